@@ -1,0 +1,49 @@
+/**
+ * Build, dev-server and test configuration.
+ *
+ * SvelteKit 3 takes its options here (it refuses to start if a `svelte.config.js` exists).
+ * - adapter-static with a fallback page and `ssr = false` (src/routes/+layout.ts): a static SPA.
+ * - The web server must answer unknown paths with `index.html` (the fallback); see README.
+ * - `paths.relative` (default true) plus the optional BASE_PATH env var: the same build works
+ *   under a sub-path.
+ */
+import { sveltekit } from '@sveltejs/kit/vite';
+import adapter from '@sveltejs/adapter-static';
+import { defineConfig } from 'vitest/config';
+
+const base = process.env.BASE_PATH ?? '';
+if (base && (!base.startsWith('/') || base.endsWith('/'))) {
+	throw new Error(`BASE_PATH must start with "/" and not end with "/" (got "${base}")`);
+}
+
+export default defineConfig({
+	plugins: [
+		sveltekit({
+			adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: true }),
+			paths: { base }
+		})
+	],
+	worker: { format: 'es' },
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					environment: 'node',
+					include: ['tests/unit/**/*.test.ts']
+				}
+			},
+			{
+				extends: true,
+				resolve: { conditions: ['browser'] },
+				test: {
+					name: 'component',
+					environment: 'jsdom',
+					include: ['tests/component/**/*.test.ts'],
+					setupFiles: ['tests/component/setup.ts']
+				}
+			}
+		]
+	}
+});
