@@ -1,0 +1,100 @@
+/**
+ * The engine's inputs for one scenario: what a planner can change.
+ * See docs/model.md for every formula and default. Plain JSON throughout.
+ */
+import type { GroupId } from './groups.ts';
+import type { AgeBand, YearSeries } from './population.ts';
+import type { Uncertain } from './uncertain.ts';
+
+/** How new need (A, households per year) arises for a group. */
+export type DemandDriver =
+	/**
+	 * A(t) = rate(t) × population(band, t) / 1000, rate(t) = rate × (1 + trend/100)^(t − T0).
+	 * `ratePer1000` omitted: calibrated so that A(T0) equals today's exits (A = H / botid).
+	 */
+	| { kind: 'rate'; band: AgeBand; ratePer1000?: Uncertain; trendPctPerYear: Uncertain }
+	/**
+	 * Need (H + Q) = share(t) × population(band, t). share(t) moves linearly from `sharePct` at T0
+	 * to `targetSharePct` in `targetYear` and stays there. `sharePct` omitted: calibrated from
+	 * today's (H + Q) / population(band, T0). Inflow is whatever keeps need on that path.
+	 */
+	| {
+			kind: 'prevalence';
+			band: AgeBand;
+			sharePct?: Uncertain;
+			targetSharePct?: Uncertain;
+			targetYear?: number;
+	  }
+	/**
+	 * A(t) = settled(t) × share needing a municipal dwelling / persons per household.
+	 * `settledPerYear`: IMDi's request or the council's decision, persons per calendar year;
+	 * years after the last given year repeat the last value.
+	 */
+	| {
+			kind: 'refugees';
+			settledPerYear: YearSeries;
+			shareNeedingPct: Uncertain;
+			personsPerHousehold: Uncertain;
+	  }
+	/** A(t) typed by the planner, households per year; years after the last given repeat it. */
+	| { kind: 'manual'; perYear: YearSeries };
+
+/** How tenancies end for a group. */
+export type TenureModel =
+	/** Mean tenure in years: X = H / botid (exponential tenure). */
+	| { kind: 'botid'; years: Uncertain }
+	/**
+	 * Time-limited leases of `leaseYears` whole years, `renewalPct` renewed at each expiry;
+	 * tenancies are tracked by duration so exits happen at lease ends.
+	 * Mean tenure = L / (1 − renewal share).
+	 */
+	| { kind: 'lease'; leaseYears: number; renewalPct: Uncertain }
+	/** Lifelong tenancies (funksjon, eldre): a share of tenants leave each year (death, institution). */
+	| { kind: 'exitRate'; pctPerYear: Uncertain };
+
+/**
+ * "+x % gjennomstrømming by year y compared with T0", phased in linearly from T0 to y.
+ * Translated into tenure: botid(t) = botid × 1 / (1 + x·phase(t)/100).
+ */
+export interface TurnoverTarget {
+	changePct: Uncertain;
+	byYear: number;
+}
+
+export interface GroupAssumptions {
+	demand: DemandDriver;
+	tenure: TenureModel;
+	turnoverTarget?: TurnoverTarget;
+	/** Share of the waiting list that leaves it each year without a municipal dwelling (found plan A, moved away). */
+	waitingAttritionPctPerYear: Uncertain;
+}
+
+/** Kinds of planned change to the stock (per year and segment). */
+export const STOCK_CHANGE_KINDS = ['nybygg', 'kjop', 'innleie', 'avsluttet-innleie', 'salg', 'konvertering'] as const;
+export type StockChangeKind = (typeof STOCK_CHANGE_KINDS)[number];
+
+export interface StockChange {
+	year: number;
+	segmentId: string;
+	kind: StockChangeKind;
+	/** Dwellings; positive adds, negative removes (sales and ended leases are entered negative). */
+	count: number;
+}
+
+export interface AllocationRule {
+	/** proportional: free dwellings shared in proportion to waiting; priority: in `order`. */
+	kind: 'proportional' | 'priority';
+	order?: GroupId[];
+}
+
+export interface ScenarioAssumptions {
+	/** Years projected after the base year, 1–30. */
+	horizonYears: number;
+	mode: 'need' | 'capacity';
+	groups: Record<GroupId, GroupAssumptions>;
+	/** Target vacancy (friksjonsledighet), % of stock. Default 5. */
+	vacancyTargetPct: Uncertain;
+	stockChanges: StockChange[];
+	allocation: AllocationRule;
+	monteCarlo: { seed: number; draws: number };
+}

@@ -1,0 +1,67 @@
+/**
+ * A notebook: one kommune's base data, its scenarios and an ordered list of cells.
+ * This is what Dexie stores and what the shared `.boligbehov.json` file carries (docs/file-format.md).
+ */
+import type { ScenarioAssumptions } from './assumptions.ts';
+import type { BaseData } from './base-data.ts';
+import type { GroupId } from './groups.ts';
+import type { PopulationSeries } from './population.ts';
+
+export interface Kommune {
+	name: string;
+	/** Four-digit kommunenummer as a string, e.g. "0301"; empty for the fictional example. */
+	number: string;
+	/** True for the built-in example: labelled "fiktiv" on screen. */
+	fictional?: boolean;
+}
+
+export interface Scenario {
+	id: string;
+	name: string;
+	/** Free text: what this scenario is about. */
+	description: string;
+	/** The scenario this one was copied from (normally Basis), to show what differs. */
+	basedOn?: string;
+	assumptions: ScenarioAssumptions;
+}
+
+export type ChartKind =
+	| 'need-by-group'
+	| 'required-vs-planned'
+	| 'flows'
+	| 'monte-carlo-fan'
+	| 'scenario-comparison'
+	| 'tornado';
+
+interface CellBase {
+	id: string;
+	/** Hidden cells stay in the notebook but are not shown (nor printed). */
+	hidden?: boolean;
+	/** Shown as a slide in presentation mode. */
+	slide?: boolean;
+	/** Speaker notes for presentation mode. */
+	speakerNotes?: string;
+}
+
+export type Cell =
+	| (CellBase & { kind: 'note'; markdown: string })
+	| (CellBase & { kind: 'assumptions'; scenarioId: string; groups?: GroupId[] })
+	| (CellBase & { kind: 'chart'; chart: ChartKind; scenarioIds: string[]; year?: number; title?: string })
+	| (CellBase & { kind: 'table'; scenarioIds: string[]; title?: string })
+	| (CellBase & { kind: 'key-figures'; scenarioId: string; year: number })
+	| (CellBase & { kind: 'comparison'; scenarioIds: string[]; year: number });
+
+export type CellKind = Cell['kind'];
+
+export interface Notebook {
+	id: string;
+	title: string;
+	kommune: Kommune;
+	base: BaseData;
+	population: PopulationSeries;
+	scenarios: Scenario[];
+	cells: Cell[];
+	/** ISO timestamps. */
+	createdAt: string;
+	updatedAt: string;
+}

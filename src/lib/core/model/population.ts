@@ -1,0 +1,38 @@
+/**
+ * Population by single-year age and calendar year for one kommune (one projection alternative).
+ *
+ * `values[y][a]` is the number of inhabitants aged `ages[a]` at the start of year `years[y]`
+ * (SSB reports status at 1 January; the engine reads year t's population for year t's flows).
+ * The last age is open-ended ("maxAge and older").
+ */
+export interface PopulationSeries {
+	/** Consecutive calendar years, ascending. */
+	years: number[];
+	/** Consecutive single-year ages starting at 0, e.g. 0..105; the last one means "and older". */
+	ages: number[];
+	/** values[yearIndex][ageIndex], persons, ≥ 0. */
+	values: number[][];
+	provenance: Provenance;
+}
+
+/** Where a set of numbers came from, shown wherever it is used. */
+export interface Provenance {
+	kind: 'example' | 'entered' | 'imported';
+	/** E.g. "SSB tabell 14288" or "Eksempeldata (fiktiv)". */
+	source: string;
+	/** SSB projection alternative, e.g. "MMMM". */
+	alternative?: string;
+	/** ISO date the data was retrieved or imported. */
+	retrieved?: string;
+	fileName?: string;
+	note?: string;
+}
+
+/** An inclusive age band, e.g. 18–66 or 80+ (`to` omitted = open-ended). */
+export interface AgeBand {
+	from: number;
+	to?: number;
+}
+
+/** A yearly series typed by the planner or imported: year → value. Missing years are 0. */
+export type YearSeries = Record<string, number>;
