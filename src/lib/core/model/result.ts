@@ -65,6 +65,8 @@ export interface ProjectionResult {
 	groups: Record<GroupId, GroupSeries>;
 	total: TotalSeries;
 	calibration: CalibrationNote[];
+	/** Norwegian notes about the run (e.g. population held flat after its last year). Optional. */
+	warnings?: string[];
 }
 
 export const PERCENTILES = [5, 10, 25, 50, 75, 90, 95] as const;

@@ -1,0 +1,287 @@
+/**
+ * The simulation kernel: one run of all groups and years for one parameter vector.
+ * Pure arithmetic on typed arrays; no allocation per run (the workspace is reused across draws).
+ *
+ * Year t (1…horizon), per group, in this order:
+ *  1. exits X(t) from the tenants at the start of the year (tenure model, turnover target applied);
+ *  2. new need A(t) (demand driver);
+ *  3. candidates P = Q(t−1) + A(t);
+ *  4. move-ins I(t): need mode I = P; capacity mode: free usable dwellings allocated
+ *     (earmarked segments to their groups first, then the shared pool, by the allocation rule);
+ *  5. waiting-list attrition W(t) = (P − I)·w, Q(t) = (P − I) − W(t);
+ *  6. H(t) = H(t−1) − X(t) + I(t).
+ */
+import { F, NF } from './params.ts';
+import {
+	DEMAND_MANUAL,
+	DEMAND_PREVALENCE,
+	DEMAND_RATE,
+	DEMAND_REFUGEES,
+	G,
+	TENURE_BOTID,
+	TENURE_LEASE,
+	type Prepared
+} from './prepare.ts';
+
+export interface Workspace {
+	H: Float64Array;
+	Q: Float64Array;
+	A: Float64Array;
+	I: Float64Array;
+	X: Float64Array;
+	W: Float64Array;
+	/** Mean tenure in force, years. */
+	TEN: Float64Array;
+	/** Vacancy target in use (fraction). */
+	v: number;
+	/** Calibrated values per group (rate per 1000 or share %), NaN if not calibrated. */
+	calibrated: Float64Array;
+	// scratch
+	occ: Float64Array;
+	cohort: Float64Array;
+	free: Float64Array;
+	rem: Float64Array;
+	alloc: Float64Array;
+	k: Float64Array;
+}
+
+/** Per-group constants in ws.k, [g * K + c]. */
+const K = 10;
+const K_BOT = 0, K_NONRENEW = 1, K_EXIT = 2, K_X = 3, K_W = 4, K_RATE = 5, K_TREND = 6, K_S0 = 7, K_S1 = 8, K_FACTOR = 9;
+
+export function createWorkspace(prep: Prepared): Workspace {
+	const size = G * prep.n;
+	return {
+		H: new Float64Array(size),
+		Q: new Float64Array(size),
+		A: new Float64Array(size),
+		I: new Float64Array(size),
+		X: new Float64Array(size),
+		W: new Float64Array(size),
+		TEN: new Float64Array(size),
+		v: 0,
+		calibrated: new Float64Array(G),
+		occ: new Float64Array(G * prep.nSeg),
+		cohort: new Float64Array(Math.max(1, prep.cohortTotal)),
+		free: new Float64Array(prep.nSeg),
+		rem: new Float64Array(G),
+		alloc: new Float64Array(G),
+		k: new Float64Array(G * K)
+	};
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+	return x < lo ? lo : x > hi ? hi : x;
+}
+
+/** Turnover factor 1 + x·phase, never below 0.01 (validation keeps x > −100 %). */
+function turnoverFactor(x: number, ph: number): number {
+	const f = 1 + x * ph;
+	return f < 0.01 ? 0.01 : f;
+}
+
+/** Distribute `amount` free dwellings of segment `s` among member groups with remaining candidates. */
+function distribute(prep: Prepared, ws: Workspace, s: number, amount: number): void {
+	if (amount <= 0) return;
+	const { rem, alloc, occ } = ws;
+	const nSeg = prep.nSeg;
+	if (prep.proportional) {
+		let total = 0;
+		for (let g = 0; g < G; g++) if (prep.segMember[s * G + g]) total += rem[g] as number;
+		if (total <= 0) return;
+		const all = amount >= total;
+		const share = all ? 1 : amount / total;
+		for (let g = 0; g < G; g++) {
+			if (!prep.segMember[s * G + g]) continue;
+			const r = rem[g] as number;
+			const take = all ? r : r * share;
+			rem[g] = all ? 0 : r - take;
+			alloc[g] = (alloc[g] as number) + take;
+			occ[g * nSeg + s] = (occ[g * nSeg + s] as number) + take;
+		}
+	} else {
+		let left = amount;
+		for (let o = 0; o < G && left > 0; o++) {
+			const g = prep.order[o] as number;
+			if (!prep.segMember[s * G + g]) continue;
+			const r = rem[g] as number;
+			const take = r < left ? r : left;
+			rem[g] = r - take;
+			left -= take;
+			alloc[g] = (alloc[g] as number) + take;
+			occ[g * nSeg + s] = (occ[g * nSeg + s] as number) + take;
+		}
+	}
+}
+
+export function simulate(prep: Prepared, p: Float64Array, ws: Workspace): void {
+	const n = prep.n;
+	const gs = prep.layout.groupSlot;
+	const { H, Q, A, I, X, W, TEN, k } = ws;
+	const v = clamp((p[prep.layout.vacancySlot] as number) / 100, 0, 0.95);
+	ws.v = v;
+	const nSeg = prep.nSeg;
+
+	// Per-group constants and the base year (index 0).
+	for (let g = 0; g < G; g++) {
+		const val = (f: number, fallback: number): number => {
+			const i = gs[g * NF + f] as number;
+			return i >= 0 ? (p[i] as number) : fallback;
+		};
+		const kb = g * K;
+		const tk = prep.tenureKind[g];
+		let haz: number;
+		if (tk === TENURE_BOTID) {
+			const bot = Math.max(val(F.botid, 1), 1e-9);
+			k[kb + K_BOT] = bot;
+			haz = Math.min(1, 1 / bot);
+		} else if (tk === TENURE_LEASE) {
+			const nonRenew = 1 - clamp(val(F.renewal, 0) / 100, 0, 0.99);
+			k[kb + K_NONRENEW] = nonRenew;
+			haz = nonRenew / (prep.leaseYears[g] as number);
+		} else {
+			const e = clamp(val(F.exitPct, 0) / 100, 1e-9, 1);
+			k[kb + K_EXIT] = e;
+			haz = e;
+		}
+		k[kb + K_X] = val(F.turnover, 0) / 100;
+		const w = clamp(val(F.attrition, 0) / 100, 0, 1);
+		k[kb + K_W] = w;
+		const i0 = g * n;
+		const h0 = prep.H0[g] as number;
+		const q0 = prep.Q0[g] as number;
+		const pop0 = prep.bandPop[i0] as number;
+		const x0 = h0 * haz;
+		H[i0] = h0;
+		Q[i0] = q0;
+		X[i0] = x0;
+		W[i0] = q0 * w;
+		TEN[i0] = 1 / haz;
+		const nt = prep.I0[g] as number;
+		I[i0] = nt === nt ? nt : x0;
+		ws.calibrated[g] = NaN;
+		const dk = prep.demandKind[g];
+		if (dk === DEMAND_RATE) {
+			let rate = val(F.rate, NaN);
+			if (rate !== rate) {
+				rate = pop0 > 0 ? (x0 / pop0) * 1000 : 0;
+				ws.calibrated[g] = rate;
+			}
+			k[kb + K_RATE] = rate;
+			k[kb + K_TREND] = Math.max(0, 1 + val(F.trend, 0) / 100);
+			A[i0] = (rate * pop0) / 1000;
+		} else if (dk === DEMAND_PREVALENCE) {
+			let s0 = val(F.share, NaN) / 100;
+			if (s0 !== s0) {
+				s0 = pop0 > 0 ? (h0 + q0) / pop0 : 0;
+				ws.calibrated[g] = s0 * 100;
+			}
+			k[kb + K_S0] = s0;
+			k[kb + K_S1] = val(F.targetShare, s0 * 100) / 100;
+			A[i0] = x0;
+		} else if (dk === DEMAND_REFUGEES) {
+			const factor = clamp(val(F.shareNeeding, 0) / 100, 0, 1) / Math.max(val(F.personsPerHousehold, 1), 1e-9);
+			k[kb + K_FACTOR] = factor;
+			A[i0] = (prep.series[i0] as number) * factor;
+		} else {
+			A[i0] = prep.series[i0] as number;
+		}
+		if (tk === TENURE_LEASE) {
+			const L = prep.leaseYears[g] as number;
+			const off = prep.cohortOffset[g] as number;
+			for (let c = 0; c < L; c++) ws.cohort[off + c] = h0 / L;
+		}
+	}
+	if (prep.capacity) ws.occ.set(prep.initOcc);
+
+	for (let t = 1; t < n; t++) {
+		// 1–3: exits, new need, candidates
+		for (let g = 0; g < G; g++) {
+			const kb = g * K;
+			const i = g * n + t;
+			const hPrev = H[i - 1] as number;
+			const f = turnoverFactor(k[kb + K_X] as number, prep.turnPhase[i] as number);
+			const tk = prep.tenureKind[g];
+			let x: number;
+			if (tk === TENURE_BOTID) {
+				const haz = Math.min(1, f / (k[kb + K_BOT] as number));
+				x = hPrev * haz;
+				TEN[i] = 1 / haz;
+			} else if (tk === TENURE_LEASE) {
+				const L = prep.leaseYears[g] as number;
+				const off = prep.cohortOffset[g] as number;
+				const nr = Math.min(1, (k[kb + K_NONRENEW] as number) * f);
+				const ending = ws.cohort[off + L - 1] as number;
+				x = ending * nr;
+				for (let c = L - 1; c > 0; c--) ws.cohort[off + c] = ws.cohort[off + c - 1] as number;
+				ws.cohort[off] = ending - x; // renewed leases start a new term
+				TEN[i] = L / nr;
+			} else {
+				const haz = Math.min(1, (k[kb + K_EXIT] as number) * f);
+				x = hPrev * haz;
+				TEN[i] = 1 / haz;
+			}
+			if (x > hPrev) x = hPrev;
+			X[i] = x;
+			const dk = prep.demandKind[g];
+			let a: number;
+			if (dk === DEMAND_RATE) {
+				a = ((k[kb + K_RATE] as number) * Math.pow(k[kb + K_TREND] as number, t) * (prep.bandPop[i] as number)) / 1000;
+			} else if (dk === DEMAND_PREVALENCE) {
+				const s0 = k[kb + K_S0] as number;
+				const share = s0 + ((k[kb + K_S1] as number) - s0) * (prep.sharePhase[i] as number);
+				a = share * (prep.bandPop[i] as number) - (hPrev - x) - (Q[i - 1] as number);
+				if (a < 0) a = 0;
+			} else if (dk === DEMAND_REFUGEES) {
+				a = (prep.series[i] as number) * (k[kb + K_FACTOR] as number);
+			} else {
+				a = prep.series[i] as number;
+			}
+			A[i] = a;
+			ws.rem[g] = (Q[i - 1] as number) + a;
+			ws.alloc[g] = 0;
+		}
+
+		// 4: move-ins
+		if (prep.capacity) {
+			const occ = ws.occ;
+			for (let g = 0; g < G; g++) {
+				const i = g * n + t;
+				const hPrev = H[i - 1] as number;
+				if (hPrev > 0) {
+					const keep = (hPrev - (X[i] as number)) / hPrev;
+					for (let s = 0; s < nSeg; s++) occ[g * nSeg + s] = (occ[g * nSeg + s] as number) * keep;
+				}
+			}
+			for (let s = 0; s < nSeg; s++) {
+				let used = prep.otherOcc[s] as number;
+				for (let g = 0; g < G; g++) used += occ[g * nSeg + s] as number;
+				const fr = (prep.segStock[s * n + t] as number) * (1 - v) - used;
+				ws.free[s] = fr > 0 ? fr : 0;
+			}
+			for (let s = 0; s < nSeg; s++) if (!prep.segShared[s]) distribute(prep, ws, s, ws.free[s] as number);
+			for (let s = 0; s < nSeg; s++) if (prep.segShared[s]) distribute(prep, ws, s, ws.free[s] as number);
+		} else {
+			for (let g = 0; g < G; g++) {
+				ws.alloc[g] = ws.rem[g] as number;
+				ws.rem[g] = 0;
+			}
+		}
+
+		// 5–6: waiting list and tenants
+		for (let g = 0; g < G; g++) {
+			const i = g * n + t;
+			const moveIns = ws.alloc[g] as number;
+			I[i] = moveIns;
+			const rest = ws.rem[g] as number;
+			const attr = rest * (k[g * K + K_W] as number);
+			W[i] = attr;
+			Q[i] = rest - attr;
+			H[i] = (H[i - 1] as number) - (X[i] as number) + moveIns;
+			if (prep.tenureKind[g] === TENURE_LEASE) {
+				const off = prep.cohortOffset[g] as number;
+				ws.cohort[off] = (ws.cohort[off] as number) + moveIns;
+			}
+		}
+	}
+}

@@ -1,0 +1,291 @@
+/**
+ * Everything that does not depend on uncertain assumptions, computed once per run (not per draw):
+ * population per age band and year, yearly series, phase-in factors, stock per segment and year,
+ * initial placement of tenants in segments.
+ */
+import { GROUP_IDS, GROUP_LABELS } from '#lib/core/model/groups.ts';
+import type { EngineInput } from '#lib/core/model/engine-input.ts';
+import type { AgeBand, PopulationSeries, YearSeries } from '#lib/core/model/population.ts';
+import { buildLayout, type ParamLayout } from './params.ts';
+
+export const G = GROUP_IDS.length;
+
+export const DEMAND_RATE = 0, DEMAND_PREVALENCE = 1, DEMAND_REFUGEES = 2, DEMAND_MANUAL = 3;
+export const TENURE_BOTID = 0, TENURE_LEASE = 1, TENURE_EXIT = 2;
+
+export interface Prepared {
+	baseYear: number;
+	horizon: number;
+	/** Years in the result: horizon + 1 (index 0 = T0). */
+	n: number;
+	capacity: boolean;
+	layout: ParamLayout;
+	/** Population in the group's age band, [g * n + t]. */
+	bandPop: Float64Array;
+	/** Refugees: persons settled; manual: households; [g * n + t]. */
+	series: Float64Array;
+	demandKind: Int8Array;
+	tenureKind: Int8Array;
+	leaseYears: Int32Array;
+	cohortOffset: Int32Array;
+	cohortTotal: number;
+	/** Phase of the turnover target 0…1, [g * n + t] (0 when there is no target). */
+	turnPhase: Float64Array;
+	/** Phase of the prevalence share from sharePct to targetSharePct, [g * n + t]. */
+	sharePhase: Float64Array;
+	H0: Float64Array;
+	Q0: Float64Array;
+	/** newTenantsLastYear, or NaN when not given. */
+	I0: Float64Array;
+	nSeg: number;
+	segShared: Uint8Array;
+	/** segMember[s * G + g] = 1 if group g may live in segment s. */
+	segMember: Uint8Array;
+	/** Dwellings per segment at the end of year t, [s * n + t]. */
+	segStock: Float64Array;
+	stock: Float64Array;
+	/** Dwellings occupied by households outside the five groups, per segment (constant). */
+	otherOcc: Float64Array;
+	otherTotal: number;
+	/** Tenants at T0 placed in segments, [g * nSeg + s]. */
+	initOcc: Float64Array;
+	proportional: boolean;
+	/** Allocation order for the priority rule (group indices). */
+	order: Int32Array;
+	vacantBase: number;
+	warnings: string[];
+}
+
+export function bandSum(pop: PopulationSeries, yearIndex: number, band: AgeBand): number {
+	const row = pop.values[yearIndex];
+	if (!row) return 0;
+	const last = pop.ages.length - 1;
+	const from = Math.max(0, band.from);
+	const to = band.to === undefined ? last : Math.min(last, band.to);
+	let sum = 0;
+	for (let a = from; a <= to; a++) sum += row[a] ?? 0;
+	return sum;
+}
+
+/** The value of a yearly series in `year`: missing years are 0, years after the last given repeat it. */
+export function seriesValue(s: YearSeries, year: number): number {
+	const direct = s[String(year)];
+	if (direct !== undefined) return direct;
+	let lastYear = -Infinity;
+	let lastVal = 0;
+	for (const k of Object.keys(s)) {
+		const y = Number(k);
+		if (y > lastYear) {
+			lastYear = y;
+			lastVal = s[k] ?? 0;
+		}
+	}
+	return year > lastYear ? lastVal : 0;
+}
+
+function phase(t: number, baseYear: number, byYear: number): number {
+	const span = byYear - baseYear;
+	if (span <= 0) return 1;
+	return Math.min(1, t / span);
+}
+
+export function prepare(input: EngineInput): Prepared {
+	const { base, population: pop, scenario: sc } = input;
+	const baseYear = base.baseYear;
+	const horizon = sc.horizonYears;
+	const n = horizon + 1;
+	const warnings: string[] = [];
+	const layout = buildLayout(sc);
+
+	const popStart = pop.years[0] ?? baseYear;
+	const popLast = pop.years[pop.years.length - 1] ?? baseYear;
+	if (baseYear + horizon > popLast) {
+		warnings.push(
+			`Befolkningsdata går bare til ${popLast}. For årene ${popLast + 1}–${baseYear + horizon} brukes befolkningen i ${popLast} uendret.`
+		);
+	}
+	const popIndex = (year: number): number => Math.min(Math.max(year, popStart), popLast) - popStart;
+
+	const bandPop = new Float64Array(G * n);
+	const series = new Float64Array(G * n);
+	const demandKind = new Int8Array(G);
+	const tenureKind = new Int8Array(G);
+	const leaseYears = new Int32Array(G);
+	const cohortOffset = new Int32Array(G);
+	const turnPhase = new Float64Array(G * n);
+	const sharePhase = new Float64Array(G * n);
+	const H0 = new Float64Array(G);
+	const Q0 = new Float64Array(G);
+	const I0 = new Float64Array(G);
+	let cohortTotal = 0;
+
+	GROUP_IDS.forEach((gid, g) => {
+		const ga = sc.groups[gid];
+		const gb = base.groups[gid];
+		H0[g] = gb.tenants;
+		Q0[g] = gb.waiting;
+		I0[g] = gb.newTenantsLastYear ?? NaN;
+		const d = ga.demand;
+		for (let t = 0; t < n; t++) {
+			const year = baseYear + t;
+			const i = g * n + t;
+			if (d.kind === 'rate' || d.kind === 'prevalence') bandPop[i] = bandSum(pop, popIndex(year), d.band);
+			if (d.kind === 'refugees') series[i] = seriesValue(d.settledPerYear, year);
+			if (d.kind === 'manual') series[i] = seriesValue(d.perYear, year);
+			if (d.kind === 'prevalence') {
+				sharePhase[i] = d.targetSharePct === undefined ? 0 : phase(t, baseYear, d.targetYear ?? baseYear + horizon);
+			}
+			if (ga.turnoverTarget) turnPhase[i] = phase(t, baseYear, ga.turnoverTarget.byYear);
+		}
+		demandKind[g] =
+			d.kind === 'rate' ? DEMAND_RATE : d.kind === 'prevalence' ? DEMAND_PREVALENCE : d.kind === 'refugees' ? DEMAND_REFUGEES : DEMAND_MANUAL;
+		const tn = ga.tenure;
+		tenureKind[g] = tn.kind === 'botid' ? TENURE_BOTID : tn.kind === 'lease' ? TENURE_LEASE : TENURE_EXIT;
+		if (tn.kind === 'lease') {
+			leaseYears[g] = tn.leaseYears;
+			cohortOffset[g] = cohortTotal;
+			cohortTotal += tn.leaseYears;
+		}
+	});
+
+	// Stock per segment and year: changes in year y count in the stock at the end of y and can be let during y.
+	const segs = base.segments;
+	const nSeg = segs.length;
+	const segShared = new Uint8Array(nSeg);
+	const segMember = new Uint8Array(nSeg * G);
+	const segStock = new Float64Array(nSeg * n);
+	const stock = new Float64Array(n);
+	const segIndex = new Map<string, number>();
+	segs.forEach((s, si) => {
+		segIndex.set(s.id, si);
+		segShared[si] = s.groups === 'all' ? 1 : 0;
+		GROUP_IDS.forEach((gid, g) => {
+			segMember[si * G + g] = s.groups === 'all' || s.groups.includes(gid) ? 1 : 0;
+		});
+	});
+	const delta = new Float64Array(nSeg * n);
+	for (const c of sc.stockChanges) {
+		const si = segIndex.get(c.segmentId);
+		const t = c.year - baseYear;
+		if (si === undefined || t < 1 || t >= n) continue;
+		delta[si * n + t] = (delta[si * n + t] as number) + c.count;
+	}
+	for (let si = 0; si < nSeg; si++) {
+		let s = segs[si]?.dwellings ?? 0;
+		for (let t = 0; t < n; t++) {
+			s += delta[si * n + t] as number;
+			segStock[si * n + t] = s;
+			stock[t] = (stock[t] as number) + s;
+		}
+	}
+
+	// Households outside the five groups (e.g. staff housing) = stock − vacant − tenants at T0, held constant.
+	let sumH0 = 0;
+	for (let g = 0; g < G; g++) sumH0 += H0[g] as number;
+	const stock0 = stock[0] ?? 0;
+	let otherTotal = stock0 - base.vacant - sumH0;
+	if (otherTotal < 0) {
+		if (sc.mode === 'capacity') {
+			warnings.push(
+				`Leietakere (${Math.round(sumH0)}) og ledige boliger (${Math.round(base.vacant)}) er til sammen flere enn boligene i basisåret (${Math.round(stock0)}).`
+			);
+		}
+		otherTotal = 0;
+	}
+	const otherOcc = new Float64Array(nSeg);
+	for (let si = 0; si < nSeg; si++) {
+		otherOcc[si] = stock0 > 0 ? (otherTotal * (segStock[si * n] as number)) / stock0 : 0;
+	}
+
+	// Place today's tenants: earmarked segments first (shared in proportion to tenants), the rest in the shared pool.
+	const initOcc = new Float64Array(G * nSeg);
+	const left = Float64Array.from(H0);
+	for (let si = 0; si < nSeg; si++) {
+		if (segShared[si]) continue;
+		let cap = Math.max(0, (segStock[si * n] as number) - (otherOcc[si] as number));
+		let want = 0;
+		for (let g = 0; g < G; g++) if (segMember[si * G + g]) want += left[g] as number;
+		if (want <= 0) continue;
+		const share = Math.min(1, cap / want);
+		for (let g = 0; g < G; g++) {
+			if (!segMember[si * G + g]) continue;
+			const take = (left[g] as number) * share;
+			initOcc[g * nSeg + si] = take;
+			left[g] = (left[g] as number) - take;
+			cap -= take;
+		}
+	}
+	let sharedFree = 0;
+	for (let si = 0; si < nSeg; si++) {
+		if (segShared[si]) sharedFree += Math.max(0, (segStock[si * n] as number) - (otherOcc[si] as number));
+	}
+	let sharedStock = 0;
+	for (let si = 0; si < nSeg; si++) if (segShared[si]) sharedStock += segStock[si * n] as number;
+	for (let g = 0; g < G; g++) {
+		const rest = left[g] as number;
+		if (rest <= 0) continue;
+		let placed = false;
+		for (let si = 0; si < nSeg; si++) {
+			if (!segShared[si]) continue;
+			const free = Math.max(0, (segStock[si * n] as number) - (otherOcc[si] as number));
+			const w = sharedFree > 0 ? free / sharedFree : sharedStock > 0 ? (segStock[si * n] as number) / sharedStock : 0;
+			initOcc[g * nSeg + si] = (initOcc[g * nSeg + si] as number) + rest * w;
+			placed = placed || w > 0;
+		}
+		if (!placed) {
+			// No room anywhere: keep them in the first segment they may live in (over-occupied).
+			for (let si = 0; si < nSeg; si++) {
+				if (segMember[si * G + g]) {
+					initOcc[g * nSeg + si] = (initOcc[g * nSeg + si] as number) + rest;
+					placed = true;
+					break;
+				}
+			}
+		}
+		if (sc.mode === 'capacity' && (!placed || sharedFree < rest - 1e-9)) {
+			const gid = GROUP_IDS[g] as (typeof GROUP_IDS)[number];
+			warnings.push(`Leietakerne i ${GROUP_LABELS[gid]} får ikke plass i boligene de kan bo i i basisåret.`);
+		}
+		if (placed) sharedFree = Math.max(0, sharedFree - rest);
+	}
+
+	const proportional = sc.allocation.kind !== 'priority';
+	const orderList: number[] = [];
+	for (const gid of sc.allocation.order ?? []) {
+		const g = GROUP_IDS.indexOf(gid);
+		if (g >= 0 && !orderList.includes(g)) orderList.push(g);
+	}
+	for (let g = 0; g < G; g++) if (!orderList.includes(g)) orderList.push(g);
+
+	return {
+		baseYear,
+		horizon,
+		n,
+		capacity: sc.mode === 'capacity',
+		layout,
+		bandPop,
+		series,
+		demandKind,
+		tenureKind,
+		leaseYears,
+		cohortOffset,
+		cohortTotal,
+		turnPhase,
+		sharePhase,
+		H0,
+		Q0,
+		I0,
+		nSeg,
+		segShared,
+		segMember,
+		segStock,
+		stock,
+		otherOcc,
+		otherTotal,
+		initOcc,
+		proportional,
+		order: Int32Array.from(orderList),
+		vacantBase: base.vacant,
+		warnings
+	};
+}
