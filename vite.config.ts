@@ -43,6 +43,19 @@ export default defineConfig({
 					include: ['tests/component/**/*.test.ts'],
 					setupFiles: ['tests/component/setup.ts']
 				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'e2e',
+					environment: 'node',
+					include: ['tests/e2e/**/*.e2e.ts'],
+					globalSetup: ['tests/e2e/global-setup.ts'],
+					// One browser at a time: the machines have two cores.
+					fileParallelism: false,
+					testTimeout: 60_000,
+					hookTimeout: 120_000
+				}
 			}
 		]
 	}

@@ -1,0 +1,64 @@
+/**
+ * The walking skeleton, end to end in Chromium against the production build:
+ * library → example notebook (seeded on first start) → change botid → the chart and the numbers
+ * (computed in the worker) change without blocking the page → reload → the change is still there.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './support/browser.ts';
+import { openGuardedPage } from './support/guarded-page.ts';
+
+let browser: Browser;
+const baseURL = inject('baseURL');
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('walking skeleton', () => {
+	it('opens the example, changes botid, sees new numbers, and keeps the change after reload', async () => {
+		const g = await openGuardedPage(browser);
+		const { page } = g;
+		await page.goto(baseURL);
+		await expect.poll(() => page.getByRole('heading', { name: 'Notatbøker' }).count()).toBe(1);
+
+		const link = page.getByRole('link', { name: /Eksempelkommune/ });
+		await link.waitFor();
+		await link.click();
+		await page.getByTestId('fictional-label').waitFor();
+
+		// The need chart is drawn from the worker's result.
+		const chart = page.locator('[data-chart="need-by-group"] svg').first();
+		await chart.waitFor();
+		const chartBefore = await chart.innerHTML();
+		const requiredCell = page.locator('[data-key="total.requiredStock"]').last();
+		await requiredCell.waitFor();
+		const requiredBefore = await requiredCell.textContent();
+
+		// Shorter botid for ROP: fewer dwellings needed at the horizon.
+		const botid = page.getByLabel('Botid – ROP (rus og psykiske lidelser)', { exact: true }).first();
+		await botid.fill('2');
+		await expect.poll(async () => page.locator('[data-key="total.requiredStock"]').last().textContent()).not.toBe(requiredBefore);
+		await expect.poll(async () => chart.innerHTML()).not.toBe(chartBefore);
+		const requiredAfter = await requiredCell.textContent();
+
+		// The page stayed responsive (the computation ran in the worker).
+		const t0 = Date.now();
+		await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+		expect(Date.now() - t0).toBeLessThan(1000);
+
+		await expect.poll(() => page.getByTestId('save-status').textContent()).toBe('Lagret');
+		await page.reload();
+		await page.getByTestId('fictional-label').waitFor();
+		await expect
+			.poll(() => page.getByLabel('Botid – ROP (rus og psykiske lidelser)', { exact: true }).first().inputValue())
+			.toBe('2,0');
+		await expect.poll(async () => page.locator('[data-key="total.requiredStock"]').last().textContent()).toBe(requiredAfter);
+
+		g.expectNoProblems();
+		await g.context.close();
+	});
+});
