@@ -1,0 +1,45 @@
+/**
+ * The few numbers a politician asks for, for one scenario and year: dwellings needed, change
+ * from today, new dwellings per year to get there, and the chance that the planned stock suffices.
+ */
+import type { MonteCarloResult, ProjectionResult } from '../model/result.ts';
+
+export interface KeyFigures {
+	year: number;
+	yearIndex: number;
+	requiredStock: number;
+	requiredStockToday: number;
+	changeFromToday: number;
+	plannedStock: number;
+	gap: number;
+	/** Dwellings to add per year from the base year to `year` to close the gap (0 if none). */
+	newPerYear: number;
+	/** Share of simulations where the planned stock covers the required stock; null before MC. */
+	probabilitySufficient: number | null;
+	/** P10–P90 of required stock, when MC has run. */
+	requiredRange: { p10: number; p90: number } | null;
+}
+
+export function keyFigures(result: ProjectionResult, year: number, mc: MonteCarloResult | null): KeyFigures | null {
+	const i = result.years.indexOf(year);
+	if (i < 0) return null;
+	const required = result.total.requiredStock[i] ?? 0;
+	const today = result.total.requiredStock[0] ?? 0;
+	const planned = result.total.plannedStock[i] ?? 0;
+	const gap = result.total.gap[i] ?? 0;
+	const span = Math.max(1, year - result.baseYear);
+	const band = mc?.bands['total.requiredStock'];
+	const prob = mc?.probRequiredExceedsPlanned[i];
+	return {
+		year,
+		yearIndex: i,
+		requiredStock: required,
+		requiredStockToday: today,
+		changeFromToday: required - today,
+		plannedStock: planned,
+		gap,
+		newPerYear: Math.max(0, gap) / span,
+		probabilitySufficient: prob === undefined ? null : 1 - prob,
+		requiredRange: band ? { p10: band[10][i] ?? 0, p90: band[90][i] ?? 0 } : null
+	};
+}

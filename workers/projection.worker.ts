@@ -1,0 +1,74 @@
+/**
+ * The projection worker: runs the pure engine off the main thread so typing and dragging never
+ * freeze the page. Exposed with Comlink.
+ *
+ * - `project` answers at once with the deterministic result (or the validation issues).
+ * - `monteCarlo` runs in chunks and yields to the event loop between them; a newer request on
+ *   the same channel (e.g. the same scenario) makes an older one stop at its next chunk.
+ * - Results travel as transferable typed arrays (no copy).
+ */
+import * as Comlink from 'comlink';
+import { EngineInputError, runMonteCarloAsync, runProjection, runSensitivity, validateInput } from '#lib/core/engine/index.ts';
+import type { EngineInput } from '#lib/core/model/engine-input.ts';
+import type { MonteCarloResult, ProjectionResult, SensitivityResult } from '#lib/core/model/result.ts';
+import { collectTransferables } from './transferables.ts';
+
+export type ValidationIssue = { path: string; message: string };
+
+export type ProjectResponse = { ok: true; result: ProjectionResult } | { ok: false; issues: ValidationIssue[] };
+
+/** The newest request id per channel; older Monte Carlo runs on that channel stop. */
+const latest = new Map<string, number>();
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function issuesOf(err: unknown): ValidationIssue[] {
+	if (err instanceof EngineInputError) return err.issues;
+	throw err;
+}
+
+const api = {
+	project(input: EngineInput): ProjectResponse {
+		try {
+			const result = runProjection(input);
+			return Comlink.transfer({ ok: true, result }, collectTransferables(result));
+		} catch (err) {
+			return { ok: false, issues: issuesOf(err) };
+		}
+	},
+
+	validate(input: EngineInput): ValidationIssue[] {
+		return validateInput(input);
+	},
+
+	async monteCarlo(input: EngineInput, channel: string, requestId: number): Promise<MonteCarloResult | null> {
+		latest.set(channel, requestId);
+		// Let queued messages (a newer request) arrive before starting.
+		await yieldToEventLoop();
+		const stale = () => latest.get(channel) !== requestId;
+		if (stale() || validateInput(input).length > 0) return null;
+		let lastYield = performance.now();
+		const result = await runMonteCarloAsync(input, {
+			chunkSize: 500,
+			// Yield to the event loop only every ~15 ms: small runs are not slowed down, and a
+			// newer request still gets through within a frame or two.
+			yieldTo: async () => {
+				if (performance.now() - lastYield < 15) return;
+				await yieldToEventLoop();
+				lastYield = performance.now();
+			},
+			shouldCancel: stale
+		});
+		if (!result || stale()) return null;
+		return Comlink.transfer(result, collectTransferables(result));
+	},
+
+	sensitivity(input: EngineInput, year: number, output: 'total.requiredStock' | 'total.gap'): SensitivityResult | null {
+		if (validateInput(input).length > 0) return null;
+		return runSensitivity(input, { year, output });
+	}
+};
+
+export type ProjectionWorkerApi = typeof api;
+
+Comlink.expose(api);
