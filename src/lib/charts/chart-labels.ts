@@ -1,0 +1,11 @@
+import type { ChartKind } from '#lib/core/model/notebook.ts';
+
+/** Norwegian names of the chart kinds (menus, accessible names). */
+export const CHART_LABELS: Readonly<Record<ChartKind, string>> = {
+	'need-by-group': 'Behov per målgruppe',
+	'required-vs-planned': 'Nødvendig og planlagt boligmasse',
+	flows: 'Inn- og utflyttinger',
+	'monte-carlo-fan': 'Usikkerhetsvifte',
+	'scenario-comparison': 'Scenarioer sammenlignet',
+	tornado: 'Følsomhet (tornado)'
+};

@@ -1,0 +1,38 @@
+/** Move-ins and exits per year (total), with gjennomstrømming and botid named in the subtitle. */
+import * as Plot from '@observablehq/plot';
+import type { ProjectionResult } from '#lib/core/model/result.ts';
+import { frameOptions, type ChartFrameOptions } from './frame.ts';
+
+export function flowsSpec(result: ProjectionResult, o: Partial<ChartFrameOptions> & { title?: string } = {}): Plot.PlotOptions {
+	const rows = result.years.flatMap((year, i) => [
+		{ year, series: 'Innflyttinger', value: result.total.moveIns[i] ?? 0 },
+		{ year, series: 'Utflyttinger', value: result.total.exits[i] ?? 0 },
+		{ year, series: 'Nytt behov', value: result.total.newNeed[i] ?? 0 }
+	]);
+	const spec = frameOptions(
+		{
+			title: o.title ?? 'Innflyttinger, utflyttinger og nytt behov',
+			subtitle:
+				o.subtitle ??
+				'Husstander per år. Gjennomstrømming = nye leietakere ÷ boliger (KOSTRA); botid = boliger ÷ nye leietakere',
+			yLabel: 'Husstander per år',
+			baseYear: result.baseYear,
+			lastYear: result.years.at(-1) ?? result.baseYear,
+			...o
+		},
+		[Plot.lineY(rows, { x: 'year', y: 'value', stroke: 'series', strokeWidth: 2.5, tip: true }), Plot.ruleY([0])]
+	);
+	return {
+		...spec,
+		color: { domain: ['Innflyttinger', 'Utflyttinger', 'Nytt behov'], range: ['#0072B2', '#D55E00', '#009E73'], legend: true }
+	};
+}
+
+/** Gjennomstrømming (%) and estimated botid (years) over time, both definitions named. */
+export function turnoverRows(result: ProjectionResult) {
+	return result.years.map((year, i) => ({
+		year,
+		turnoverPct: result.total.turnoverPct[i] ?? 0,
+		botid: result.total.botidEstimated[i] ?? 0
+	}));
+}

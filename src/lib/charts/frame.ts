@@ -1,0 +1,66 @@
+/**
+ * What every time-series chart shares: year axis without thousands separator, nb-NO numbers on
+ * the y axis, the base year marked and the projected years shaded, so an audience can tell
+ * observed from projected at a glance.
+ */
+import * as Plot from '@observablehq/plot';
+import { formatCount } from '#lib/core/text/number-format.ts';
+import { COLORS } from './palette.ts';
+
+export interface ChartFrameOptions {
+	title: string;
+	subtitle?: string;
+	caption?: string;
+	yLabel: string;
+	baseYear: number;
+	lastYear: number;
+	width?: number;
+	height?: number;
+	yTickFormat?: (d: number) => string;
+	/** jsdom/tests pass their document; the browser uses the global one. */
+	document?: Document;
+}
+
+export function yearAxis(): Plot.ScaleOptions {
+	return { label: 'År', tickFormat: (d: number) => String(d), ticks: 6 };
+}
+
+/** Shading of the projected period and a rule with a label at the base year. */
+export function baseYearMarks(baseYear: number, lastYear: number): Plot.Markish[] {
+	return [
+		Plot.rectX([{ x1: baseYear, x2: lastYear }], {
+			x1: 'x1',
+			x2: 'x2',
+			fill: '#000',
+			fillOpacity: 0.035
+		}),
+		Plot.ruleX([baseYear], { stroke: COLORS.baseYear, strokeDasharray: '4,3' }),
+		Plot.text([baseYear], {
+			x: (d: number) => d,
+			frameAnchor: 'top',
+			dy: 2,
+			dx: 4,
+			textAnchor: 'start',
+			text: () => `Basisår ${baseYear} (observert) → framskrevet`,
+			fill: COLORS.baseYear,
+			fontSize: 11
+		})
+	];
+}
+
+export function frameOptions(o: ChartFrameOptions, marks: Plot.Markish[]): Plot.PlotOptions {
+	return {
+		title: o.title,
+		...(o.subtitle ? { subtitle: o.subtitle } : {}),
+		...(o.caption ? { caption: o.caption } : {}),
+		width: o.width ?? 720,
+		height: o.height ?? 360,
+		marginLeft: 56,
+		marginRight: 24,
+		style: { fontSize: '13px', fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif' },
+		x: yearAxis(),
+		y: { label: o.yLabel, grid: true, tickFormat: o.yTickFormat ?? ((d: number) => formatCount(d)) },
+		marks: [...baseYearMarks(o.baseYear, o.lastYear), ...marks],
+		...(o.document ? { document: o.document } : {})
+	};
+}

@@ -1,0 +1,47 @@
+/** The Monte Carlo fan of required stock: P5–P95 and P25–P75 around the median, planned stock as a line. */
+import * as Plot from '@observablehq/plot';
+import type { MonteCarloResult, ProjectionResult } from '#lib/core/model/result.ts';
+import { formatCount } from '#lib/core/text/number-format.ts';
+import { frameOptions, type ChartFrameOptions } from './frame.ts';
+import { COLORS } from './palette.ts';
+
+export function fanRows(mc: MonteCarloResult, key = 'total.requiredStock') {
+	const b = mc.bands[key];
+	if (!b) return [];
+	return mc.years.map((year, i) => ({
+		year,
+		p5: b[5][i] ?? 0,
+		p25: b[25][i] ?? 0,
+		p50: b[50][i] ?? 0,
+		p75: b[75][i] ?? 0,
+		p95: b[95][i] ?? 0
+	}));
+}
+
+export function monteCarloFanSpec(
+	result: ProjectionResult,
+	mc: MonteCarloResult,
+	o: Partial<ChartFrameOptions> & { title?: string } = {}
+): Plot.PlotOptions {
+	const rows = fanRows(mc);
+	const planned = result.years.map((year, i) => ({ year, planned: result.total.plannedStock[i] ?? 0 }));
+	return frameOptions(
+		{
+			title: o.title ?? 'Usikkerhet: nødvendig boligmasse',
+			subtitle:
+				o.subtitle ??
+				`${formatCount(mc.draws)} simuleringer (frø ${mc.seed}). Mørkt bånd: 50 % sannsynlig (P25–P75); lyst: 90 % (P5–P95); linje: median`,
+			yLabel: 'Boliger',
+			baseYear: result.baseYear,
+			lastYear: result.years.at(-1) ?? result.baseYear,
+			...o
+		},
+		[
+			Plot.areaY(rows, { x: 'year', y1: 'p5', y2: 'p95', fill: COLORS.band, fillOpacity: 0.18 }),
+			Plot.areaY(rows, { x: 'year', y1: 'p25', y2: 'p75', fill: COLORS.band, fillOpacity: 0.35 }),
+			Plot.lineY(rows, { x: 'year', y: 'p50', stroke: COLORS.band, strokeWidth: 2.5, tip: true }),
+			Plot.lineY(planned, { x: 'year', y: 'planned', stroke: COLORS.planned, strokeDasharray: '6,4', strokeWidth: 2 }),
+			Plot.ruleY([0])
+		]
+	);
+}

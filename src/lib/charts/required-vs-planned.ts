@@ -1,0 +1,61 @@
+/** Required stock against planned stock, with the gap shaded. */
+import * as Plot from '@observablehq/plot';
+import type { ProjectionResult } from '#lib/core/model/result.ts';
+import { frameOptions, type ChartFrameOptions } from './frame.ts';
+import { COLORS } from './palette.ts';
+
+export function requiredVsPlannedSpec(
+	result: ProjectionResult,
+	o: Partial<ChartFrameOptions> & { title?: string } = {}
+): Plot.PlotOptions {
+	const rows = result.years.map((year, i) => ({
+		year,
+		required: result.total.requiredStock[i] ?? 0,
+		planned: result.total.plannedStock[i] ?? 0
+	}));
+	const lines = [
+		...rows.map((r) => ({ year: r.year, series: 'Nødvendig bestand', value: r.required })),
+		...rows.map((r) => ({ year: r.year, series: 'Planlagt bestand', value: r.planned }))
+	];
+	const last = rows.at(-1);
+	const spec = frameOptions(
+		{
+			title: o.title ?? 'Nødvendig og planlagt boligmasse',
+			subtitle:
+				o.subtitle ??
+				(result.mode === 'need' ? 'Behov ÷ (1 − måledighet); skravert: manglende boliger' : 'Kapasitetsmodus'),
+			yLabel: 'Boliger',
+			baseYear: result.baseYear,
+			lastYear: result.years.at(-1) ?? result.baseYear,
+			...o
+		},
+		[
+			Plot.areaY(rows, { x: 'year', y1: 'planned', y2: 'required', fill: COLORS.gap, fillOpacity: 0.18 }),
+			// Planned stock dashed, so the two lines differ in print without colour too.
+			Plot.lineY(
+				lines.filter((d) => d.series === 'Nødvendig bestand'),
+				{ x: 'year', y: 'value', stroke: 'series', strokeWidth: 2.5, tip: true }
+			),
+			Plot.lineY(
+				lines.filter((d) => d.series === 'Planlagt bestand'),
+				{ x: 'year', y: 'value', stroke: 'series', strokeWidth: 2.5, strokeDasharray: '6,4', tip: true }
+			),
+			...(last
+				? [
+						Plot.text(
+							[
+								{ year: last.year, value: last.required, label: 'Nødvendig' },
+								{ year: last.year, value: last.planned, label: 'Planlagt' }
+							],
+							{ x: 'year', y: 'value', text: 'label', dx: -4, dy: -8, textAnchor: 'end', fontWeight: 600 }
+						)
+					]
+				: []),
+			Plot.ruleY([0])
+		]
+	);
+	return {
+		...spec,
+		color: { domain: ['Nødvendig bestand', 'Planlagt bestand'], range: [COLORS.required, COLORS.planned], legend: true }
+	};
+}
