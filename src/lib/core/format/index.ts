@@ -1,0 +1,269 @@
+/**
+ * The shared file `.boligbehov.json`: parse (validate completely, migrate, never throw) and
+ * serialize. Specification: docs/file-format.md; JSON Schema: docs/boligbehov.schema.json.
+ */
+import type { Notebook } from '#lib/core/model/notebook.ts';
+import { fileError, MAX_REPORTED_ISSUES, type FileError, type FileIssue } from './errors.ts';
+import { fieldMessage, formatIssues, norwegianErrorMap } from './messages.ts';
+import { MigrationError, migrateNotebook, type NotebookMigration } from './migrations.ts';
+import { findForbiddenKey, parseJson } from './safe-json.ts';
+import {
+	APP_NAME,
+	EnvelopeHeaderSchema,
+	FORMAT_NAME,
+	FORMAT_VERSION,
+	NOTEBOOK_SCHEMA_VERSION,
+	NotebookSchema
+} from './schema.ts';
+
+export type { FileError, FileErrorCode, FileIssue } from './errors.ts';
+export { MAX_REPORTED_ISSUES } from './errors.ts';
+export { APP_NAME, FORMAT_NAME, FORMAT_VERSION, NOTEBOOK_SCHEMA_VERSION } from './schema.ts';
+export { migrateNotebook, MigrationError, NOTEBOOK_MIGRATIONS, type NotebookMigration } from './migrations.ts';
+
+/** Largest file accepted: 10 MB (UTF-8 bytes). A notebook with a 30-year, 0–105 population is ~50 kB. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const FILE_EXTENSION = '.boligbehov.json';
+
+export type FileKind = 'notebook' | 'backup';
+
+export type ParseResult =
+	| { ok: true; kind: FileKind; notebooks: Notebook[]; migratedFrom?: number }
+	| { ok: false; error: FileError };
+
+export interface ParseOptions {
+	maxBytes?: number;
+	/** For tests of the migration mechanism; defaults to the registered steps. */
+	migrations?: readonly NotebookMigration[];
+	/** For tests of the migration mechanism; defaults to NOTEBOOK_SCHEMA_VERSION. */
+	schemaVersion?: number;
+}
+
+export interface SerializeMeta {
+	appVersion: string;
+	now: Date;
+}
+
+export interface BoligbehovEnvelope {
+	format: typeof FORMAT_NAME;
+	formatVersion: number;
+	schemaVersion: number;
+	app: { name: string; version: string };
+	exportedAt: string;
+	kind: FileKind;
+	notebook?: Notebook;
+	notebooks?: Notebook[];
+}
+
+const HEADER_KEYS = ['format', 'formatVersion', 'schemaVersion', 'app', 'exportedAt', 'kind'] as const;
+
+function formatMegabytes(bytes: number): string {
+	return (bytes / (1024 * 1024)).toFixed(1).replace('.', ',');
+}
+
+function utf8Length(text: string): number {
+	return new TextEncoder().encode(text).length;
+}
+
+function invalid(issues: FileIssue[]): { ok: false; error: FileError } {
+	const first = issues[0]!;
+	const rest = issues.length - 1;
+	const more = rest === 0 ? '' : ` Det er ${rest === 1 ? 'én feil' : `${rest}${issues.length >= MAX_REPORTED_ISSUES ? ' eller flere' : ''} feil`} til.`;
+	return {
+		ok: false,
+		error: fileError('invalid-field', `Filen kan ikke åpnes. ${first.message}${more}`, { path: first.path, issues })
+	};
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+	return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Validates one notebook document of the current schema version (e.g. after a Dexie upgrade).
+ * Paths in issues are relative to the notebook, prefixed with `prefix` when given.
+ */
+export function validateNotebook(doc: unknown, prefix = ''): { ok: true; notebook: Notebook } | { ok: false; issues: FileIssue[] } {
+	const r = NotebookSchema.safeParse(doc, { error: norwegianErrorMap });
+	if (r.success) return { ok: true, notebook: r.data as Notebook };
+	return { ok: false, issues: formatIssues(r.error.issues, prefix) };
+}
+
+/**
+ * Reads a `.boligbehov.json` file. Never throws: every problem is a typed FileError with a
+ * Norwegian message. Nothing is returned unless the whole file is valid.
+ * Paths: relative to the notebook for kind 'notebook' (`scenarios[1].…`), `notebooks[i].…` for backups.
+ */
+export function parseBoligbehovFile(text: string, opts: ParseOptions = {}): ParseResult {
+	try {
+		return parseUnsafe(text, opts);
+	} catch (e) {
+		// Defensive: a bug here must not crash the import dialog.
+		const detail = e instanceof Error ? e.message : String(e);
+		return { ok: false, error: fileError('invalid-field', `Filen kunne ikke leses på grunn av en uventet feil: ${detail}`) };
+	}
+}
+
+function parseUnsafe(input: string, opts: ParseOptions): ParseResult {
+	const maxBytes = opts.maxBytes ?? MAX_FILE_BYTES;
+	const currentSchema = opts.schemaVersion ?? NOTEBOOK_SCHEMA_VERSION;
+	if (typeof input !== 'string') return { ok: false, error: fileError('not-json', 'Filen er ikke tekst og kan ikke være en Boligbehov-fil.') };
+	if (input.length > maxBytes || (input.length * 3 > maxBytes && utf8Length(input) > maxBytes)) {
+		const size = input.length > maxBytes ? input.length : utf8Length(input);
+		return {
+			ok: false,
+			error: fileError('too-large', `Filen er for stor (${formatMegabytes(size)} MB). Største tillatte størrelse er ${formatMegabytes(maxBytes)} MB.`)
+		};
+	}
+	const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+	if (text.trim() === '') return { ok: false, error: fileError('empty', 'Filen er tom.') };
+
+	const parsed = parseJson(text);
+	if (!parsed.ok) {
+		const where = parsed.line !== undefined ? ` (feil på linje ${parsed.line}, kolonne ${parsed.column})` : '';
+		return {
+			ok: false,
+			error: fileError('not-json', `Filen er ikke gyldig JSON${where}. En Boligbehov-fil er en JSON-fil som slutter på «${FILE_EXTENSION}».`)
+		};
+	}
+	const doc = parsed.value;
+
+	const forbidden = findForbiddenKey(doc);
+	if (forbidden) {
+		return invalid([{ path: forbidden.path, message: fieldMessage(forbidden.path, `nøkkelen «${forbidden.key}» er ikke tillatt i en Boligbehov-fil`) }]);
+	}
+
+	if (!isPlainObject(doc) || doc.format !== FORMAT_NAME) {
+		const hint = isPlainObject(doc) && 'scenarios' in doc && 'base' in doc ? ' Det ser ut som en notatbok uten konvolutt; eksporter den på nytt fra Boligbehov.' : '';
+		return {
+			ok: false,
+			error: fileError('not-boligbehov', `Filen er ikke en Boligbehov-fil: den mangler «"format": "${FORMAT_NAME}"».${hint}`, { path: 'format' })
+		};
+	}
+
+	// Newer versions first: a newer file may have a header this version does not understand.
+	const fv = doc.formatVersion;
+	const sv = doc.schemaVersion;
+	if ((typeof fv === 'number' && fv > FORMAT_VERSION) || (typeof sv === 'number' && sv > currentSchema)) {
+		const app = isPlainObject(doc.app) && typeof doc.app.version === 'string' ? ` (Boligbehov ${doc.app.version})` : '';
+		return {
+			ok: false,
+			error: fileError(
+				'newer-version',
+				`Filen er laget med en nyere versjon av Boligbehov${app}: filformat ${String(fv)}, skjemaversjon ${String(sv)}. ` +
+					`Denne versjonen kan lese filformat til og med ${FORMAT_VERSION} og skjemaversjon til og med ${currentSchema}. Oppdater Boligbehov og prøv igjen.`,
+				{ path: typeof fv === 'number' && fv > FORMAT_VERSION ? 'formatVersion' : 'schemaVersion' }
+			)
+		};
+	}
+
+	if (typeof doc.kind === 'string' && doc.kind !== 'notebook' && doc.kind !== 'backup') {
+		return {
+			ok: false,
+			error: fileError('unsupported-kind', `Filtypen «${doc.kind}» støttes ikke. Boligbehov kan åpne «notebook» (én notatbok) og «backup» (sikkerhetskopi av alle notatbøker).`, { path: 'kind' })
+		};
+	}
+
+	const header = EnvelopeHeaderSchema.safeParse(doc, { error: norwegianErrorMap });
+	if (!header.success) return invalid(formatIssues(header.error.issues));
+	const { kind, schemaVersion } = header.data;
+
+	const payloadKey = kind === 'notebook' ? 'notebook' : 'notebooks';
+	const unknownKeys = Object.keys(doc).filter((k) => !(HEADER_KEYS as readonly string[]).includes(k) && k !== payloadKey);
+	if (unknownKeys.length > 0)
+		return invalid(unknownKeys.map((k) => ({ path: k, message: fieldMessage(k, `ukjent felt for filtypen «${kind}»`) })));
+
+	let docs: { doc: unknown; prefix: string }[];
+	if (kind === 'notebook') {
+		if (!isPlainObject(doc.notebook)) return invalid([{ path: 'notebook', message: fieldMessage('notebook', doc.notebook === undefined ? 'mangler (filen inneholder ingen notatbok)' : 'må være et objekt { … }') }]);
+		docs = [{ doc: doc.notebook, prefix: '' }];
+	} else {
+		if (!Array.isArray(doc.notebooks)) return invalid([{ path: 'notebooks', message: fieldMessage('notebooks', doc.notebooks === undefined ? 'mangler (sikkerhetskopien inneholder ingen notatbøker)' : 'må være en liste [ … ]') }]);
+		docs = doc.notebooks.map((d, i) => ({ doc: d, prefix: `notebooks[${i}]` }));
+	}
+
+	const notebooks: Notebook[] = [];
+	const issues: FileIssue[] = [];
+	for (const { doc: nbDoc, prefix } of docs) {
+		let migrated: unknown;
+		try {
+			migrated = migrateNotebook(nbDoc, schemaVersion, { migrations: opts.migrations, toVersion: currentSchema });
+		} catch (e) {
+			if (e instanceof MigrationError) {
+				const path = prefix || 'schemaVersion';
+				issues.push({ path, message: fieldMessage(path, e.message.replace(/\.$/, '')) });
+				continue;
+			}
+			throw e;
+		}
+		const r = validateNotebook(migrated, prefix);
+		if (r.ok) notebooks.push(r.notebook);
+		else issues.push(...r.issues);
+		if (issues.length >= MAX_REPORTED_ISSUES) break;
+	}
+	if (kind === 'backup' && issues.length === 0) {
+		const seen = new Map<string, number>();
+		notebooks.forEach((nb, i) => {
+			const first = seen.get(nb.id);
+			if (first !== undefined) {
+				const path = `notebooks[${i}].id`;
+				issues.push({ path, message: fieldMessage(path, `id «${nb.id}» er allerede brukt av notatbok nr. ${first + 1} i sikkerhetskopien`) });
+			} else seen.set(nb.id, i);
+		});
+	}
+	if (issues.length > 0) return invalid(issues.slice(0, MAX_REPORTED_ISSUES));
+
+	return schemaVersion < currentSchema ? { ok: true, kind, notebooks, migratedFrom: schemaVersion } : { ok: true, kind, notebooks };
+}
+
+function envelope(kind: FileKind, meta: SerializeMeta): BoligbehovEnvelope {
+	return {
+		format: FORMAT_NAME,
+		formatVersion: FORMAT_VERSION,
+		schemaVersion: NOTEBOOK_SCHEMA_VERSION,
+		app: { name: APP_NAME, version: meta.appVersion },
+		exportedAt: meta.now.toISOString(),
+		kind
+	};
+}
+
+/** One notebook as a `.boligbehov.json` file (pretty-printed JSON, tab-free 2-space indent, final newline). */
+export function serializeNotebook(nb: Notebook, meta: SerializeMeta): string {
+	return `${JSON.stringify({ ...envelope('notebook', meta), notebook: nb }, null, 2)}\n`;
+}
+
+/** "Eksporter alt": every notebook in one backup file. */
+export function serializeBackup(nbs: readonly Notebook[], meta: SerializeMeta): string {
+	return `${JSON.stringify({ ...envelope('backup', meta), notebooks: nbs }, null, 2)}\n`;
+}
+
+/** Lower-case ASCII slug: æ→ae, ø→o, å→a, other accents dropped, anything else → '-'. */
+export function slugify(s: string): string {
+	return s
+		.toLowerCase()
+		.replace(/æ/g, 'ae')
+		.replace(/ø/g, 'o')
+		.replace(/å/g, 'a')
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 60)
+		.replace(/-+$/g, '');
+}
+
+function localDate(d: Date): string {
+	const p = (n: number) => String(n).padStart(2, '0');
+	return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** E.g. `eksempelkommune-2026-11-21.boligbehov.json` (kommune name, else title, else "notatbok"; local date). */
+export function suggestedFileName(nb: Pick<Notebook, 'title' | 'kommune'>, now: Date = new Date()): string {
+	const base = slugify(nb.kommune?.name ?? '') || slugify(nb.title ?? '') || 'notatbok';
+	return `${base}-${localDate(now)}${FILE_EXTENSION}`;
+}
+
+/** E.g. `boligbehov-alle-2026-11-21.boligbehov.json`. */
+export function suggestedBackupFileName(now: Date = new Date()): string {
+	return `boligbehov-alle-${localDate(now)}${FILE_EXTENSION}`;
+}

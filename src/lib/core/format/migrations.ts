@@ -1,0 +1,88 @@
+/**
+ * Forward migrations of the notebook document, one schema version at a time.
+ *
+ * The same steps upgrade notebooks read from an old `.boligbehov.json` file and notebooks stored in
+ * IndexedDB by an older app version (the Dexie upgrade calls `migrateNotebook`). A step receives the
+ * raw document of version `from` (plain JSON, not yet validated: be defensive) and returns the
+ * document of version `from + 1`. Validation against the current schema happens after the last step.
+ *
+ * Version 1 is the first released version, so the list is empty. How to add version 2: see
+ * docs/file-format.md, "Adding a schema version".
+ */
+import { NOTEBOOK_SCHEMA_VERSION } from './schema.ts';
+
+export interface NotebookMigration {
+	from: number;
+	to: number;
+	/** What changed, in English (developer-facing; shown in logs, not to planners). */
+	description: string;
+	/** Must not mutate `doc` beyond what it returns (it gets a private deep copy). */
+	migrate(doc: unknown): unknown;
+}
+
+/** The registered steps, ordered by `from`. Empty: version 1 is the first version. */
+export const NOTEBOOK_MIGRATIONS: readonly NotebookMigration[] = [];
+
+export type MigrationErrorKind = 'newer-version' | 'no-path' | 'step-failed';
+
+export class MigrationError extends Error {
+	constructor(
+		readonly kind: MigrationErrorKind,
+		/** Norwegian, for the planner. */
+		message: string,
+		readonly fromVersion: number
+	) {
+		super(message);
+		this.name = 'MigrationError';
+	}
+}
+
+export interface MigrateOptions {
+	/** Defaults to NOTEBOOK_MIGRATIONS (tests pass their own). */
+	migrations?: readonly NotebookMigration[];
+	/** Defaults to NOTEBOOK_SCHEMA_VERSION. */
+	toVersion?: number;
+}
+
+/** Checks that a migration list is a contiguous chain of single steps in ascending order. */
+export function checkMigrationChain(migrations: readonly NotebookMigration[]): void {
+	migrations.forEach((m, i) => {
+		if (!Number.isInteger(m.from) || m.to !== m.from + 1)
+			throw new Error(`Migration ${m.from}→${m.to} must go from an integer version n to n + 1`);
+		const prev = migrations[i - 1];
+		if (prev && m.from !== prev.to) throw new Error(`Migrations out of order: ${prev.from}→${prev.to} followed by ${m.from}→${m.to}`);
+	});
+}
+
+/**
+ * Brings a notebook document from `fromVersion` to the current schema version, applying each step
+ * once, in order. Returns the migrated (still unvalidated) document; the input is not modified.
+ * Throws MigrationError (Norwegian message) for a newer version, a missing step or a failing step.
+ */
+export function migrateNotebook(doc: unknown, fromVersion: number, opts: MigrateOptions = {}): unknown {
+	const migrations = opts.migrations ?? NOTEBOOK_MIGRATIONS;
+	const toVersion = opts.toVersion ?? NOTEBOOK_SCHEMA_VERSION;
+	checkMigrationChain(migrations);
+	if (!Number.isInteger(fromVersion) || fromVersion < 1)
+		throw new MigrationError('no-path', `Ukjent skjemaversjon ${String(fromVersion)}: må være et heltall fra og med 1.`, fromVersion);
+	if (fromVersion > toVersion)
+		throw new MigrationError(
+			'newer-version',
+			`Notatboken har skjemaversjon ${fromVersion}, men denne versjonen av Boligbehov kan bare lese til og med versjon ${toVersion}. Oppdater appen.`,
+			fromVersion
+		);
+	if (fromVersion === toVersion) return doc;
+	let current: unknown = structuredClone(doc);
+	for (let v = fromVersion; v < toVersion; v++) {
+		const step = migrations.find((m) => m.from === v);
+		if (!step)
+			throw new MigrationError('no-path', `Skjemaversjon ${v} kan ikke oppgraderes: det finnes ingen overgang fra versjon ${v} til ${v + 1}.`, fromVersion);
+		try {
+			current = step.migrate(current);
+		} catch (e) {
+			const detail = e instanceof Error ? e.message : String(e);
+			throw new MigrationError('step-failed', `Oppgraderingen fra skjemaversjon ${v} til ${v + 1} mislyktes: ${detail}`, fromVersion);
+		}
+	}
+	return current;
+}

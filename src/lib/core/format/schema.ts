@@ -1,0 +1,317 @@
+/**
+ * zod 4 schemas mirroring every type in src/lib/core/model that a Notebook carries, plus the file
+ * envelope. The model types are the contract; the compile-time checks at the bottom make the build
+ * fail if the schemas and the types drift apart.
+ *
+ * Policy (documented in docs/file-format.md):
+ * - Objects are STRICT: an unknown key is an error naming the key (`scenarios[0].navn: ukjent felt`).
+ *   Nothing is silently dropped, so re-import is exact, a typo is reported, and keys such as
+ *   `__proto__` / `constructor` / `prototype` are refused (they are also refused earlier, in
+ *   safe-json.ts, wherever they occur).
+ * - Numbers must be finite (zod 4 refuses NaN and ±Infinity; JSON cannot carry them anyway).
+ * - Years, ages and whole-count fields the model defines as whole numbers must be integers.
+ * - The file checks structure and types. Domain ranges (a botid must be positive, a horizon 1–30
+ *   years, low ≤ value ≤ high, …) are checked by the engine's validateInput when a scenario is run,
+ *   so a notebook with an unfinished scenario can still be saved, sent and opened.
+ *   Exception: the population table must be well formed (shape, consecutive years and ages,
+ *   no negative persons), because it is imported data, never typed half-way.
+ */
+import { z } from 'zod';
+import { GROUP_IDS, type GroupId } from '#lib/core/model/groups.ts';
+import { STOCK_CHANGE_KINDS } from '#lib/core/model/assumptions.ts';
+import type {
+	AgeBand,
+	PopulationSeries,
+	Provenance,
+	YearSeries
+} from '#lib/core/model/population.ts';
+import type { Spread, Uncertain } from '#lib/core/model/uncertain.ts';
+import type {
+	AllocationRule,
+	DemandDriver,
+	GroupAssumptions,
+	ScenarioAssumptions,
+	StockChange,
+	TenureModel,
+	TurnoverTarget
+} from '#lib/core/model/assumptions.ts';
+import type { BaseData, GroupBase, StockSegment } from '#lib/core/model/base-data.ts';
+import type { Cell, ChartKind, Kommune, Notebook, Scenario } from '#lib/core/model/notebook.ts';
+
+/** The notebook document schema version (shared by Dexie upgrades and file migrations). */
+export const NOTEBOOK_SCHEMA_VERSION = 1;
+/** The envelope format version. */
+export const FORMAT_VERSION = 1;
+export const FORMAT_NAME = 'boligbehov';
+export const APP_NAME = 'Boligbehov';
+
+const num = z.number();
+const int = z.int();
+const year = z.int();
+
+export const GroupIdSchema = z.enum(GROUP_IDS);
+
+/** Record<GroupId, T> with exactly the five groups. */
+function byGroup<T extends z.ZodType>(schema: T) {
+	return z.strictObject({ rop: schema, funksjon: schema, eldre: schema, flyktning: schema, andre: schema });
+}
+
+// --- uncertain.ts -------------------------------------------------------------------------------
+
+export const SpreadSchema = z.discriminatedUnion('kind', [
+	z.strictObject({ kind: z.literal('triangular'), low: num, high: num }),
+	z.strictObject({ kind: z.literal('p10p90'), p10: num, p90: num })
+]);
+
+export const UncertainSchema = z.strictObject({ value: num, spread: SpreadSchema.optional() });
+
+// --- population.ts ------------------------------------------------------------------------------
+
+export const ProvenanceSchema = z.strictObject({
+	kind: z.enum(['example', 'entered', 'imported']),
+	source: z.string(),
+	alternative: z.string().optional(),
+	retrieved: z.string().optional(),
+	fileName: z.string().optional(),
+	note: z.string().optional()
+});
+
+export const AgeBandSchema = z.strictObject({ from: int, to: int.optional() });
+
+/** Keys are calendar years written as four digits ("2026"); values finite numbers. */
+export const YearSeriesSchema = z.record(
+	z.string().regex(/^\d{4}$/, { error: 'nøkkelen må være et årstall med fire sifre, f.eks. «2026»' }),
+	num
+);
+
+export const PopulationSeriesSchema = z
+	.strictObject({
+		years: z.array(year),
+		ages: z.array(int),
+		values: z.array(z.array(z.number().min(0, { error: 'antall personer kan ikke være negativt' }))),
+		provenance: ProvenanceSchema
+	})
+	.superRefine((p, ctx) => {
+		p.years.forEach((y, i) => {
+			if (i > 0 && y !== p.years[i - 1]! + 1)
+				ctx.addIssue({ code: 'custom', path: ['years', i], message: `årene må følge etter hverandre (${p.years[i - 1]} etterfølges av ${y})` });
+		});
+		p.ages.forEach((a, i) => {
+			if (a !== i)
+				ctx.addIssue({ code: 'custom', path: ['ages', i], message: `alderne må være 0, 1, 2, … uten hull (posisjon ${i} er ${a}, ventet ${i})` });
+		});
+		if (p.values.length !== p.years.length)
+			ctx.addIssue({ code: 'custom', path: ['values'], message: `må ha én rad per år: ${p.years.length} år, men ${p.values.length} rader` });
+		p.values.forEach((row, i) => {
+			if (row.length !== p.ages.length)
+				ctx.addIssue({ code: 'custom', path: ['values', i], message: `må ha én verdi per alder: ${p.ages.length} aldre, men ${row.length} verdier` });
+		});
+	});
+
+// --- assumptions.ts -----------------------------------------------------------------------------
+
+export const DemandDriverSchema = z.discriminatedUnion('kind', [
+	z.strictObject({ kind: z.literal('rate'), band: AgeBandSchema, ratePer1000: UncertainSchema.optional(), trendPctPerYear: UncertainSchema }),
+	z.strictObject({
+		kind: z.literal('prevalence'),
+		band: AgeBandSchema,
+		sharePct: UncertainSchema.optional(),
+		targetSharePct: UncertainSchema.optional(),
+		targetYear: year.optional()
+	}),
+	z.strictObject({ kind: z.literal('refugees'), settledPerYear: YearSeriesSchema, shareNeedingPct: UncertainSchema, personsPerHousehold: UncertainSchema }),
+	z.strictObject({ kind: z.literal('manual'), perYear: YearSeriesSchema })
+]);
+
+export const TenureModelSchema = z.discriminatedUnion('kind', [
+	z.strictObject({ kind: z.literal('botid'), years: UncertainSchema }),
+	z.strictObject({ kind: z.literal('lease'), leaseYears: int, renewalPct: UncertainSchema }),
+	z.strictObject({ kind: z.literal('exitRate'), pctPerYear: UncertainSchema })
+]);
+
+export const TurnoverTargetSchema = z.strictObject({ changePct: UncertainSchema, byYear: year });
+
+export const GroupAssumptionsSchema = z.strictObject({
+	demand: DemandDriverSchema,
+	tenure: TenureModelSchema,
+	turnoverTarget: TurnoverTargetSchema.optional(),
+	waitingAttritionPctPerYear: UncertainSchema
+});
+
+export const StockChangeSchema = z.strictObject({
+	year,
+	segmentId: z.string(),
+	kind: z.enum(STOCK_CHANGE_KINDS),
+	count: num
+});
+
+export const AllocationRuleSchema = z.strictObject({
+	kind: z.enum(['proportional', 'priority']),
+	order: z.array(GroupIdSchema).optional()
+});
+
+export const ScenarioAssumptionsSchema = z.strictObject({
+	horizonYears: int,
+	mode: z.enum(['need', 'capacity']),
+	groups: byGroup(GroupAssumptionsSchema),
+	vacancyTargetPct: UncertainSchema,
+	stockChanges: z.array(StockChangeSchema),
+	allocation: AllocationRuleSchema,
+	monteCarlo: z.strictObject({ seed: int, draws: int })
+});
+
+// --- base-data.ts -------------------------------------------------------------------------------
+
+export const StockSegmentSchema = z.strictObject({
+	id: z.string(),
+	name: z.string(),
+	groups: z.union([z.literal('all'), z.array(GroupIdSchema)]),
+	dwellings: num
+});
+
+export const GroupBaseSchema = z.strictObject({ tenants: num, waiting: num, newTenantsLastYear: num.optional() });
+
+export const BaseDataSchema = z
+	.strictObject({
+		baseYear: year,
+		segments: z.array(StockSegmentSchema),
+		vacant: num,
+		groups: byGroup(GroupBaseSchema),
+		provenance: ProvenanceSchema
+	})
+	.superRefine((b, ctx) => uniqueIds(b.segments, ['segments'], 'delbestand', ctx));
+
+// --- notebook.ts --------------------------------------------------------------------------------
+
+export const KommuneSchema = z.strictObject({ name: z.string(), number: z.string(), fictional: z.boolean().optional() });
+
+export const ScenarioSchema = z.strictObject({
+	id: z.string(),
+	name: z.string(),
+	description: z.string(),
+	basedOn: z.string().optional(),
+	assumptions: ScenarioAssumptionsSchema
+});
+
+export const ChartKindSchema = z.enum(['need-by-group', 'required-vs-planned', 'flows', 'monte-carlo-fan', 'scenario-comparison', 'tornado']);
+
+const cellBase = {
+	id: z.string(),
+	hidden: z.boolean().optional(),
+	slide: z.boolean().optional(),
+	speakerNotes: z.string().optional()
+};
+
+export const CellSchema = z.discriminatedUnion('kind', [
+	z.strictObject({ ...cellBase, kind: z.literal('note'), markdown: z.string() }),
+	z.strictObject({ ...cellBase, kind: z.literal('assumptions'), scenarioId: z.string(), groups: z.array(GroupIdSchema).optional() }),
+	z.strictObject({
+		...cellBase,
+		kind: z.literal('chart'),
+		chart: ChartKindSchema,
+		scenarioIds: z.array(z.string()),
+		year: year.optional(),
+		title: z.string().optional()
+	}),
+	z.strictObject({ ...cellBase, kind: z.literal('table'), scenarioIds: z.array(z.string()), title: z.string().optional() }),
+	z.strictObject({ ...cellBase, kind: z.literal('key-figures'), scenarioId: z.string(), year }),
+	z.strictObject({ ...cellBase, kind: z.literal('comparison'), scenarioIds: z.array(z.string()), year })
+]);
+
+export const NotebookSchema = z
+	.strictObject({
+		id: z.string(),
+		title: z.string(),
+		kommune: KommuneSchema,
+		base: BaseDataSchema,
+		population: PopulationSeriesSchema,
+		scenarios: z.array(ScenarioSchema),
+		cells: z.array(CellSchema),
+		createdAt: z.string(),
+		updatedAt: z.string()
+	})
+	.superRefine((nb, ctx) => {
+		uniqueIds(nb.scenarios, ['scenarios'], 'scenario', ctx);
+		uniqueIds(nb.cells, ['cells'], 'celle', ctx);
+	});
+
+function uniqueIds(items: readonly { id: string }[], path: (string | number)[], what: string, ctx: z.RefinementCtx): void {
+	const seen = new Map<string, number>();
+	items.forEach((item, i) => {
+		const first = seen.get(item.id);
+		if (first !== undefined)
+			ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `id «${item.id}» er allerede brukt av ${what} nr. ${first + 1}; hver ${what} må ha sin egen id` });
+		else seen.set(item.id, i);
+	});
+}
+
+// --- envelope -----------------------------------------------------------------------------------
+
+/** The envelope's header, checked before the notebook(s) are migrated and validated. */
+export const EnvelopeHeaderSchema = z.object({
+	format: z.literal(FORMAT_NAME),
+	formatVersion: z.int().min(1),
+	schemaVersion: z.int().min(1),
+	app: z.strictObject({ name: z.string(), version: z.string() }),
+	exportedAt: z.string(),
+	kind: z.enum(['notebook', 'backup'])
+});
+
+/** The whole file as written by the current version (used to publish docs/boligbehov.schema.json). */
+export const BoligbehovFileSchema = z.discriminatedUnion('kind', [
+	z.strictObject({
+		format: z.literal(FORMAT_NAME),
+		formatVersion: z.literal(FORMAT_VERSION),
+		schemaVersion: z.literal(NOTEBOOK_SCHEMA_VERSION),
+		app: z.strictObject({ name: z.string(), version: z.string() }),
+		exportedAt: z.string(),
+		kind: z.literal('notebook'),
+		notebook: NotebookSchema
+	}),
+	z.strictObject({
+		format: z.literal(FORMAT_NAME),
+		formatVersion: z.literal(FORMAT_VERSION),
+		schemaVersion: z.literal(NOTEBOOK_SCHEMA_VERSION),
+		app: z.strictObject({ name: z.string(), version: z.string() }),
+		exportedAt: z.string(),
+		kind: z.literal('backup'),
+		notebooks: z.array(NotebookSchema)
+	})
+]);
+
+// --- compile-time drift checks ------------------------------------------------------------------
+// Exact type equality (not just mutual assignability): an optional field added to the model but not
+// to the schema (or the other way round) fails the build here.
+
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+/** Flattens intersections so `CellBase & {…}` compares equal to the schema's single object type. */
+type Flat<T> = T extends readonly (infer U)[] ? Flat<U>[] : T extends object ? { [K in keyof T]: Flat<T[K]> } : T;
+type Same<A, B> = Equals<Flat<A>, Flat<B>>;
+type Assert<T extends true> = T;
+type MutuallyAssignable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+export type _DriftChecks = [
+	Assert<Same<z.infer<typeof SpreadSchema>, Spread>>,
+	Assert<Same<z.infer<typeof UncertainSchema>, Uncertain>>,
+	Assert<Same<z.infer<typeof ProvenanceSchema>, Provenance>>,
+	Assert<Same<z.infer<typeof AgeBandSchema>, AgeBand>>,
+	Assert<Same<z.infer<typeof YearSeriesSchema>, YearSeries>>,
+	Assert<Same<z.infer<typeof PopulationSeriesSchema>, PopulationSeries>>,
+	Assert<Same<z.infer<typeof DemandDriverSchema>, DemandDriver>>,
+	Assert<Same<z.infer<typeof TenureModelSchema>, TenureModel>>,
+	Assert<Same<z.infer<typeof TurnoverTargetSchema>, TurnoverTarget>>,
+	Assert<Same<z.infer<typeof GroupAssumptionsSchema>, GroupAssumptions>>,
+	Assert<Same<z.infer<typeof StockChangeSchema>, StockChange>>,
+	Assert<Same<z.infer<typeof AllocationRuleSchema>, AllocationRule>>,
+	Assert<Same<z.infer<typeof ScenarioAssumptionsSchema>, ScenarioAssumptions>>,
+	Assert<Same<z.infer<typeof StockSegmentSchema>, StockSegment>>,
+	Assert<Same<z.infer<typeof GroupBaseSchema>, GroupBase>>,
+	Assert<Same<z.infer<typeof BaseDataSchema>, BaseData>>,
+	Assert<Same<z.infer<typeof KommuneSchema>, Kommune>>,
+	Assert<Same<z.infer<typeof ScenarioSchema>, Scenario>>,
+	Assert<Same<z.infer<typeof ChartKindSchema>, ChartKind>>,
+	Assert<Same<z.infer<typeof CellSchema>, Cell>>,
+	Assert<Same<z.infer<typeof NotebookSchema>, Notebook>>,
+	Assert<MutuallyAssignable<z.infer<typeof NotebookSchema>, Notebook>>,
+	Assert<Same<keyof z.infer<typeof ScenarioAssumptionsSchema>['groups'], GroupId>>
+];
