@@ -1,0 +1,72 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import NumberField from '#lib/components/NumberField.svelte';
+import UncertainField from '#lib/components/UncertainField.svelte';
+
+describe('NumberField', () => {
+	it('has a visible label that names the input, and shows the unit', () => {
+		render(NumberField, { id: 'b', label: 'Botid – ROP', value: 8, unit: 'år', onchange: () => {} });
+		const input = screen.getByLabelText('Botid – ROP');
+		expect(input).toHaveValue('8,0');
+		expect(screen.getByText('år')).toBeVisible();
+	});
+
+	it('accepts a Norwegian decimal comma and passes the number on', async () => {
+		const onchange = vi.fn();
+		render(NumberField, { id: 'b', label: 'Botid – ROP', value: 8, unit: 'år', min: 0, minExclusive: true, onchange });
+		const input = screen.getByLabelText('Botid – ROP');
+		await userEvent.clear(input);
+		await userEvent.type(input, '7,5');
+		expect(onchange).toHaveBeenLastCalledWith(7.5);
+	});
+
+	it('refuses text and out-of-range values with a specific message, and passes nothing on', async () => {
+		const onchange = vi.fn();
+		render(NumberField, { id: 'b', label: 'Botid – Flyktninger', value: 4, unit: 'år', min: 0, minExclusive: true, onchange });
+		const input = screen.getByLabelText('Botid – Flyktninger');
+		await userEvent.clear(input);
+		await userEvent.type(input, '0');
+		expect(screen.getByRole('alert')).toHaveTextContent('Botid – Flyktninger må være over 0 år.');
+		expect(input).toHaveAttribute('aria-invalid', 'true');
+		await userEvent.clear(input);
+		await userEvent.type(input, 'fire');
+		expect(screen.getByRole('alert')).toHaveTextContent('Botid – Flyktninger: skriv et tall');
+		expect(onchange).not.toHaveBeenCalled();
+	});
+
+	it('steps with the arrow keys', async () => {
+		const onchange = vi.fn();
+		render(NumberField, { id: 'b', label: 'Trend', value: 1, step: 0.5, onchange });
+		screen.getByLabelText('Trend').focus();
+		await userEvent.keyboard('{ArrowUp}');
+		expect(onchange).toHaveBeenLastCalledWith(1.5);
+	});
+});
+
+describe('UncertainField', () => {
+	it('enters a range as low / most likely / high (triangular)', async () => {
+		const onchange = vi.fn();
+		render(UncertainField, { id: 'u', label: 'Botid – ROP', value: { value: 8 }, unit: 'år', showSpread: true, onchange });
+		const high = screen.getByLabelText('Høy');
+		await userEvent.clear(high);
+		await userEvent.type(high, '10');
+		expect(onchange).toHaveBeenLastCalledWith({ value: 8, spread: { kind: 'triangular', low: 8, high: 10 } });
+	});
+
+	it('refuses a range that does not contain the value', async () => {
+		const onchange = vi.fn();
+		render(UncertainField, {
+			id: 'u',
+			label: 'Botid – ROP',
+			value: { value: 8, spread: { kind: 'triangular', low: 6, high: 10 } },
+			showSpread: true,
+			onchange
+		});
+		const low = screen.getByLabelText('Lav');
+		await userEvent.clear(low);
+		await userEvent.type(low, '9');
+		expect(screen.getByRole('alert')).toHaveTextContent('Botid – ROP: lav må være høyst 8');
+		expect(onchange).not.toHaveBeenCalledWith(expect.objectContaining({ spread: expect.objectContaining({ low: 9 }) }));
+	});
+});
