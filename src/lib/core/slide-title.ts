@@ -1,0 +1,32 @@
+/** A short Norwegian title for a cell: slide overview, print table of contents, accessible names. */
+import type { Cell, Notebook } from './model/notebook.ts';
+
+const CHART_TITLES: Record<string, string> = {
+	'need-by-group': 'Behov per målgruppe',
+	'required-vs-planned': 'Nødvendig og planlagt boligmasse',
+	flows: 'Inn- og utflyttinger',
+	'monte-carlo-fan': 'Usikkerhet',
+	'scenario-comparison': 'Scenarioer sammenlignet',
+	tornado: 'Følsomhet'
+};
+
+export function cellTitle(cell: Cell, doc: Notebook): string {
+	const scenarioName = (id: string | undefined) => doc.scenarios.find((s) => s.id === id)?.name ?? '';
+	switch (cell.kind) {
+		case 'note': {
+			const heading = cell.markdown.match(/^#{1,4}\s+(.+)$/m)?.[1];
+			const firstLine = cell.markdown.trim().split('\n')[0] ?? '';
+			return (heading ?? firstLine.replace(/[*_#>`]/g, '')).trim().slice(0, 80) || 'Notat';
+		}
+		case 'assumptions':
+			return `Forutsetninger: ${scenarioName(cell.scenarioId)}`;
+		case 'chart':
+			return cell.title ?? CHART_TITLES[cell.chart] ?? 'Figur';
+		case 'table':
+			return cell.title ?? `Tall per år: ${scenarioName(cell.scenarioIds[0])}`;
+		case 'key-figures':
+			return `Nøkkeltall ${cell.year}: ${scenarioName(cell.scenarioId)}`;
+		case 'comparison':
+			return `Scenarioer sammenlignet, ${cell.year}`;
+	}
+}
