@@ -46,8 +46,8 @@ export interface Workspace {
 }
 
 /** Per-group constants in ws.k, [g * K + c]. */
-const K = 10;
-const K_BOT = 0, K_NONRENEW = 1, K_EXIT = 2, K_X = 3, K_W = 4, K_RATE = 5, K_TREND = 6, K_S0 = 7, K_S1 = 8, K_FACTOR = 9;
+const K = 11;
+const K_BOT = 0, K_NONRENEW = 1, K_EXIT = 2, K_X = 3, K_W = 4, K_RATE = 5, K_TREND = 6, K_S0 = 7, K_S1 = 8, K_FACTOR = 9, K_TRENDCUM = 10;
 
 export function createWorkspace(prep: Prepared): Workspace {
 	const size = G * prep.n;
@@ -70,6 +70,11 @@ export function createWorkspace(prep: Prepared): Workspace {
 	};
 }
 
+function slotValue(gs: Int32Array, p: Float64Array, g: number, f: number, fallback: number): number {
+	const i = gs[g * NF + f] as number;
+	return i >= 0 ? (p[i] as number) : fallback;
+}
+
 function clamp(x: number, lo: number, hi: number): number {
 	return x < lo ? lo : x > hi ? hi : x;
 }
@@ -80,19 +85,31 @@ function turnoverFactor(x: number, ph: number): number {
 	return f < 0.01 ? 0.01 : f;
 }
 
-/** Distribute `amount` free dwellings of segment `s` among member groups with remaining candidates. */
-function distribute(prep: Prepared, ws: Workspace, s: number, amount: number): void {
+/**
+ * Distribute `amount` free dwellings of segment `s` among its member groups with remaining
+ * candidates: in proportion to the remaining candidates, or in priority order.
+ */
+function distribute(
+	member: Uint8Array,
+	proportional: boolean,
+	order: Int32Array,
+	rem: Float64Array,
+	alloc: Float64Array,
+	occ: Float64Array,
+	nSeg: number,
+	s: number,
+	amount: number
+): void {
 	if (amount <= 0) return;
-	const { rem, alloc, occ } = ws;
-	const nSeg = prep.nSeg;
-	if (prep.proportional) {
+	const mb = s * G;
+	if (proportional) {
 		let total = 0;
-		for (let g = 0; g < G; g++) if (prep.segMember[s * G + g]) total += rem[g] as number;
+		for (let g = 0; g < G; g++) if (member[mb + g] === 1) total += rem[g] as number;
 		if (total <= 0) return;
 		const all = amount >= total;
 		const share = all ? 1 : amount / total;
 		for (let g = 0; g < G; g++) {
-			if (!prep.segMember[s * G + g]) continue;
+			if (member[mb + g] !== 1) continue;
 			const r = rem[g] as number;
 			const take = all ? r : r * share;
 			rem[g] = all ? 0 : r - take;
@@ -102,8 +119,8 @@ function distribute(prep: Prepared, ws: Workspace, s: number, amount: number): v
 	} else {
 		let left = amount;
 		for (let o = 0; o < G && left > 0; o++) {
-			const g = prep.order[o] as number;
-			if (!prep.segMember[s * G + g]) continue;
+			const g = order[o] as number;
+			if (member[mb + g] !== 1) continue;
 			const r = rem[g] as number;
 			const take = r < left ? r : left;
 			rem[g] = r - take;
@@ -124,28 +141,24 @@ export function simulate(prep: Prepared, p: Float64Array, ws: Workspace): void {
 
 	// Per-group constants and the base year (index 0).
 	for (let g = 0; g < G; g++) {
-		const val = (f: number, fallback: number): number => {
-			const i = gs[g * NF + f] as number;
-			return i >= 0 ? (p[i] as number) : fallback;
-		};
 		const kb = g * K;
 		const tk = prep.tenureKind[g];
 		let haz: number;
 		if (tk === TENURE_BOTID) {
-			const bot = Math.max(val(F.botid, 1), 1e-9);
+			const bot = Math.max(slotValue(gs, p, g, F.botid, 1), 1e-9);
 			k[kb + K_BOT] = bot;
 			haz = Math.min(1, 1 / bot);
 		} else if (tk === TENURE_LEASE) {
-			const nonRenew = 1 - clamp(val(F.renewal, 0) / 100, 0, 0.99);
+			const nonRenew = 1 - clamp(slotValue(gs, p, g, F.renewal, 0) / 100, 0, 0.99);
 			k[kb + K_NONRENEW] = nonRenew;
 			haz = nonRenew / (prep.leaseYears[g] as number);
 		} else {
-			const e = clamp(val(F.exitPct, 0) / 100, 1e-9, 1);
+			const e = clamp(slotValue(gs, p, g, F.exitPct, 0) / 100, 1e-9, 1);
 			k[kb + K_EXIT] = e;
 			haz = e;
 		}
-		k[kb + K_X] = val(F.turnover, 0) / 100;
-		const w = clamp(val(F.attrition, 0) / 100, 0, 1);
+		k[kb + K_X] = slotValue(gs, p, g, F.turnover, 0) / 100;
+		const w = clamp(slotValue(gs, p, g, F.attrition, 0) / 100, 0, 1);
 		k[kb + K_W] = w;
 		const i0 = g * n;
 		const h0 = prep.H0[g] as number;
@@ -162,25 +175,26 @@ export function simulate(prep: Prepared, p: Float64Array, ws: Workspace): void {
 		ws.calibrated[g] = NaN;
 		const dk = prep.demandKind[g];
 		if (dk === DEMAND_RATE) {
-			let rate = val(F.rate, NaN);
+			let rate = slotValue(gs, p, g, F.rate, NaN);
 			if (rate !== rate) {
 				rate = pop0 > 0 ? (x0 / pop0) * 1000 : 0;
 				ws.calibrated[g] = rate;
 			}
 			k[kb + K_RATE] = rate;
-			k[kb + K_TREND] = Math.max(0, 1 + val(F.trend, 0) / 100);
+			k[kb + K_TREND] = Math.max(0, 1 + slotValue(gs, p, g, F.trend, 0) / 100);
+			k[kb + K_TRENDCUM] = 1;
 			A[i0] = (rate * pop0) / 1000;
 		} else if (dk === DEMAND_PREVALENCE) {
-			let s0 = val(F.share, NaN) / 100;
+			let s0 = slotValue(gs, p, g, F.share, NaN) / 100;
 			if (s0 !== s0) {
 				s0 = pop0 > 0 ? (h0 + q0) / pop0 : 0;
 				ws.calibrated[g] = s0 * 100;
 			}
 			k[kb + K_S0] = s0;
-			k[kb + K_S1] = val(F.targetShare, s0 * 100) / 100;
+			k[kb + K_S1] = slotValue(gs, p, g, F.targetShare, s0 * 100) / 100;
 			A[i0] = x0;
 		} else if (dk === DEMAND_REFUGEES) {
-			const factor = clamp(val(F.shareNeeding, 0) / 100, 0, 1) / Math.max(val(F.personsPerHousehold, 1), 1e-9);
+			const factor = clamp(slotValue(gs, p, g, F.shareNeeding, 0) / 100, 0, 1) / Math.max(slotValue(gs, p, g, F.personsPerHousehold, 1), 1e-9);
 			k[kb + K_FACTOR] = factor;
 			A[i0] = (prep.series[i0] as number) * factor;
 		} else {
@@ -192,29 +206,38 @@ export function simulate(prep: Prepared, p: Float64Array, ws: Workspace): void {
 			for (let c = 0; c < L; c++) ws.cohort[off + c] = h0 / L;
 		}
 	}
-	if (prep.capacity) ws.occ.set(prep.initOcc);
+	if (prep.capacity) {
+		const occ = ws.occ;
+		const init = prep.initOcc;
+		for (let j = 0; j < init.length; j++) occ[j] = init[j] as number;
+	}
 
+	const bandPop = prep.bandPop, series = prep.series, turnPhase = prep.turnPhase, sharePhase = prep.sharePhase;
+	const tenureKind = prep.tenureKind, demandKind = prep.demandKind, leaseYears = prep.leaseYears, cohortOffset = prep.cohortOffset;
+	const cohort = ws.cohort, rem = ws.rem, alloc = ws.alloc, occ = ws.occ, free = ws.free;
+	const capacity = prep.capacity, proportional = prep.proportional, order = prep.order;
+	const segMember = prep.segMember, segShared = prep.segShared, segStock = prep.segStock, otherOcc = prep.otherOcc;
 	for (let t = 1; t < n; t++) {
 		// 1–3: exits, new need, candidates
 		for (let g = 0; g < G; g++) {
 			const kb = g * K;
 			const i = g * n + t;
 			const hPrev = H[i - 1] as number;
-			const f = turnoverFactor(k[kb + K_X] as number, prep.turnPhase[i] as number);
-			const tk = prep.tenureKind[g];
+			const f = turnoverFactor(k[kb + K_X] as number, turnPhase[i] as number);
+			const tk = tenureKind[g];
 			let x: number;
 			if (tk === TENURE_BOTID) {
 				const haz = Math.min(1, f / (k[kb + K_BOT] as number));
 				x = hPrev * haz;
 				TEN[i] = 1 / haz;
 			} else if (tk === TENURE_LEASE) {
-				const L = prep.leaseYears[g] as number;
-				const off = prep.cohortOffset[g] as number;
+				const L = leaseYears[g] as number;
+				const off = cohortOffset[g] as number;
 				const nr = Math.min(1, (k[kb + K_NONRENEW] as number) * f);
-				const ending = ws.cohort[off + L - 1] as number;
+				const ending = cohort[off + L - 1] as number;
 				x = ending * nr;
-				for (let c = L - 1; c > 0; c--) ws.cohort[off + c] = ws.cohort[off + c - 1] as number;
-				ws.cohort[off] = ending - x; // renewed leases start a new term
+				for (let c = L - 1; c > 0; c--) cohort[off + c] = cohort[off + c - 1] as number;
+				cohort[off] = ending - x; // renewed leases start a new term
 				TEN[i] = L / nr;
 			} else {
 				const haz = Math.min(1, (k[kb + K_EXIT] as number) * f);
@@ -223,64 +246,72 @@ export function simulate(prep: Prepared, p: Float64Array, ws: Workspace): void {
 			}
 			if (x > hPrev) x = hPrev;
 			X[i] = x;
-			const dk = prep.demandKind[g];
+			const dk = demandKind[g];
 			let a: number;
 			if (dk === DEMAND_RATE) {
-				a = ((k[kb + K_RATE] as number) * Math.pow(k[kb + K_TREND] as number, t) * (prep.bandPop[i] as number)) / 1000;
+				// rate(t) = rate × trend^t, kept as a running product
+				const cum = (k[kb + K_TRENDCUM] as number) * (k[kb + K_TREND] as number);
+				k[kb + K_TRENDCUM] = cum;
+				a = ((k[kb + K_RATE] as number) * cum * (bandPop[i] as number)) / 1000;
 			} else if (dk === DEMAND_PREVALENCE) {
 				const s0 = k[kb + K_S0] as number;
-				const share = s0 + ((k[kb + K_S1] as number) - s0) * (prep.sharePhase[i] as number);
-				a = share * (prep.bandPop[i] as number) - (hPrev - x) - (Q[i - 1] as number);
+				const share = s0 + ((k[kb + K_S1] as number) - s0) * (sharePhase[i] as number);
+				a = share * (bandPop[i] as number) - (hPrev - x) - (Q[i - 1] as number);
 				if (a < 0) a = 0;
 			} else if (dk === DEMAND_REFUGEES) {
-				a = (prep.series[i] as number) * (k[kb + K_FACTOR] as number);
+				a = (series[i] as number) * (k[kb + K_FACTOR] as number);
 			} else {
-				a = prep.series[i] as number;
+				a = series[i] as number;
 			}
 			A[i] = a;
-			ws.rem[g] = (Q[i - 1] as number) + a;
-			ws.alloc[g] = 0;
+			rem[g] = (Q[i - 1] as number) + a;
+			alloc[g] = 0;
 		}
 
 		// 4: move-ins
-		if (prep.capacity) {
-			const occ = ws.occ;
+		if (capacity) {
 			for (let g = 0; g < G; g++) {
 				const i = g * n + t;
 				const hPrev = H[i - 1] as number;
 				if (hPrev > 0) {
 					const keep = (hPrev - (X[i] as number)) / hPrev;
-					for (let s = 0; s < nSeg; s++) occ[g * nSeg + s] = (occ[g * nSeg + s] as number) * keep;
+					const ob = g * nSeg;
+					for (let s = 0; s < nSeg; s++) occ[ob + s] = (occ[ob + s] as number) * keep;
 				}
 			}
+			const usable = 1 - v;
 			for (let s = 0; s < nSeg; s++) {
-				let used = prep.otherOcc[s] as number;
+				let used = otherOcc[s] as number;
 				for (let g = 0; g < G; g++) used += occ[g * nSeg + s] as number;
-				const fr = (prep.segStock[s * n + t] as number) * (1 - v) - used;
-				ws.free[s] = fr > 0 ? fr : 0;
+				const fr = (segStock[s * n + t] as number) * usable - used;
+				free[s] = fr > 0 ? fr : 0;
 			}
-			for (let s = 0; s < nSeg; s++) if (!prep.segShared[s]) distribute(prep, ws, s, ws.free[s] as number);
-			for (let s = 0; s < nSeg; s++) if (prep.segShared[s]) distribute(prep, ws, s, ws.free[s] as number);
+			for (let s = 0; s < nSeg; s++) {
+				if (segShared[s] === 0) distribute(segMember, proportional, order, rem, alloc, occ, nSeg, s, free[s] as number);
+			}
+			for (let s = 0; s < nSeg; s++) {
+				if (segShared[s] === 1) distribute(segMember, proportional, order, rem, alloc, occ, nSeg, s, free[s] as number);
+			}
 		} else {
 			for (let g = 0; g < G; g++) {
-				ws.alloc[g] = ws.rem[g] as number;
-				ws.rem[g] = 0;
+				alloc[g] = rem[g] as number;
+				rem[g] = 0;
 			}
 		}
 
 		// 5–6: waiting list and tenants
 		for (let g = 0; g < G; g++) {
 			const i = g * n + t;
-			const moveIns = ws.alloc[g] as number;
+			const moveIns = alloc[g] as number;
 			I[i] = moveIns;
-			const rest = ws.rem[g] as number;
+			const rest = rem[g] as number;
 			const attr = rest * (k[g * K + K_W] as number);
 			W[i] = attr;
 			Q[i] = rest - attr;
 			H[i] = (H[i - 1] as number) - (X[i] as number) + moveIns;
-			if (prep.tenureKind[g] === TENURE_LEASE) {
-				const off = prep.cohortOffset[g] as number;
-				ws.cohort[off] = (ws.cohort[off] as number) + moveIns;
+			if (tenureKind[g] === TENURE_LEASE) {
+				const off = cohortOffset[g] as number;
+				cohort[off] = (cohort[off] as number) + moveIns;
 			}
 		}
 	}

@@ -12,12 +12,12 @@ import { GROUP_IDS, type GroupId } from '#lib/core/model/groups.ts';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import { PERCENTILES, type MonteCarloResult, type Percentile } from '#lib/core/model/result.ts';
 import { isUncertain } from '#lib/core/model/uncertain.ts';
-import { required, totalOf, totalRequired } from './derive.ts';
+import { required, totalRequired } from './derive.ts';
 import { sampleSpread } from './distributions.ts';
 import { createWorkspace, simulate, type Workspace } from './kernel.ts';
 import { pointValues } from './params.ts';
-import { percentilesBySelect } from './percentiles.ts';
-import { prepare, type Prepared } from './prepare.ts';
+import { createBucketScratch, percentilesByBuckets } from './percentiles.ts';
+import { G, prepare, type Prepared } from './prepare.ts';
 import { sfc32 } from './prng.ts';
 import { EngineInputError, validateInput } from './validate.ts';
 
@@ -36,49 +36,87 @@ export interface MonteCarloOptions {
 	maxBufferBytes?: number;
 }
 
-const TOTAL_KEYS = ['requiredStock', 'gap', 'need', 'waiting', 'tenants', 'moveIns', 'exits'] as const;
-const GROUP_KEYS = ['need', 'requiredStock', 'waiting', 'tenants', 'moveIns'] as const;
+/** Series simulated and stored per draw. total.gap is derived: gap = required − planned stock (a constant per year). */
+const TOTAL_KEYS = ['requiredStock', 'need', 'waiting', 'tenants', 'moveIns'] as const;
+const GROUP_KEYS = ['need', 'requiredStock', 'waiting'] as const;
+/** Draws per block before they are copied into the [series][year][draw] buffer. */
+const BLOCK = 256;
+const T_REQ = 0, T_NEED = 1, T_WAIT = 2, T_TEN = 3, T_MOVE = 4, G_NEED = 5, G_REQ = 6, G_WAIT = 7;
 
-type SeriesSpec = { key: string; total: true; field: (typeof TOTAL_KEYS)[number] } | { key: string; total: false; g: number; field: (typeof GROUP_KEYS)[number] };
+interface SeriesSpec {
+	key: string;
+	code: number;
+	g: number;
+}
 
-/** The keys of MonteCarloResult.bands, in order. */
-export const MC_SERIES: readonly SeriesSpec[] = [
-	...TOTAL_KEYS.map((field): SeriesSpec => ({ key: `total.${field}`, total: true, field })),
-	...GROUP_IDS.flatMap((gid: GroupId, g) => GROUP_KEYS.map((field): SeriesSpec => ({ key: `${gid}.${field}`, total: false, g, field })))
+const STORED: readonly SeriesSpec[] = [
+	...TOTAL_KEYS.map((field, i): SeriesSpec => ({ key: `total.${field}`, code: i, g: -1 })),
+	...GROUP_IDS.flatMap((gid: GroupId, g) => GROUP_KEYS.map((field, i): SeriesSpec => ({ key: `${gid}.${field}`, code: G_NEED + i, g })))
 ];
 
-function seriesValue(spec: SeriesSpec, prep: Prepared, ws: Workspace, t: number): number {
+/** The keys of MonteCarloResult.bands. */
+export const MC_SERIES: readonly string[] = ['total.gap', ...STORED.map((s) => s.key)];
+
+/**
+ * Writes draw `d` (within the current block) of the series `specs` into the block buffer
+ * ([series][year][draw in block]) with the same arithmetic as derive.ts, and counts years in which
+ * required stock exceeds planned stock.
+ */
+function extract(
+	prep: Prepared,
+	ws: Workspace,
+	specs: readonly SeriesSpec[],
+	block: Float64Array,
+	blockSize: number,
+	d: number,
+	exceed: Float64Array | null
+): void {
 	const n = prep.n;
-	if (spec.total) {
-		switch (spec.field) {
-			case 'requiredStock':
-				return totalRequired(prep, ws, t);
-			case 'gap':
-				return totalRequired(prep, ws, t) - (prep.stock[t] as number);
-			case 'need':
-				return totalOf(ws.H, n, t) + totalOf(ws.Q, n, t);
-			case 'waiting':
-				return totalOf(ws.Q, n, t);
-			case 'tenants':
-				return totalOf(ws.H, n, t);
-			case 'moveIns':
-				return totalOf(ws.I, n, t);
-			case 'exits':
-				return totalOf(ws.X, n, t);
+	const { H, Q, I } = ws;
+	const v = ws.v;
+	for (let t = 0; t < n; t++) {
+		const req = totalRequired(prep, ws, t);
+		let sumH = 0;
+		let sumQ = 0;
+		let sumI = 0;
+		for (let g = 0; g < G; g++) {
+			const j = g * n + t;
+			sumH += H[j] as number;
+			sumQ += Q[j] as number;
+			sumI += I[j] as number;
 		}
-	}
-	const i = spec.g * n + t;
-	switch (spec.field) {
-		case 'need':
-			return (ws.H[i] as number) + (ws.Q[i] as number);
-		case 'requiredStock':
-			return required((ws.H[i] as number) + (ws.Q[i] as number), ws.v);
-		case 'waiting':
-			return ws.Q[i] as number;
-		case 'tenants':
-			return ws.H[i] as number;
-		case 'moveIns':
-			return ws.I[i] as number;
+		if (exceed !== null && req > (prep.stock[t] as number)) exceed[t] = (exceed[t] as number) + 1;
+		for (let s = 0; s < specs.length; s++) {
+			const spec = specs[s] as SeriesSpec;
+			let x: number;
+			const i = spec.g * n + t;
+			switch (spec.code) {
+				case T_REQ:
+					x = req;
+					break;
+				case T_NEED:
+					x = sumH + sumQ;
+					break;
+				case T_WAIT:
+					x = sumQ;
+					break;
+				case T_TEN:
+					x = sumH;
+					break;
+				case T_MOVE:
+					x = sumI;
+					break;
+				case G_NEED:
+					x = (H[i] as number) + (Q[i] as number);
+					break;
+				case G_REQ:
+					x = required((H[i] as number) + (Q[i] as number), v);
+					break;
+				default:
+					x = Q[i] as number;
+			}
+			block[(s * n + t) * blockSize + d] = x;
+		}
 	}
 }
 
@@ -108,36 +146,42 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 		if (isUncertain(s.u)) uncertain.push(i);
 	});
 
-	const nSeries = MC_SERIES.length;
+	const nSeries = STORED.length;
 	const perSeries = n * draws;
 	const seriesPerPass = Math.max(1, Math.min(nSeries, Math.floor(maxBytes / (perSeries * 8))));
 	const passes = Math.ceil(nSeries / seriesPerPass);
 	const buf = new Float64Array(seriesPerPass * perSeries);
+	const block = new Float64Array(seriesPerPass * n * BLOCK);
 	const exceed = new Float64Array(n);
 	const bands: Record<string, Record<Percentile, Float64Array>> = {};
 	const out = new Float64Array(PERCENTILES.length);
+	const scratch = createBucketScratch(draws);
 	const totalWork = draws * passes;
 	let done = 0;
 
 	for (let pass = 0; pass < passes; pass++) {
 		const first = pass * seriesPerPass;
-		const specs = MC_SERIES.slice(first, first + seriesPerPass);
+		const specs = STORED.slice(first, first + seriesPerPass);
 		const rng = sfc32(seed);
 		for (let d = 0; d < draws; d++) {
-			p.set(base);
+			for (let j = 0; j < base.length; j++) p[j] = base[j] as number;
 			for (let u = 0; u < uncertain.length; u++) {
 				const si = uncertain[u] as number;
 				const slot = slots[si];
 				if (slot?.u.spread) p[si] = sampleSpread(slot.u.spread, slot.u.value, rng.next());
 			}
 			simulate(prep, p, ws);
-			for (let s = 0; s < specs.length; s++) {
-				const spec = specs[s] as SeriesSpec;
-				const off = s * perSeries + d;
-				for (let t = 0; t < n; t++) buf[off + t * draws] = seriesValue(spec, prep, ws, t);
-			}
-			if (pass === 0) {
-				for (let t = 0; t < n; t++) if (totalRequired(prep, ws, t) > (prep.stock[t] as number)) exceed[t] = (exceed[t] as number) + 1;
+			const inBlock = d % BLOCK;
+			extract(prep, ws, specs, block, BLOCK, inBlock, pass === 0 ? exceed : null);
+			if (inBlock === BLOCK - 1 || d === draws - 1) {
+				// Flush the block: contiguous runs of draws per (series, year), cache-friendly.
+				const d0 = d - inBlock;
+				const rows = specs.length * n;
+				for (let row = 0; row < rows; row++) {
+					const from = row * BLOCK;
+					const to = row * draws + d0;
+					for (let j = 0; j <= inBlock; j++) buf[to + j] = block[from + j] as number;
+				}
 			}
 			if ((d + 1) % chunk === 0 && d + 1 < draws) {
 				done += chunk;
@@ -153,7 +197,7 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 			for (const pc of PERCENTILES) b[pc] = new Float64Array(n);
 			for (let t = 0; t < n; t++) {
 				const off = s * perSeries + t * draws;
-				percentilesBySelect(buf.subarray(off, off + draws), PERCENTILES, out);
+				percentilesByBuckets(buf.subarray(off, off + draws), PERCENTILES, out, scratch);
 				for (let k = 0; k < PERCENTILES.length; k++) b[PERCENTILES[k] as Percentile][t] = out[k] as number;
 			}
 			bands[spec.key] = b;
@@ -161,11 +205,22 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 		if (pass + 1 < passes) yield;
 	}
 	for (let t = 0; t < n; t++) exceed[t] = (exceed[t] as number) / draws;
+	// total.gap = total.requiredStock − planned stock, draw by draw; planned stock is the same in
+	// every draw, so its percentiles are those of required stock minus the stock.
+	const req = bands['total.requiredStock'] as Record<Percentile, Float64Array>;
+	const gap = {} as Record<Percentile, Float64Array>;
+	for (const pc of PERCENTILES) {
+		const b = new Float64Array(n);
+		for (let t = 0; t < n; t++) b[t] = (req[pc][t] as number) - (prep.stock[t] as number);
+		gap[pc] = b;
+	}
+	const ordered: Record<string, Record<Percentile, Float64Array>> = { 'total.requiredStock': req, 'total.gap': gap };
+	for (const spec of STORED) if (!(spec.key in ordered)) ordered[spec.key] = bands[spec.key] as Record<Percentile, Float64Array>;
 	return {
 		draws,
 		seed,
 		years: Array.from({ length: n }, (_, t) => prep.baseYear + t),
-		bands,
+		bands: ordered,
 		probRequiredExceedsPlanned: exceed
 	};
 }

@@ -80,26 +80,128 @@ function select(xs: Float64Array, left: number, right: number, k: number): void 
 	}
 }
 
+/** Selects all `ranks[a..b]` (ascending) inside xs[lo..hi]: middle rank first, then both halves. */
+function multiSelect(xs: Float64Array, lo: number, hi: number, ranks: Int32Array, a: number, b: number): void {
+	if (a > b || lo >= hi) return;
+	const mid = (a + b) >>> 1;
+	const k = ranks[mid] as number;
+	select(xs, lo, hi, k);
+	multiSelect(xs, lo, k - 1, ranks, a, mid - 1);
+	multiSelect(xs, k + 1, hi, ranks, mid + 1, b);
+}
+
 export function percentilesBySelect(xs: Float64Array, ps: readonly number[], out: Float64Array): void {
 	const n = xs.length;
+	if (n === 0) return;
 	const { lo, frac } = positions(ps, n);
-	// ps ascending ⇒ ranks ascending; after fixing rank k, everything right of k is ≥ xs[k].
-	let from = 0;
+	// Ranks needed: ⌊h⌋ and, where interpolating, ⌊h⌋ + 1; ascending and unique.
+	const ranks = new Int32Array(2 * ps.length);
+	let m = 0;
 	for (let i = 0; i < ps.length; i++) {
 		const k = lo[i] as number;
-		if (k >= from) select(xs, from, n - 1, k);
-		const lowV = xs[k] as number;
-		let highV = lowV;
-		const f = frac[i] as number;
-		if (f !== 0 && k + 1 < n) {
-			// the (k+1)-th smallest is the minimum of the part right of k
-			highV = Infinity;
-			for (let j = k + 1; j < n; j++) {
-				const v = xs[j] as number;
-				if (v < highV) highV = v;
-			}
+		for (const r of (frac[i] as number) !== 0 && k + 1 < n ? [k, k + 1] : [k]) {
+			if (m === 0 || r > (ranks[m - 1] as number)) ranks[m++] = r;
 		}
-		out[i] = interpolate(lowV, highV, f);
-		from = k + 1;
+	}
+	multiSelect(xs, 0, n - 1, ranks, 0, m - 1);
+	for (let i = 0; i < ps.length; i++) {
+		const k = lo[i] as number;
+		out[i] = interpolate(xs[k] as number, xs[Math.min(k + 1, n - 1)] as number, frac[i] as number);
+	}
+}
+
+/** Reusable scratch for `percentilesByBuckets`. */
+export interface BucketScratch {
+	counts: Int32Array;
+	gathered: Float64Array;
+	bucket: Uint16Array;
+}
+
+export function createBucketScratch(n: number): BucketScratch {
+	const buckets = bucketCount(n);
+	return { counts: new Int32Array(buckets + 1), gathered: new Float64Array(n), bucket: new Uint16Array(n) };
+}
+
+function bucketCount(n: number): number {
+	return Math.max(64, Math.min(8192, n >>> 3));
+}
+
+/**
+ * Percentiles by bucket selection, O(n): one pass for min/max, one to count values per bucket
+ * (equal-width buckets between min and max; bucket index is monotone in the value, so bucket order
+ * is value order), one to gather only the buckets that hold a needed rank, then a sort of those
+ * few small buckets. Same result as sorting (the k-th smallest value is unique). Does not
+ * reorder `xs`.
+ */
+export function percentilesByBuckets(xs: Float64Array, ps: readonly number[], out: Float64Array, scratch?: BucketScratch): void {
+	const n = xs.length;
+	if (n === 0) return;
+	let min = Infinity;
+	let max = -Infinity;
+	for (let i = 0; i < n; i++) {
+		const v = xs[i] as number;
+		if (v < min) min = v;
+		if (v > max) max = v;
+	}
+	if (min === max) {
+		for (let i = 0; i < ps.length; i++) out[i] = min;
+		return;
+	}
+	const B = bucketCount(n);
+	const sc = scratch && scratch.counts.length >= B + 1 && scratch.gathered.length >= n ? scratch : createBucketScratch(n);
+	const bk = sc.bucket;
+	const counts = sc.counts;
+	counts.fill(0, 0, B + 1);
+	const scale = B / (max - min);
+	const last = B - 1;
+	for (let i = 0; i < n; i++) {
+		// (x − min)·scale ∈ [0, B], so truncation is floor; monotone in x
+		let b = (((xs[i] as number) - min) * scale) | 0;
+		if (b > last) b = last;
+		bk[i] = b;
+		counts[b + 1] = (counts[b + 1] as number) + 1;
+	}
+	// counts[b] becomes the number of values in buckets < b (start rank of bucket b)
+	for (let b = 1; b <= B; b++) counts[b] = (counts[b] as number) + (counts[b - 1] as number);
+	const { lo, frac } = positions(ps, n);
+	// bucket of a rank: largest b with counts[b] ≤ r
+	const bucketOf = (r: number): number => {
+		let a = 0;
+		let z = last;
+		while (a < z) {
+			const m = (a + z + 1) >>> 1;
+			if ((counts[m] as number) <= r) a = m;
+			else z = m - 1;
+		}
+		return a;
+	};
+	const needLo = new Int32Array(ps.length);
+	const needHi = new Int32Array(ps.length);
+	const mark = new Uint8Array(B);
+	for (let i = 0; i < ps.length; i++) {
+		const k = lo[i] as number;
+		const b1 = bucketOf(k);
+		const b2 = bucketOf(Math.min(k + 1, n - 1));
+		needLo[i] = b1;
+		needHi[i] = b2;
+		mark[b1] = 1;
+		mark[b2] = 1;
+	}
+	// gather marked buckets into their own ranges of `gathered` (positions = start ranks)
+	const g = sc.gathered;
+	const fill = new Int32Array(B);
+	for (let b = 0; b < B; b++) fill[b] = counts[b] as number;
+	for (let i = 0; i < n; i++) {
+		const b = bk[i] as number;
+		if (mark[b] === 1) {
+			const at = fill[b] as number;
+			g[at] = xs[i] as number;
+			fill[b] = at + 1;
+		}
+	}
+	for (let b = 0; b < B; b++) if (mark[b] === 1) g.subarray(counts[b] as number, counts[b + 1] as number).sort();
+	for (let i = 0; i < ps.length; i++) {
+		const k = lo[i] as number;
+		out[i] = interpolate(g[k] as number, g[Math.min(k + 1, n - 1)] as number, frac[i] as number);
 	}
 }

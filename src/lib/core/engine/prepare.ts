@@ -215,25 +215,33 @@ export function prepare(input: EngineInput): Prepared {
 			cap -= take;
 		}
 	}
-	let sharedFree = 0;
-	for (let si = 0; si < nSeg; si++) {
-		if (segShared[si]) sharedFree += Math.max(0, (segStock[si * n] as number) - (otherOcc[si] as number));
-	}
+	// Weights of the shared segments: their free room at T0 (or their size if none is free).
+	const sharedW = new Float64Array(nSeg);
+	let sharedRoom = 0;
 	let sharedStock = 0;
-	for (let si = 0; si < nSeg; si++) if (segShared[si]) sharedStock += segStock[si * n] as number;
+	for (let si = 0; si < nSeg; si++) {
+		if (!segShared[si]) continue;
+		sharedRoom += Math.max(0, (segStock[si * n] as number) - (otherOcc[si] as number));
+		sharedStock += segStock[si * n] as number;
+	}
+	for (let si = 0; si < nSeg; si++) {
+		if (!segShared[si]) continue;
+		const room = Math.max(0, (segStock[si * n] as number) - (otherOcc[si] as number));
+		sharedW[si] = sharedRoom > 0 ? room / sharedRoom : sharedStock > 0 ? (segStock[si * n] as number) / sharedStock : 0;
+	}
+	let roomLeft = sharedRoom;
 	for (let g = 0; g < G; g++) {
 		const rest = left[g] as number;
 		if (rest <= 0) continue;
 		let placed = false;
 		for (let si = 0; si < nSeg; si++) {
-			if (!segShared[si]) continue;
-			const free = Math.max(0, (segStock[si * n] as number) - (otherOcc[si] as number));
-			const w = sharedFree > 0 ? free / sharedFree : sharedStock > 0 ? (segStock[si * n] as number) / sharedStock : 0;
+			const w = sharedW[si] as number;
+			if (w <= 0) continue;
 			initOcc[g * nSeg + si] = (initOcc[g * nSeg + si] as number) + rest * w;
-			placed = placed || w > 0;
+			placed = true;
 		}
 		if (!placed) {
-			// No room anywhere: keep them in the first segment they may live in (over-occupied).
+			// No shared pool: keep them in the first segment they may live in (over-occupied).
 			for (let si = 0; si < nSeg; si++) {
 				if (segMember[si * G + g]) {
 					initOcc[g * nSeg + si] = (initOcc[g * nSeg + si] as number) + rest;
@@ -242,11 +250,11 @@ export function prepare(input: EngineInput): Prepared {
 				}
 			}
 		}
-		if (sc.mode === 'capacity' && (!placed || sharedFree < rest - 1e-9)) {
+		if (sc.mode === 'capacity' && (!placed || roomLeft < rest - 1e-9)) {
 			const gid = GROUP_IDS[g] as (typeof GROUP_IDS)[number];
 			warnings.push(`Leietakerne i ${GROUP_LABELS[gid]} får ikke plass i boligene de kan bo i i basisåret.`);
 		}
-		if (placed) sharedFree = Math.max(0, sharedFree - rest);
+		roomLeft = Math.max(0, roomLeft - rest);
 	}
 
 	const proportional = sc.allocation.kind !== 'priority';
