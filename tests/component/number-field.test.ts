@@ -54,6 +54,22 @@ describe('UncertainField', () => {
 		expect(onchange).toHaveBeenLastCalledWith({ value: 8, spread: { kind: 'triangular', low: 8, high: 10 } });
 	});
 
+	it('moves the range with a new most-likely value outside it, and says so', async () => {
+		const onchange = vi.fn();
+		render(UncertainField, {
+			id: 'u',
+			label: 'Botid – ROP',
+			value: { value: 6, spread: { kind: 'triangular', low: 4.5, high: 8 } },
+			showSpread: true,
+			onchange
+		});
+		const input = screen.getByLabelText('Botid – ROP');
+		await userEvent.clear(input);
+		await userEvent.type(input, '3');
+		expect(onchange).toHaveBeenLastCalledWith({ value: 3, spread: { kind: 'triangular', low: 2.25, high: 4 } });
+		expect(screen.getByRole('status')).toHaveTextContent('Usikkerhetsområdet er flyttet til 2,3–4,0.');
+	});
+
 	it('refuses a range that does not contain the value', async () => {
 		const onchange = vi.fn();
 		render(UncertainField, {
@@ -66,7 +82,7 @@ describe('UncertainField', () => {
 		const low = screen.getByLabelText('Lav');
 		await userEvent.clear(low);
 		await userEvent.type(low, '9');
-		expect(screen.getByRole('alert')).toHaveTextContent('Botid – ROP: lav må være høyst 8');
+		expect(screen.getByRole('alert')).toHaveTextContent('Botid – ROP: lav må være høyst 8,0');
 		expect(onchange).not.toHaveBeenCalledWith(expect.objectContaining({ spread: expect.objectContaining({ low: 9 }) }));
 	});
 });

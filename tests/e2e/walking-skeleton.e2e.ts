@@ -31,7 +31,8 @@ describe('walking skeleton', () => {
 		await page.getByTestId('fictional-label').waitFor();
 
 		// The need chart is drawn from the worker's result.
-		const chart = page.locator('[data-chart="need-by-group"] svg').first();
+		// The figure's own <svg> (legend swatches are <svg>s too, inside a div).
+		const chart = page.locator('[data-chart="need-by-group"] figure > svg').first();
 		await chart.waitFor();
 		const chartBefore = await chart.innerHTML();
 		const requiredCell = page.locator('[data-key="total.requiredStock"]').last();
