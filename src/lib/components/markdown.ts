@@ -4,12 +4,24 @@
  * iframes, styles with urls). Links are kept but open in a new tab without referrer or opener.
  */
 import DOMPurify from 'dompurify';
-import { marked } from 'marked';
+import { Marked } from 'marked';
 
-const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'b', 'i', 'ul', 'ol', 'li', 'blockquote', 'code', 'pre', 'h2', 'h3', 'h4', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'del'];
+/**
+ * Headings in a note sit inside a page (h1) and a cell (h3): "# Tittel" becomes h3, "##" h4 …,
+ * so the page keeps one h1 and a heading order screen readers can follow.
+ */
+const marked = new Marked({
+	gfm: true,
+	breaks: false,
+	walkTokens(token) {
+		if (token.type === 'heading') token.depth = Math.min(6, token.depth + 2);
+	}
+});
+
+const ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'b', 'i', 'ul', 'ol', 'li', 'blockquote', 'code', 'pre', 'h3', 'h4', 'h5', 'h6', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'del'];
 
 export function renderMarkdown(markdown: string): string {
-	const html = marked.parse(markdown, { async: false, gfm: true, breaks: false });
+	const html = marked.parse(markdown, { async: false });
 	const clean = DOMPurify.sanitize(html, {
 		ALLOWED_TAGS,
 		ALLOWED_ATTR: ['href', 'title'],
