@@ -1,0 +1,154 @@
+/**
+ * Turn an SSB CSV download into a Cube. Both layouts that Statistikkbanken / PxWebApi produce are
+ * read:
+ * - long: one column per dimension and one value column
+ *   (`"region";"kjønn";"alder";"statistikkvariabel";"år";"value"`), and
+ * - wide: the stub dimensions as columns and one value column per heading combination, the
+ *   column header naming the statistic and/or the year (`"region";"alder";"Personer 2024";...`,
+ *   `"...";"Hovedalternativet (MMMM) 2030"`).
+ * An optional title line ("14288: Framskrevet folkemengde ...") and footnote lines are allowed.
+ */
+import { parseCsv, parseNumberCell, type CellValue } from './csv.ts';
+import { fail, type SsbError } from './errors.ts';
+import { classifyDimension, parseSingleAge, splitRegionText, type DimensionKind } from './dimensions.ts';
+import { tableIdFromTitle, type Cube, type CubeCategory, type CubeDimension } from './cube.ts';
+
+const VALUE_HEADER = /^(value|verdi|values|verdier)$/i;
+const YEAR_TOKEN = /(?:^|\s)((?:19|20|21)\d{2})(?=\s|$)/;
+
+interface ValueColumn {
+	col: number;
+	year?: string;
+	/** Statistic / alternative named in the header (wide layout), if any. */
+	contents?: string;
+}
+
+class CategoryList {
+	readonly categories: CubeCategory[] = [];
+	private readonly byCode = new Map<string, number>();
+	indexOf(cat: CubeCategory): number {
+		let i = this.byCode.get(cat.code);
+		if (i === undefined) {
+			i = this.categories.length;
+			this.categories.push(cat);
+			this.byCode.set(cat.code, i);
+		}
+		return i;
+	}
+}
+
+function categoryFromCell(kind: DimensionKind, text: string): CubeCategory {
+	if (kind === 'region') return splitRegionText(text);
+	if (kind === 'age') {
+		const a = parseSingleAge(text);
+		// Keep "105+" and "105" apart from nothing else: the code is the number, the label the text.
+		return a ? { code: String(a.age), label: text } : { code: text, label: text };
+	}
+	return { code: text, label: text };
+}
+
+export function readCsvCube(text: string): { ok: true; cube: Cube } | { ok: false; error: SsbError } {
+	const rows = parseCsv(text);
+	if (rows.length === 0) return fail('empty', 'Filen er tom.');
+	// Title lines: leading rows with a single non-empty cell.
+	let start = 0;
+	const titleParts: string[] = [];
+	while (start < rows.length && rows[start]!.filter((c) => c !== '').length <= 1) {
+		const t = rows[start]!.find((c) => c !== '');
+		if (t) titleParts.push(t);
+		start++;
+	}
+	const header = rows[start];
+	if (!header || header.length < 2)
+		return fail('not-csv-or-jsonstat', 'Fant ingen overskriftsrad med kolonner. Er dette en CSV-fil fra SSBs statistikkbank (semikolonseparert)?');
+	const body = rows.slice(start + 1).filter((r) => r.filter((c) => c !== '').length > 1 || header.length <= 2);
+	if (body.length === 0) return fail('empty', 'CSV-filen har overskrifter, men ingen datarader.');
+
+	// Which columns are dimensions and which hold values?
+	const kinds: (DimensionKind | 'value')[] = header.map((h, col) => {
+		const kind = classifyDimension(h, h);
+		if (kind !== 'other') {
+			// A header like "Personer 2024" classifies as other; "år" as time; fine.
+			return kind;
+		}
+		if (VALUE_HEADER.test(h) || YEAR_TOKEN.test(h)) return 'value';
+		// Unknown header: decide by the cells. Mostly numbers/symbols → value column.
+		let numeric = 0;
+		let seen = 0;
+		for (const r of body.slice(0, 50)) {
+			const c = r[col];
+			if (c === undefined || c === '') continue;
+			seen++;
+			if (parseNumberCell(c).kind !== 'invalid') numeric++;
+		}
+		return seen > 0 && numeric / seen > 0.8 ? 'value' : 'other';
+	});
+	const valueCols: ValueColumn[] = [];
+	const dimCols: { col: number; kind: DimensionKind; header: string }[] = [];
+	kinds.forEach((k, col) => {
+		const h = header[col] ?? '';
+		if (k === 'value') {
+			const m = YEAR_TOKEN.exec(h);
+			const rest = m ? (h.slice(0, m.index) + ' ' + h.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim() : h.trim();
+			const vc: ValueColumn = { col };
+			if (m?.[1]) vc.year = m[1];
+			if (rest !== '' && !VALUE_HEADER.test(rest)) vc.contents = rest;
+			valueCols.push(vc);
+		} else {
+			dimCols.push({ col, kind: k, header: h });
+		}
+	});
+	if (valueCols.length === 0)
+		return fail('not-csv-or-jsonstat', 'Fant ingen kolonne med tall i CSV-filen.');
+	if (dimCols.length === 0)
+		return fail('not-csv-or-jsonstat', 'Fant ingen dimensjonskolonner (som «region», «alder», «år») i CSV-filen.');
+
+	const hasTimeCol = dimCols.some((d) => d.kind === 'time');
+	const headerYears = valueCols.some((v) => v.year !== undefined) && !hasTimeCol;
+	const headerContents = valueCols.some((v) => v.contents !== undefined);
+	const hasContentsCol = dimCols.some((d) => d.kind === 'contents' || d.kind === 'alternative');
+
+	const lists = dimCols.map(() => new CategoryList());
+	const timeList = new CategoryList();
+	const contentsList = new CategoryList();
+	const cells = new Map<string, CellValue>();
+	let missingCount = 0;
+	let zeroMarkerCount = 0;
+	for (const r of body) {
+		const base = dimCols.map((d, i) => lists[i]!.indexOf(categoryFromCell(d.kind, r[d.col] ?? '')));
+		for (const vc of valueCols) {
+			const key = [...base];
+			if (headerYears) key.push(timeList.indexOf({ code: vc.year ?? '', label: vc.year ?? '' }));
+			if (headerContents && !hasContentsCol) {
+				const c = vc.contents ?? '';
+				key.push(contentsList.indexOf({ code: c, label: c }));
+			}
+			const raw = r[vc.col] ?? '';
+			const v = parseNumberCell(raw);
+			if (v.kind === 'missing') missingCount++;
+			if (raw.trim() === '-') zeroMarkerCount++;
+			cells.set(key.join(':'), v);
+		}
+	}
+	const dimensions: CubeDimension[] = dimCols.map((d, i) => ({
+		id: d.header,
+		label: d.header,
+		kind: d.kind,
+		categories: lists[i]!.categories
+	}));
+	if (headerYears) dimensions.push({ id: 'år', label: 'år', kind: 'time', categories: timeList.categories });
+	if (headerContents && !hasContentsCol)
+		dimensions.push({ id: 'statistikkvariabel', label: 'statistikkvariabel', kind: 'contents', categories: contentsList.categories });
+	const title = titleParts.length > 0 ? titleParts.join(' ') : undefined;
+	const cube: Cube = {
+		format: 'csv',
+		dimensions,
+		get: (indexes) => cells.get(indexes.join(':')),
+		missingCount,
+		zeroMarkerCount
+	};
+	if (title !== undefined) cube.title = title;
+	const tableId = tableIdFromTitle(title);
+	if (tableId !== undefined) cube.tableId = tableId;
+	return { ok: true, cube };
+}
