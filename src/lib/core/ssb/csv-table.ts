@@ -65,14 +65,7 @@ export function readCsvCube(text: string): { ok: true; cube: Cube } | { ok: fals
 	if (body.length === 0) return fail('empty', 'CSV-filen har overskrifter, men ingen datarader.');
 
 	// Which columns are dimensions and which hold values?
-	const kinds: (DimensionKind | 'value')[] = header.map((h, col) => {
-		const kind = classifyDimension(h, h);
-		if (kind !== 'other') {
-			// A header like "Personer 2024" classifies as other; "år" as time; fine.
-			return kind;
-		}
-		if (VALUE_HEADER.test(h) || YEAR_TOKEN.test(h)) return 'value';
-		// Unknown header: decide by the cells. Mostly numbers/symbols → value column.
+	const mostlyNumeric = (col: number): boolean => {
 		let numeric = 0;
 		let seen = 0;
 		for (const r of body.slice(0, 50)) {
@@ -81,7 +74,16 @@ export function readCsvCube(text: string): { ok: true; cube: Cube } | { ok: fals
 			seen++;
 			if (parseNumberCell(c).kind !== 'invalid') numeric++;
 		}
-		return seen > 0 && numeric / seen > 0.8 ? 'value' : 'other';
+		return seen > 0 && numeric / seen > 0.8;
+	};
+	const kinds: (DimensionKind | 'value')[] = header.map((h, col) => {
+		// "Personer 2024", "Hovedalternativet (MMMM) 2030", "2024": a value column of the wide layout.
+		if (VALUE_HEADER.test(h) || YEAR_TOKEN.test(h)) return 'value';
+		const kind = classifyDimension(h, h);
+		// A header that names a statistic or an alternative ("Hovedalternativet (MMMM)") over a
+		// column of numbers is the value column of the long layout, not a dimension.
+		if ((kind === 'other' || kind === 'alternative' || kind === 'contents') && mostlyNumeric(col)) return 'value';
+		return kind;
 	});
 	const valueCols: ValueColumn[] = [];
 	const dimCols: { col: number; kind: DimensionKind; header: string }[] = [];
