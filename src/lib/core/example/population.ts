@@ -184,6 +184,22 @@ function step(pop: readonly number[], yearsAfterBase: number, fertility: readonl
 }
 
 /**
+ * Whole persons per age whose sum equals the rounded total (largest-remainder rounding), so the
+ * base year shows exactly 20 000 inhabitants. Ties go to the younger age: deterministic.
+ */
+function roundPreservingTotal(values: readonly number[]): number[] {
+	const floors = values.map((v) => Math.floor(v));
+	let missing = Math.round(values.reduce((s, v) => s + v, 0)) - floors.reduce((s, v) => s + v, 0);
+	const order = values.map((v, i) => ({ i, frac: v - Math.floor(v) })).sort((x, y) => y.frac - x.frac || x.i - y.i);
+	for (const { i } of order) {
+		if (missing <= 0) break;
+		floors[i] = (floors[i] ?? 0) + 1;
+		missing--;
+	}
+	return floors;
+}
+
+/**
  * The example population, 2025…2055, ages 0…105 (105 = "105 and older"), whole persons.
  * Deterministic: every call returns the same numbers.
  */
@@ -194,7 +210,7 @@ export function createExamplePopulation(): PopulationSeries {
 	let pop = basePopulation();
 	for (let year = POPULATION_FIRST_YEAR; year <= POPULATION_LAST_YEAR; year++) {
 		years.push(year);
-		values.push(pop.map((v) => Math.round(v)));
+		values.push(roundPreservingTotal(pop));
 		pop = step(pop, year - POPULATION_FIRST_YEAR + 1, fertility);
 	}
 	const ages = Array.from({ length: MAX_AGE + 1 }, (_, a) => a);

@@ -69,7 +69,7 @@ function basisGroups(): Record<GroupId, GroupAssumptions> {
 			waitingAttritionPctPerYear: fixed(5)
 		},
 		eldre: {
-			// Share of 80+ calibrated from today ((52 + 4) / 1 138 ≈ 4.9 %), falling to 4.2 % by 2040.
+			// Share of 80+ calibrated from today ((52 + 4) / 1 139 ≈ 4.9 %), falling to 4.2 % by 2040.
 			demand: { kind: 'prevalence', band: { from: 80 }, targetSharePct: triangular(3.5, 4.2, 4.9), targetYear: 2040 },
 			tenure: { kind: 'exitRate', pctPerYear: triangular(15, 20, 25) },
 			waitingAttritionPctPerYear: fixed(25)
