@@ -7,6 +7,7 @@ import { fileError, MAX_REPORTED_ISSUES, type FileError, type FileIssue } from '
 import { fieldMessage, formatIssues, norwegianErrorMap } from './messages.ts';
 import { MigrationError, migrateNotebook, type NotebookMigration } from './migrations.ts';
 import { findForbiddenKey, parseJson } from './safe-json.ts';
+import { formatPath } from './paths.ts';
 import {
 	APP_NAME,
 	EnvelopeHeaderSchema,
@@ -85,7 +86,9 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  */
 export function validateNotebook(doc: unknown, prefix = ''): { ok: true; notebook: Notebook } | { ok: false; issues: FileIssue[] } {
 	const r = NotebookSchema.safeParse(doc, { error: norwegianErrorMap });
-	if (r.success) return { ok: true, notebook: r.data as Notebook };
+	// Return the validated input, not zod's copy: identical content (strict schemas, no transforms),
+	// but the key order is kept, so a re-exported file is byte-identical to the imported one.
+	if (r.success) return { ok: true, notebook: doc as Notebook };
 	return { ok: false, issues: formatIssues(r.error.issues, prefix) };
 }
 
@@ -130,7 +133,10 @@ function parseUnsafe(input: string, opts: ParseOptions): ParseResult {
 
 	const forbidden = findForbiddenKey(doc);
 	if (forbidden) {
-		return invalid([{ path: forbidden.path, message: fieldMessage(forbidden.path, `nøkkelen «${forbidden.key}» er ikke tillatt i en Boligbehov-fil`) }]);
+		// Same path convention as field issues: relative to the notebook in a single-notebook file.
+		const segs = forbidden.segments;
+		const path = isPlainObject(doc) && doc.kind === 'notebook' && segs[0] === 'notebook' && segs.length > 1 ? formatPath(segs.slice(1)) : forbidden.path;
+		return invalid([{ path, message: fieldMessage(path, `nøkkelen «${forbidden.key}» er ikke tillatt i en Boligbehov-fil`) }]);
 	}
 
 	if (!isPlainObject(doc) || doc.format !== FORMAT_NAME) {

@@ -98,7 +98,7 @@ export const norwegianErrorMap: z.core.$ZodErrorMap = (iss) => {
 /** zod issues → FileIssue list; one issue per unknown key, path prefixed (e.g. `notebooks[2]`). */
 export function formatIssues(issues: readonly z.core.$ZodIssue[], prefix = ''): FileIssue[] {
 	const out: FileIssue[] = [];
-	for (const iss of issues) {
+	for (const iss of flattenUnions(issues)) {
 		if (iss.code === 'unrecognized_keys') {
 			for (const key of iss.keys) {
 				const path = formatPath([...iss.path, key], prefix);
@@ -110,6 +110,26 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], prefix = ''): 
 		out.push({ path, message: fieldMessage(path, iss.message) });
 	}
 	return out.slice(0, MAX_REPORTED_ISSUES);
+}
+
+/**
+ * A non-discriminated union (e.g. a segment's `groups`: "all" or a list of groups) reports one
+ * vague issue. When exactly one branch got past the top-level type check (its issues all lie
+ * deeper), report that branch's issues instead: they name the exact element.
+ */
+function flattenUnions(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+	const out: z.core.$ZodIssue[] = [];
+	for (const iss of issues) {
+		if (iss.code === 'invalid_union' && !('discriminator' in iss && iss.discriminator)) {
+			const deeper = iss.errors.filter((branch) => branch.length > 0 && branch.every((b) => b.path.length > 0));
+			if (deeper.length === 1) {
+				out.push(...flattenUnions(deeper[0]!.map((b) => ({ ...b, path: [...iss.path, ...b.path] }))));
+				continue;
+			}
+		}
+		out.push(iss);
+	}
+	return out;
 }
 
 export function fieldMessage(path: string, problem: string): string {

@@ -30,23 +30,42 @@ export function parseJson(text: string): JsonParseResult {
 	}
 }
 
-/** Finds the first forbidden key (depth-first, iterative so deep nesting cannot overflow the stack). */
-export function findForbiddenKey(value: unknown): { path: string; key: string } | null {
-	const stack: { v: unknown; path: PathSegment[] }[] = [{ v: value, path: [] }];
+interface Node {
+	v: unknown;
+	seg: PathSegment | null;
+	parent: Node | null;
+}
+
+function pathOf(node: Node | null): PathSegment[] {
+	const out: PathSegment[] = [];
+	for (let n = node; n && n.seg !== null; n = n.parent) out.push(n.seg);
+	return out.reverse();
+}
+
+/**
+ * Finds the first forbidden key (depth-first). Iterative, and paths are parent links built only on
+ * a hit, so pathological nesting (100 000 levels) costs linear time and no stack.
+ */
+export function findForbiddenKey(value: unknown): { path: string; segments: PathSegment[]; key: string } | null {
+	const stack: Node[] = [{ v: value, seg: null, parent: null }];
 	while (stack.length > 0) {
-		const { v, path } = stack.pop()!;
+		const node = stack.pop()!;
+		const v = node.v;
 		if (v === null || typeof v !== 'object') continue;
 		if (Array.isArray(v)) {
-			for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+			for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], seg: i, parent: node });
 			continue;
 		}
 		const keys = Object.keys(v);
 		for (const key of keys) {
-			if (FORBIDDEN_KEYS.has(key)) return { path: formatPath([...path, key]), key };
+			if (FORBIDDEN_KEYS.has(key)) {
+				const segments = [...pathOf(node), key];
+				return { path: formatPath(segments), segments, key };
+			}
 		}
 		for (let i = keys.length - 1; i >= 0; i--) {
 			const key = keys[i]!;
-			stack.push({ v: (v as Record<string, unknown>)[key], path: [...path, key] });
+			stack.push({ v: (v as Record<string, unknown>)[key], seg: key, parent: node });
 		}
 	}
 	return null;

@@ -165,7 +165,9 @@ export const ScenarioAssumptionsSchema = z.strictObject({
 export const StockSegmentSchema = z.strictObject({
 	id: z.string(),
 	name: z.string(),
-	groups: z.union([z.literal('all'), z.array(GroupIdSchema)]),
+	groups: z.union([z.literal('all'), z.array(GroupIdSchema)], {
+		error: `må være «all» (felles) eller en liste av målgrupper (${GROUP_IDS.join(', ')})`
+	}),
 	dwellings: num
 });
 

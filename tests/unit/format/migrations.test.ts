@@ -1,0 +1,142 @@
+/**
+ * The migration mechanism, exercised with test-only steps: version 1 is the first released
+ * version, so no real step exists yet (docs/file-format.md, "Adding a schema version").
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+	migrateNotebook,
+	MigrationError,
+	NOTEBOOK_MIGRATIONS,
+	NOTEBOOK_SCHEMA_VERSION,
+	parseBoligbehovFile,
+	type NotebookMigration
+} from '#lib/core/format/index.ts';
+import { checkMigrationChain } from '#lib/core/format/migrations.ts';
+import { buildMinimalNotebook } from './fixtures.ts';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/files');
+const v1Text = readFileSync(join(FIXTURES, 'valid-minimal.boligbehov.json'), 'utf8');
+
+/** Two test steps 1→2→3 that log their application and each leave a visible trace in the title. */
+function testSteps(log: string[]): NotebookMigration[] {
+	const step = (from: number): NotebookMigration => ({
+		from,
+		to: from + 1,
+		description: `test step ${from}→${from + 1}`,
+		migrate(doc) {
+			log.push(`${from}→${from + 1}`);
+			const d = doc as { title: string };
+			return { ...d, title: `${d.title} [v${from + 1}]` };
+		}
+	});
+	return [step(1), step(2)];
+}
+
+function withSchemaVersion(text: string, v: number): string {
+	const doc = JSON.parse(text);
+	doc.schemaVersion = v;
+	return JSON.stringify(doc);
+}
+
+describe('registered migrations', () => {
+	it('the current version is 1 and there is no invented history', () => {
+		expect(NOTEBOOK_SCHEMA_VERSION).toBe(1);
+		expect(NOTEBOOK_MIGRATIONS).toEqual([]);
+		expect(() => checkMigrationChain(NOTEBOOK_MIGRATIONS)).not.toThrow();
+	});
+
+	it('a current-version document passes through unchanged (same object)', () => {
+		const nb = buildMinimalNotebook();
+		expect(migrateNotebook(nb, 1)).toBe(nb);
+	});
+});
+
+describe('migrateNotebook with test steps', () => {
+	it('applies each step once, in order, from the stored version', () => {
+		const log: string[] = [];
+		const out = migrateNotebook(buildMinimalNotebook(), 1, { migrations: testSteps(log), toVersion: 3 }) as { title: string };
+		expect(log).toEqual(['1→2', '2→3']);
+		expect(out.title).toBe('Boligbehov Testkommune [v2] [v3]');
+
+		const log2: string[] = [];
+		migrateNotebook(buildMinimalNotebook(), 2, { migrations: testSteps(log2), toVersion: 3 });
+		expect(log2).toEqual(['2→3']);
+	});
+
+	it('does not modify its input', () => {
+		const nb = buildMinimalNotebook();
+		const inPlace: NotebookMigration = {
+			from: 1,
+			to: 2,
+			description: 'mutating test step',
+			migrate(doc) {
+				(doc as { title: string }).title = 'changed';
+				return doc;
+			}
+		};
+		migrateNotebook(nb, 1, { migrations: [inPlace], toVersion: 2 });
+		expect(nb).toEqual(buildMinimalNotebook());
+	});
+
+	it('refuses a newer version, a missing step and a broken chain', () => {
+		const steps = testSteps([]);
+		expect(() => migrateNotebook({}, 4, { migrations: steps, toVersion: 3 })).toThrow(MigrationError);
+		try {
+			migrateNotebook({}, 4, { migrations: steps, toVersion: 3 });
+		} catch (e) {
+			expect((e as MigrationError).kind).toBe('newer-version');
+		}
+		expect(() => migrateNotebook({}, 1, { migrations: [steps[1]!], toVersion: 3 })).toThrow(/ingen overgang fra versjon 1 til 2/);
+		expect(() => migrateNotebook({}, 1, { migrations: [steps[1]!, steps[0]!], toVersion: 3 })).toThrow(/out of order/);
+		expect(() => migrateNotebook({}, 0, { migrations: steps, toVersion: 3 })).toThrow(MigrationError);
+	});
+
+	it('a failing step becomes a MigrationError with a Norwegian message', () => {
+		const bad: NotebookMigration = { from: 1, to: 2, description: 'throws', migrate: () => { throw new Error('boom'); } };
+		expect(() => migrateNotebook({}, 1, { migrations: [bad], toVersion: 2 })).toThrow(/Oppgraderingen fra skjemaversjon 1 til 2 mislyktes: boom/);
+	});
+});
+
+describe('parseBoligbehovFile migrates before validating', () => {
+	it('an older file is migrated step by step and the version recorded', () => {
+		const log: string[] = [];
+		const r = parseBoligbehovFile(v1Text, { migrations: testSteps(log), schemaVersion: 3 });
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		expect(r.migratedFrom).toBe(1);
+		expect(log).toEqual(['1→2', '2→3']);
+		expect(r.notebooks[0]!.title).toBe('Boligbehov Testkommune [v2] [v3]');
+	});
+
+	it('each notebook of a backup is migrated once', () => {
+		const log: string[] = [];
+		const backup = readFileSync(join(FIXTURES, 'valid-backup.boligbehov.json'), 'utf8');
+		const r = parseBoligbehovFile(backup, { migrations: testSteps(log), schemaVersion: 3 });
+		expect(r.ok && r.notebooks.length).toBe(2);
+		expect(log).toEqual(['1→2', '2→3', '1→2', '2→3']);
+	});
+
+	it('a current file reports no migration', () => {
+		const r = parseBoligbehovFile(v1Text);
+		expect(r.ok && 'migratedFrom' in r).toBe(false);
+	});
+
+	it('a file newer than the supported schema is refused with newer-version', () => {
+		const r = parseBoligbehovFile(withSchemaVersion(v1Text, 4), { migrations: testSteps([]), schemaVersion: 3 });
+		expect(!r.ok && r.error.code).toBe('newer-version');
+	});
+
+	it('a migrated document that is still invalid is reported with paths', () => {
+		const breaking: NotebookMigration = { from: 1, to: 2, description: 'breaks', migrate: (d) => ({ ...(d as object), title: 7 }) };
+		const r = parseBoligbehovFile(v1Text, { migrations: [breaking], schemaVersion: 2 });
+		expect(!r.ok && r.error.path).toBe('title');
+	});
+
+	it('a missing step is an invalid-field error naming the schema version', () => {
+		const r = parseBoligbehovFile(v1Text, { migrations: [], schemaVersion: 2 });
+		expect(!r.ok && r.error.code).toBe('invalid-field');
+		expect(!r.ok && r.error.message).toContain('ingen overgang fra versjon 1 til 2');
+	});
+});
