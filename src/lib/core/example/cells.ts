@@ -19,6 +19,7 @@ export const KEY_YEAR = 2035;
 
 export const CELL_IDS = {
 	intro: 'intro',
+	howToRead: 'slik-leser-du',
 	needByGroup: 'behov-per-gruppe',
 	assumptions: 'forutsetninger-basis',
 	keyFigures: 'nokkeltall-2035',
@@ -58,15 +59,18 @@ Husbankens kommuneprogram (2020): ROP-gruppen (rus og psykiske lidelser) er den 
 | Nedsatt funksjonsevne | 48 | 3 | 2 | varig (4 % flytter ut i året) |
 | Eldre | 52 | 4 | 11 | 20 % flytter ut i året |
 | Flyktninger | 44 | 2 | 12 | 3-årige kontrakter, 1 av 4 fornyes |
-| Andre | 15 | 3 | 4 | 4 år |
+| Andre | 15 | 3 | 4 | 4 år |`;
 
-Befolkningen er en fiktiv framskriving til 2055. Antall innbyggere over 80 år vokser kraftig fra midten av
-2020-tallet, når de store etterkrigskullene blir 80, slik SSB også venter.
+const HOW_TO_READ = `## Slik er notatboka bygd opp
 
-**Slik leser du notatboka:** Først behovet i Basis-scenarioet og hva det bygger på, så sammenhengen mellom botid,
+Notatboka viser først behovet i Basis-scenarioet og hva det bygger på, så sammenhengen mellom botid,
 gjennomstrømming og antall boliger, deretter scenarioene, usikkerheten og hva som skjer hvis kommunen ikke skaffer
 flere boliger. Alle forutsetninger kan endres, og alt regnes på nytt. Cellene merket som lysbilder kan vises i
-presentasjonsmodus.`;
+presentasjonsmodus.
+
+Befolkningen er en fiktiv framskriving fra 2025 til 2055, laget slik at den ligner SSBs framskrivinger for en
+mindre bykommune. Antall innbyggere over 80 år vokser kraftig fra midten av 2020-tallet, når de store
+etterkrigskullene blir 80 år: fra om lag 1 100 i 2025 til over 1 800 i 2040.`;
 
 const STOCK_NOTE = `## Boligmassen og planene
 
@@ -175,6 +179,7 @@ export function createExampleCells(): Cell[] {
 				'Understrek at kommunen er oppdiktet. Tallene er formet etter kommune A i Agenda Kaupangs rapport (2020): ' +
 				'ROP er største gruppe, «andre» minst. Status er 31.12.2025.'
 		},
+		{ id: CELL_IDS.howToRead, kind: 'note', markdown: HOW_TO_READ },
 		{
 			id: CELL_IDS.needByGroup,
 			kind: 'chart',
