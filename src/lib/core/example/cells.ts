@@ -118,7 +118,7 @@ Det kommer an på hva som driver behovet:
 
 Husbankens kommuneprogram (2014–2020) hadde samtidig mål om 10 % flere kommunalt disponerte boliger og 10 % høyere
 gjennomstrømming. Hadde gjennomstrømmingen økt med 10 % uten at flere trengte bolig, ville behovet for boliger ha
-falt med rundt 9 %. Agenda Kaupang (2020) ba om nettopp en slik beregning. I virkeligheten økte botiden med 16 %.
+falt med rundt 9 %. Agenda Kaupang (2020) ba om nettopp en slik beregning. I virkeligheten økte botiden med 16 % fra 2015 til 2019.
 
 ### I dette eksempelet
 
@@ -130,8 +130,8 @@ gjennomstrømming er ikke et mål.`;
 
 const SCENARIOS_NOTE = `## Tre scenarioer
 
-- **Basis:** dagens situasjon videreført. Behovet for ROP øker med 2 % per innbygger i året og for nedsatt
-  funksjonsevne med 1 % i året. Andelen eldre over 80 år som trenger kommunal bolig faller fra 4,9 % til 4,2 % i 2040.
+- **Basis:** dagens situasjon videreført. Nytt behov per innbygger øker med 2 % i året for ROP og med 1 % i året for
+  nedsatt funksjonsevne. Andelen eldre over 80 år som trenger kommunal bolig faller fra 4,9 % til 4,2 % i 2040.
   Bosettingen av flyktninger går ned fra 45 personer i 2025 til 30 i året fra 2028. Behovet for «andre» faller med 2 % i året.
 - **Økt gjennomstrømming:** som Basis, men botiden for ROP, flyktninger og andre går ned 10 % fram mot 2030.
 - **Flere flyktninger:** som Basis, men kommunen bosetter 80 flyktninger i 2026, 90 i 2027, 70 i 2028, 60 i 2029
@@ -160,13 +160,13 @@ venteliste. Nøkkeltallene viser ventelister og ventetid i 2040.`;
 const OWN_KOMMUNE = `## Lag en notatbok for din egen kommune
 
 1. Lag en ny notatbok og velg kommunen din.
-2. Hent befolkningsframskrivingen fra SSB (hovedalternativet).
+2. Legg inn SSBs befolkningsframskriving for kommunen (hovedalternativet).
 3. Legg inn boligmassen, ledige boliger, leietakere og ventende per målgruppe. KOSTRA (SSB-tabell 12008) gir
    boliger, ledige boliger og nye leietakere; fordelingen på målgrupper må kommunen kartlegge selv, slik kommune A gjorde.
-4. Se gjennom forutsetningene for hver målgruppe. Begrunnelsene for eksempeltallene står i hjelpeteksten til hver
-   forutsetning.
+4. Se gjennom forutsetningene for hver målgruppe. Hver forutsetning har en hjelpetekst som forklarer hva den betyr
+   og hvor tallene kan hentes.
 
-Eksempelkommune ligger her hele tiden, så du kan gå tilbake og se hvordan den er bygd opp.`;
+Behold gjerne Eksempelkommune ved siden av, så du kan se hvordan den er bygd opp.`;
 
 export function createExampleCells(): Cell[] {
 	return [
