@@ -180,6 +180,25 @@ describe('bad files', () => {
 		const ages = readPopulationFile('region;alder;år;MMMM\n3201;0 år;2024;1\n3201;2 år;2024;1\n', 'a.csv');
 		expect(!ages.ok && ages.error.message).toMatch(/mangler 1 ettårige aldre \(1 år\)/);
 	});
+	it('reads sexes from wide headers ("Menn 2024") and years as a stub column', () => {
+		const csv = [
+			'"region";"alder";"år";"Menn 2024";"Kvinner 2024"',
+			'"3201 Bærum";"0 år";"2024";10;11',
+			'"3201 Bærum";"1 år eller eldre";"2024";20;21'
+		].join('\r\n');
+		const csv2 = [
+			'"region";"alder";"Menn 2024";"Kvinner 2024"',
+			'"3201 Bærum";"0 år";10;11',
+			'"3201 Bærum";"1 år eller eldre";20;21'
+		].join('\r\n');
+		for (const text of [csv, csv2]) {
+			const r = readPopulationFile(text, 'k.csv');
+			if (!r.ok) throw new Error(r.error.message);
+			expect(r.table.sexHandling).toBe('sum');
+			const s = extractPopulation(r.table, {});
+			expect(s.ok && s.series.values).toEqual([[21, 41]]);
+		}
+	});
 	it('a file with only one sex is refused', () => {
 		const r = readPopulationFile('region;kjønn;alder;år;MMMM\n3201;Menn;0 år;2024;1\n', 'm.csv');
 		expect(!r.ok && r.error.message).toMatch(/«kjønn» har bare «Menn»/);

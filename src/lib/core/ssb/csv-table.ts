@@ -139,8 +139,16 @@ export function readCsvCube(text: string): { ok: true; cube: Cube } | { ok: fals
 		categories: lists[i]!.categories
 	}));
 	if (headerYears) dimensions.push({ id: 'år', label: 'år', kind: 'time', categories: timeList.categories });
-	if (headerContents && !hasContentsCol)
-		dimensions.push({ id: 'statistikkvariabel', label: 'statistikkvariabel', kind: 'contents', categories: contentsList.categories });
+	if (headerContents && !hasContentsCol) {
+		// Headers like "Menn 2024" / "Kvinner 2024" carry the sex, not a statistic.
+		const isSex = contentsList.categories.every((c) => /^(menn|kvinner|begge kjønn|kjønn i alt)$/i.test(c.label));
+		dimensions.push({
+			id: isSex ? 'kjønn' : 'statistikkvariabel',
+			label: isSex ? 'kjønn' : 'statistikkvariabel',
+			kind: isSex ? 'sex' : 'contents',
+			categories: contentsList.categories
+		});
+	}
 	const title = titleParts.length > 0 ? titleParts.join(' ') : undefined;
 	const cube: Cube = {
 		format: 'csv',
