@@ -63,7 +63,9 @@ export function copyScenario(doc: Notebook, fromId: string, name: string, random
 		name,
 		description: `Kopi av ${from.name}.`,
 		basedOn: from.id,
-		assumptions: structuredClone(from.assumptions)
+		// JSON copy, not structuredClone: inside session.update() the document is a Svelte $state
+		// proxy, which structuredClone refuses. Documents are plain JSON by design.
+		assumptions: JSON.parse(JSON.stringify(from.assumptions)) as Scenario['assumptions']
 	};
 	doc.scenarios.push(copy);
 	return copy;
@@ -85,13 +87,17 @@ export function deleteScenario(doc: Notebook, id: string): void {
 	});
 }
 
-/** Dot paths of the assumptions where `variant` differs from `base` (for "differs from Basis"). */
+/**
+ * Dot paths of the assumptions where `variant` differs from `base` (for "differs from Basis").
+ * An uncertain number ({ value, spread }) is one assumption: a new estimate that also moved its
+ * range counts once.
+ */
 export function differingPaths(base: unknown, variant: unknown, prefix = ''): string[] {
 	if (JSON.stringify(base) === JSON.stringify(variant)) return [];
-	if (typeof base !== 'object' || typeof variant !== 'object' || base === null || variant === null || Array.isArray(base) || Array.isArray(variant)) {
-		return [prefix || '(alt)'];
-	}
-	const keys = new Set([...Object.keys(base), ...Object.keys(variant)]);
+	const isLeaf = (x: unknown) =>
+		typeof x !== 'object' || x === null || Array.isArray(x) || 'value' in (x as Record<string, unknown>);
+	if (isLeaf(base) || isLeaf(variant)) return [prefix || '(alt)'];
+	const keys = new Set([...Object.keys(base as object), ...Object.keys(variant as object)]);
 	return [...keys].flatMap((k) =>
 		differingPaths((base as Record<string, unknown>)[k], (variant as Record<string, unknown>)[k], prefix ? `${prefix}.${k}` : k)
 	);

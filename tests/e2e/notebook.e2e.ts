@@ -1,0 +1,113 @@
+/** The scenario notebook in Chromium: consistent numbers, variants, cells, accessibility. */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './support/browser.ts';
+import { openGuardedPage } from './support/guarded-page.ts';
+import { seriousA11yViolations } from './support/axe.ts';
+import { openExample, readNumber } from './support/example.ts';
+
+let browser: Browser;
+const baseURL = inject('baseURL');
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('notebook', () => {
+	it('has no serious or critical accessibility violations on the library and notebook pages', async () => {
+		const g = await openGuardedPage(browser);
+		await g.page.goto(baseURL);
+		await g.page.getByRole('link', { name: /Eksempelkommune/ }).waitFor();
+		expect(await seriousA11yViolations(g.page)).toEqual([]);
+		await openExample(g.page, baseURL);
+		// Let Monte Carlo bands and the tornado draw too.
+		await g.page.locator('[data-chart="monte-carlo-fan"] figure').first().waitFor();
+		expect(await seriousA11yViolations(g.page)).toEqual([]);
+		g.expectNoProblems();
+		await g.context.close();
+	});
+
+	it('a botid change moves chart, table and key numbers consistently', async () => {
+		const g = await openGuardedPage(browser);
+		const { page } = g;
+		await openExample(page, baseURL);
+		const keyCell = page.locator('[data-testid^="key-"]').first();
+		const keyYear = Number((await keyCell.locator('h3').textContent())?.match(/\d{4}/)?.[0]);
+		const tableValue = () => page.locator('table[data-testid^="table-"] tr', { hasText: `${keyYear}` }).first().locator('[data-key="total.requiredStock"]').textContent();
+		const keyValue = () => keyCell.getByTestId('key-required').textContent();
+		await expect.poll(async () => readNumber(await keyValue())).toBe(readNumber(await tableValue()));
+		const before = readNumber(await keyValue());
+
+		await page.getByLabel('Botid – Andre', { exact: true }).first().fill('8');
+		await expect.poll(async () => readNumber(await keyValue())).toBeGreaterThan(before);
+		// The key number and the table agree after the change too.
+		await expect.poll(async () => readNumber(await keyValue())).toBe(readNumber(await tableValue()));
+		g.expectNoProblems();
+		await g.context.close();
+	});
+
+	it('creates a variant, changes it and compares it with Basis', async () => {
+		const g = await openGuardedPage(browser);
+		const { page } = g;
+		await openExample(page, baseURL);
+		await page.getByLabel('Ny variant').fill('Kortere botid for ROP');
+		await page.getByRole('button', { name: 'Lag variant' }).click();
+		await expect.poll(() => page.getByRole('status').filter({ hasText: 'Kortere botid for ROP' }).count()).toBeGreaterThan(0);
+
+		// A comparison of all scenarios, and an assumptions cell switched to the variant.
+		await page.getByLabel('Ny celle').selectOption('comparison');
+		await page.getByRole('button', { name: 'Legg til celle' }).click();
+		await page.getByLabel('Ny celle').selectOption('assumptions');
+		await page.getByRole('button', { name: 'Legg til celle' }).click();
+		const cell = page.locator('article[data-kind="assumptions"]').last();
+		await cell.getByLabel('Scenario').selectOption({ label: 'Kortere botid for ROP' });
+		await cell.getByRole('heading', { name: 'Forutsetninger: Kortere botid for ROP' }).waitFor();
+
+		const comparison = page.locator('table[data-testid^="comparison-"]').last();
+		const required = (name: string) => comparison.locator('tbody tr', { hasText: name }).first().locator('td').first();
+		await expect.poll(async () => required('Kortere botid for ROP').textContent()).not.toBe('…');
+		// A fresh copy needs exactly what Basis needs.
+		expect(readNumber(await required('Kortere botid for ROP').textContent())).toBe(readNumber(await required('Basis').textContent()));
+
+		// Shorter botid for ROP in the variant only: fewer dwellings than Basis, and the bar says it differs.
+		await cell.getByLabel('Botid – ROP (rus og psykiske lidelser)', { exact: true }).fill('3');
+		await expect
+			.poll(async () => readNumber(await required('Kortere botid for ROP').textContent()))
+			.toBeLessThan(readNumber(await required('Basis').textContent()));
+		// The new variant is the last in the scenario bar.
+		await expect.poll(() => page.locator('li[data-scenario-id]').last().textContent()).toContain('1 forutsetning(er) avviker fra Basis');
+		g.expectNoProblems();
+		await g.context.close();
+	});
+
+	it('adds, moves and deletes a note cell from the keyboard', async () => {
+		const g = await openGuardedPage(browser);
+		const { page } = g;
+		page.on('dialog', (d) => void d.accept());
+		await openExample(page, baseURL);
+		const notes = page.locator('article[data-kind="note"]');
+		const countBefore = await notes.count();
+		await page.getByLabel('Ny celle').selectOption('note');
+		await page.getByRole('button', { name: 'Legg til celle' }).press('Enter');
+		await expect.poll(() => notes.count()).toBe(countBefore + 1);
+		const articles = page.locator('article.cell');
+		const n = await articles.count();
+		const newId = await articles.nth(n - 1).getAttribute('data-cell-id');
+		expect(await articles.nth(n - 1).getAttribute('data-kind')).toBe('note');
+
+		await articles.nth(n - 1).getByRole('button', { name: /Flytt notat opp/ }).press('Enter');
+		await expect.poll(() => articles.nth(n - 2).getAttribute('data-cell-id')).toBe(newId);
+
+		await page.locator(`[data-cell-id="${newId}"]`).getByRole('button', { name: /Slett notat/ }).press('Enter');
+		await expect.poll(() => notes.count()).toBe(countBefore);
+
+		// Undo brings it back.
+		await page.getByRole('button', { name: 'Angre' }).click();
+		await expect.poll(() => notes.count()).toBe(countBefore + 1);
+		g.expectNoProblems();
+		await g.context.close();
+	});
+});
