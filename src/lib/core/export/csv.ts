@@ -1,0 +1,64 @@
+/**
+ * CSV that Excel with Norwegian settings opens correctly: semicolon separator, decimal comma,
+ * UTF-8 with BOM (so æøå survive), CRLF line ends and quoting per RFC 4180. No thousands
+ * separator (Excel would read "1 234" as text). Missing or non-finite numbers are empty cells.
+ * Text cells that start with = + - @ (formula injection in Excel) get a leading apostrophe.
+ */
+import type { ProjectionResult } from '#lib/core/model/result.ts';
+import { projectionColumns, projectionRows, type ColumnOptions, type TableColumn } from './columns.ts';
+
+export type CsvCell = string | number | null | undefined;
+
+export const CSV_BOM = '\uFEFF';
+
+export interface CsvOptions {
+	/** Default true (Excel needs it to read UTF-8). */
+	bom?: boolean;
+	/** Decimals per column kind; default count 1, years 1, percent 1 (year always 0). */
+	decimals?: Partial<Record<'count' | 'years' | 'percent', number>>;
+}
+
+/** 1234.56 → "1234,6" (1 decimal). NaN/±Infinity → "". Never "-0". */
+export function formatCsvNumber(n: number, decimals: number): string {
+	if (!Number.isFinite(n)) return '';
+	const s = n.toFixed(decimals);
+	const t = /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+	return t.replace('.', ',');
+}
+
+const NEEDS_QUOTES = /[";\r\n]|^\s|\s$/;
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One text field, quoted per RFC 4180 when needed, defused against formula injection. */
+export function csvText(s: string): string {
+	const safe = FORMULA_START.test(s) ? `'${s}` : s;
+	return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Rows to CSV text. Numbers use `decimals[i]` for column i (default 1). */
+export function toCsv(rows: readonly (readonly CsvCell[])[], opts: { bom?: boolean; decimals?: readonly number[] } = {}): string {
+	const lines = rows.map((row) =>
+		row
+			.map((cell, i) => {
+				if (cell === null || cell === undefined) return '';
+				if (typeof cell === 'number') return formatCsvNumber(cell, opts.decimals?.[i] ?? 1);
+				return csvText(cell);
+			})
+			.join(';')
+	);
+	return `${opts.bom === false ? '' : CSV_BOM}${lines.join('\r\n')}\r\n`;
+}
+
+function decimalsFor(columns: readonly TableColumn[], d: CsvOptions['decimals'] = {}): number[] {
+	return columns.map((c) => (c.kind === 'year' ? 0 : (d[c.kind] ?? 1)));
+}
+
+/**
+ * One scenario's yearly results as CSV: a header row, one row per year, per group and total
+ * columns (default: projectionColumns(opts)), or any TableColumn list (e.g. YEARLY_COLUMNS).
+ */
+export function projectionToCsv(result: ProjectionResult, opts: CsvOptions & ColumnOptions & { columns?: readonly TableColumn[] } = {}): string {
+	const columns = opts.columns ?? projectionColumns(opts);
+	const { header, rows } = projectionRows(result, columns);
+	return toCsv([header, ...rows], { bom: opts.bom, decimals: decimalsFor(columns, opts.decimals) });
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { csvText, formatCsvNumber, projectionToCsv, toCsv } from '#lib/core/export/csv.ts';
+import { projectionColumns } from '#lib/core/export/columns.ts';
+import { YEARLY_COLUMNS } from '#lib/core/report/yearly-table.ts';
+import { fakeResult } from './result-fixture.ts';
+
+/** A minimal RFC 4180 reader (semicolon), to check that what we write reads back. */
+function readCsv(text: string): string[][] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let field = '';
+	let quoted = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i]!;
+		if (quoted) {
+			if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+			else if (c === '"') quoted = false;
+			else field += c;
+		} else if (c === '"') quoted = true;
+		else if (c === ';') row.push(field), (field = '');
+		else if (c === '\r' && text[i + 1] === '\n') {
+			row.push(field), rows.push(row), (row = []), (field = ''), i++;
+		} else field += c;
+	}
+	if (field !== '' || row.length > 0) row.push(field), rows.push(row);
+	return rows;
+}
+
+describe('formatCsvNumber', () => {
+	it('uses decimal comma, no grouping, no -0, empty for non-finite', () => {
+		expect(formatCsvNumber(1234.56, 1)).toBe('1234,6');
+		expect(formatCsvNumber(-3.26, 1)).toBe('-3,3');
+		expect(formatCsvNumber(-0.01, 1)).toBe('0,0');
+		expect(formatCsvNumber(2026, 0)).toBe('2026');
+		expect(formatCsvNumber(Number.NaN, 1)).toBe('');
+		expect(formatCsvNumber(Number.POSITIVE_INFINITY, 1)).toBe('');
+	});
+});
+
+describe('csvText / toCsv', () => {
+	it('quotes per RFC 4180 and defuses formulas', () => {
+		expect(csvText('Basis')).toBe('Basis');
+		expect(csvText('a;b')).toBe('"a;b"');
+		expect(csvText('si "hei"')).toBe('"si ""hei"""');
+		expect(csvText('to\nlinjer')).toBe('"to\nlinjer"');
+		expect(csvText('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+		expect(csvText('-5')).toBe("'-5");
+		expect(csvText(' mellomrom')).toBe('" mellomrom"');
+	});
+
+	it('starts with a BOM, ends lines with CRLF, and round-trips through a reader', () => {
+		const text = toCsv([['Navn', 'Verdi'], ['Sør-Fron; «æøå»', 1.25], [null, -2]]);
+		expect(text.startsWith('\uFEFF')).toBe(true);
+		expect(text.endsWith('\r\n')).toBe(true);
+		expect(readCsv(text.slice(1))).toEqual([['Navn', 'Verdi'], ['Sør-Fron; «æøå»', '1,3'], ['', '-2,0']]);
+		expect(toCsv([['a']], { bom: false })).toBe('a\r\n');
+	});
+});
+
+describe('projectionToCsv', () => {
+	it('has one row per year, per-group and total columns, Norwegian headers', () => {
+		const r = fakeResult();
+		const rows = readCsv(projectionToCsv(r).slice(1));
+		expect(rows).toHaveLength(1 + r.years.length);
+		const header = rows[0]!;
+		expect(header[0]).toBe('År');
+		expect(header[1]).toBe('Behov (leietakere + venteliste) – ROP (husstander)');
+		expect(header[6]).toBe('Behov (leietakere + venteliste) – i alt (husstander)');
+		expect(header).toContain('Nødvendig bestand – Eldre (boliger)');
+		expect(header).toContain('Mangler (+) / overskudd (−) (boliger)');
+		expect(header.length).toBe(projectionColumns().length);
+		for (const row of rows) expect(row.length).toBe(header.length);
+		expect(rows.slice(1).map((row) => row[0])).toEqual(['2025', '2026', '2027']);
+		// rop.need = 100 + index of 'need' (2) + 1.25·year index
+		expect(rows[2]![1]).toBe('103,3');
+		const gapIdx = header.indexOf('Mangler (+) / overskudd (−) (boliger)');
+		expect(rows[1]![gapIdx]).toBe('-3,3');
+	});
+
+	it('uses the given group labels and decimals, and writes non-finite as empty', () => {
+		const r = fakeResult();
+		const text = projectionToCsv(r, { labels: { rop: 'Rus; psykisk helse' }, groupMeasures: ['need'], totalMeasures: ['botidAllDwellings'], decimals: { count: 0 } });
+		const rows = readCsv(text.slice(1));
+		expect(rows[0]![1]).toBe('Behov (leietakere + venteliste) – Rus; psykisk helse (husstander)');
+		expect(text).toContain('"Behov (leietakere + venteliste) – Rus; psykisk helse (husstander)"');
+		expect(rows[1]![1]).toBe('102');
+		expect(rows[1]![rows[0]!.length - 1]).toBe('');
+		expect(rows[2]![rows[0]!.length - 1]).toBe('8,0');
+	});
+
+	it('can export the on-screen table columns (YEARLY_COLUMNS)', () => {
+		const rows = readCsv(projectionToCsv(fakeResult(), { columns: YEARLY_COLUMNS, bom: false }));
+		expect(rows[0]).toEqual(YEARLY_COLUMNS.map((c) => c.header));
+	});
+});
