@@ -4,6 +4,7 @@ import {
 	classifyDimension,
 	isBothSexes,
 	kommuneNumber,
+	regionName,
 	parseSingleAge,
 	splitRegionText
 } from '#lib/core/ssb/dimensions.ts';
@@ -56,6 +57,9 @@ describe('codes', () => {
 		expect(kommuneNumber('K-3201')).toBe('3201');
 		expect(kommuneNumber('3201')).toBe('3201');
 		expect(kommuneNumber('32')).toBeUndefined();
+		expect(regionName('3201', '3201 Bærum')).toBe('Bærum');
+		expect(regionName('K-3201', '3201 Bærum')).toBe('Bærum');
+		expect(regionName('3201', 'Bærum')).toBe('Bærum');
 	});
 	it('recognises the total sex category', () => {
 		expect(isBothSexes('0', 'Begge kjønn')).toBe(true);

@@ -113,25 +113,33 @@ export function readCsvCube(text: string): { ok: true; cube: Cube } | { ok: fals
 	const lists = dimCols.map(() => new CategoryList());
 	const timeList = new CategoryList();
 	const contentsList = new CategoryList();
-	const cells = new Map<string, CellValue>();
+	// The header fixes the year/statistic of each value column: one small lookup, built once.
+	const colByExtra = new Map<string, number>();
+	valueCols.forEach((vc, i) => {
+		const extra: number[] = [];
+		if (headerYears) extra.push(timeList.indexOf({ code: vc.year ?? '', label: vc.year ?? '' }));
+		if (headerContents && !hasContentsCol) {
+			const c = vc.contents ?? '';
+			extra.push(contentsList.indexOf({ code: c, label: c }));
+		}
+		colByExtra.set(extra.join(':'), i);
+	});
+	// One entry per data row (keyed by its stub categories), holding the row's values.
+	const rowsByKey = new Map<string, CellValue[]>();
 	let missingCount = 0;
 	let zeroMarkerCount = 0;
 	for (const r of body) {
-		const base = dimCols.map((d, i) => lists[i]!.indexOf(categoryFromCell(d.kind, r[d.col] ?? '')));
-		for (const vc of valueCols) {
-			const key = [...base];
-			if (headerYears) key.push(timeList.indexOf({ code: vc.year ?? '', label: vc.year ?? '' }));
-			if (headerContents && !hasContentsCol) {
-				const c = vc.contents ?? '';
-				key.push(contentsList.indexOf({ code: c, label: c }));
-			}
+		const key = dimCols.map((d, i) => lists[i]!.indexOf(categoryFromCell(d.kind, r[d.col] ?? ''))).join(':');
+		const values = valueCols.map((vc) => {
 			const raw = r[vc.col] ?? '';
 			const v = parseNumberCell(raw);
 			if (v.kind === 'missing') missingCount++;
 			if (raw.trim() === '-') zeroMarkerCount++;
-			cells.set(key.join(':'), v);
-		}
+			return v;
+		});
+		rowsByKey.set(key, values);
 	}
+	const stubCount = dimCols.length;
 	const dimensions: CubeDimension[] = dimCols.map((d, i) => ({
 		id: d.header,
 		label: d.header,
@@ -153,7 +161,11 @@ export function readCsvCube(text: string): { ok: true; cube: Cube } | { ok: fals
 	const cube: Cube = {
 		format: 'csv',
 		dimensions,
-		get: (indexes) => cells.get(indexes.join(':')),
+		get: (indexes) => {
+			const row = rowsByKey.get(indexes.slice(0, stubCount).join(':'));
+			const col = colByExtra.get(indexes.slice(stubCount).join(':'));
+			return row && col !== undefined ? row[col] : undefined;
+		},
 		missingCount,
 		zeroMarkerCount
 	};

@@ -111,3 +111,12 @@ export function parseYear(text: string): number | undefined {
 	const m = /^\s*(\d{4})\s*$/.exec(text);
 	return m?.[1] ? Number(m[1]) : undefined;
 }
+
+/** A region's display name without a leading code: ("3201", "3201 Bærum") → "Bærum". */
+export function regionName(code: string, label: string): string {
+	const t = label.trim();
+	if (t.startsWith(code + ' ')) return t.slice(code.length + 1).trim();
+	const n = kommuneNumber(code);
+	if (n && t.startsWith(n + ' ')) return t.slice(n.length + 1).trim();
+	return t;
+}

@@ -7,7 +7,7 @@
 import type { GroupId } from '#lib/core/model/groups.ts';
 import type { CellValue } from './csv.ts';
 import { describeMarker, fail, type SsbError } from './errors.ts';
-import { kommuneNumber, parseYear } from './dimensions.ts';
+import { kommuneNumber, parseYear, regionName } from './dimensions.ts';
 import { findDimension, type Cube } from './cube.ts';
 import { readCube } from './read-cube.ts';
 import { findKommune, type KommuneOption } from './population.ts';
@@ -151,7 +151,7 @@ export function readKostraFile(
 	const table: KostraTable = {
 		fileName,
 		format: cube.format,
-		kommuner: region.dim.categories.map((c) => ({ code: c.code, name: c.label })),
+		kommuner: region.dim.categories.map((c) => ({ code: c.code, name: regionName(c.code, c.label) })),
 		years: yearIdx.map((y) => y.year),
 		measures,
 		ignored,

@@ -16,7 +16,8 @@ import {
 	kommuneNumber,
 	looksLikeAlternatives,
 	parseSingleAge,
-	parseYear
+	parseYear,
+	regionName
 } from './dimensions.ts';
 import { findDimension, type Cube, type CubeDimension } from './cube.ts';
 import { readCube } from './read-cube.ts';
@@ -256,7 +257,7 @@ export function populationTableFromCube(
 	const table: PopulationTable = {
 		fileName,
 		format: cube.format,
-		kommuner: region.dim.categories.map((c) => ({ code: c.code, name: c.label === c.code ? c.code : c.label })),
+		kommuner: region.dim.categories.map((c) => ({ code: c.code, name: regionName(c.code, c.label) })),
 		alternatives,
 		years: yearList.map((y) => y.year),
 		ages,
