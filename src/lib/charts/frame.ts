@@ -17,6 +17,8 @@ export interface ChartFrameOptions {
 	width?: number;
 	height?: number;
 	yTickFormat?: (d: number) => string;
+	/** Text size in px for axes and labels: 13 on screen, larger on a projector. */
+	fontSize?: number;
 	/** jsdom/tests pass their document; the browser uses the global one. */
 	document?: Document;
 }
@@ -57,7 +59,7 @@ export function frameOptions(o: ChartFrameOptions, marks: Plot.Markish[]): Plot.
 		height: o.height ?? 360,
 		marginLeft: 56,
 		marginRight: 24,
-		style: { fontSize: '13px', fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif' },
+		style: { fontSize: `${o.fontSize ?? 13}px`, fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif' },
 		x: yearAxis(),
 		y: { label: o.yLabel, grid: true, tickFormat: o.yTickFormat ?? ((d: number) => formatCount(d)) },
 		marks: [...baseYearMarks(o.baseYear, o.lastYear), ...marks],

@@ -30,7 +30,8 @@ export function requiredVsPlannedSpec(
 			...o
 		},
 		[
-			Plot.areaY(rows, { x: 'year', y1: 'planned', y2: 'required', fill: COLORS.gap, fillOpacity: 0.18 }),
+			// Shade only the shortage (required above planned), as the subtitle says.
+			Plot.areaY(rows, { x: 'year', y1: 'planned', y2: (d: { planned: number; required: number }) => Math.max(d.planned, d.required), fill: COLORS.gap, fillOpacity: 0.18 }),
 			// Planned stock dashed, so the two lines differ in print without colour too.
 			Plot.lineY(
 				lines.filter((d) => d.series === 'Nødvendig bestand'),

@@ -5,7 +5,7 @@ import { formatCount } from '#lib/core/text/number-format.ts';
 
 export function tornadoSpec(
 	sens: SensitivityResult,
-	o: { title?: string; width?: number; document?: Document; maxBars?: number } = {}
+	o: { title?: string; width?: number; height?: number; fontSize?: number; document?: Document; maxBars?: number } = {}
 ): Plot.PlotOptions {
 	const bars = sens.bars.slice(0, o.maxBars ?? 10);
 	const rows = bars.flatMap((b) => [
@@ -18,7 +18,7 @@ export function tornadoSpec(
 		width: o.width ?? 720,
 		height: 60 + bars.length * 34,
 		marginLeft: 220,
-		style: { fontSize: '13px', fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif' },
+		style: { fontSize: `${o.fontSize ?? 13}px`, fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif' },
 		x: { label: 'Boliger', grid: true, tickFormat: (d: number) => formatCount(d) },
 		y: { label: null, domain: bars.map((b) => b.label) },
 		color: { domain: ['Lav verdi', 'Høy verdi'], range: ['#56B4E9', '#D55E00'], legend: true },
