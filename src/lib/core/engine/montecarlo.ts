@@ -40,42 +40,42 @@ export interface MonteCarloOptions {
 const TOTAL_KEYS = ['requiredStock', 'need', 'waiting', 'tenants', 'moveIns'] as const;
 const GROUP_KEYS = ['need', 'requiredStock', 'waiting'] as const;
 /** Draws per block before they are copied into the [series][year][draw] buffer. */
-const BLOCK = 256;
-const T_REQ = 0, T_NEED = 1, T_WAIT = 2, T_TEN = 3, T_MOVE = 4, G_NEED = 5, G_REQ = 6, G_WAIT = 7;
+const BLOCK = 64;
 
 interface SeriesSpec {
 	key: string;
-	code: number;
-	g: number;
 }
 
+/** Stored series, in the order extractRow writes them. */
 const STORED: readonly SeriesSpec[] = [
-	...TOTAL_KEYS.map((field, i): SeriesSpec => ({ key: `total.${field}`, code: i, g: -1 })),
-	...GROUP_IDS.flatMap((gid: GroupId, g) => GROUP_KEYS.map((field, i): SeriesSpec => ({ key: `${gid}.${field}`, code: G_NEED + i, g })))
+	...TOTAL_KEYS.map((field): SeriesSpec => ({ key: `total.${field}` })),
+	...GROUP_IDS.flatMap((gid: GroupId) => GROUP_KEYS.map((field): SeriesSpec => ({ key: `${gid}.${field}` })))
 ];
 
 /** The keys of MonteCarloResult.bands. */
 export const MC_SERIES: readonly string[] = ['total.gap', ...STORED.map((s) => s.key)];
 
 /**
- * Writes draw `d` (within the current block) of the series `specs` into the block buffer
- * ([series][year][draw in block]) with the same arithmetic as derive.ts, and counts years in which
- * required stock exceeds planned stock.
+ * Writes the stored series `first … first + count − 1` of the current draw into the block buffer
+ * ([series][year][draw in block], draw `d`), with the same arithmetic as derive.ts, and counts the
+ * years in which required stock exceeds planned stock.
  */
 function extract(
 	prep: Prepared,
 	ws: Workspace,
-	specs: readonly SeriesSpec[],
 	block: Float64Array,
-	blockSize: number,
 	d: number,
+	first: number,
+	count: number,
 	exceed: Float64Array | null
 ): void {
 	const n = prep.n;
 	const { H, Q, I } = ws;
 	const v = ws.v;
+	const stride = n * BLOCK; // distance between series in the block
 	for (let t = 0; t < n; t++) {
 		const req = totalRequired(prep, ws, t);
+		if (exceed !== null && req > (prep.stock[t] as number)) exceed[t] = (exceed[t] as number) + 1;
 		let sumH = 0;
 		let sumQ = 0;
 		let sumI = 0;
@@ -85,37 +85,29 @@ function extract(
 			sumQ += Q[j] as number;
 			sumI += I[j] as number;
 		}
-		if (exceed !== null && req > (prep.stock[t] as number)) exceed[t] = (exceed[t] as number) + 1;
-		for (let s = 0; s < specs.length; s++) {
-			const spec = specs[s] as SeriesSpec;
-			let x: number;
-			const i = spec.g * n + t;
-			switch (spec.code) {
-				case T_REQ:
-					x = req;
-					break;
-				case T_NEED:
-					x = sumH + sumQ;
-					break;
-				case T_WAIT:
-					x = sumQ;
-					break;
-				case T_TEN:
-					x = sumH;
-					break;
-				case T_MOVE:
-					x = sumI;
-					break;
-				case G_NEED:
-					x = (H[i] as number) + (Q[i] as number);
-					break;
-				case G_REQ:
-					x = required((H[i] as number) + (Q[i] as number), v);
-					break;
-				default:
-					x = Q[i] as number;
-			}
-			block[(s * n + t) * blockSize + d] = x;
+		// series src lands at ((src − first)·n + t)·BLOCK + d when first ≤ src < first + count
+		const base = t * BLOCK + d - first * stride;
+		let src = 0;
+		if (src - first >>> 0 < count) block[base + src * stride] = req;
+		src++;
+		if (src - first >>> 0 < count) block[base + src * stride] = sumH + sumQ;
+		src++;
+		if (src - first >>> 0 < count) block[base + src * stride] = sumQ;
+		src++;
+		if (src - first >>> 0 < count) block[base + src * stride] = sumH;
+		src++;
+		if (src - first >>> 0 < count) block[base + src * stride] = sumI;
+		src++;
+		for (let g = 0; g < G; g++) {
+			const j = g * n + t;
+			const h = H[j] as number;
+			const q = Q[j] as number;
+			if (src - first >>> 0 < count) block[base + src * stride] = h + q;
+			src++;
+			if (src - first >>> 0 < count) block[base + src * stride] = required(h + q, v);
+			src++;
+			if (src - first >>> 0 < count) block[base + src * stride] = q;
+			src++;
 		}
 	}
 }
@@ -172,7 +164,7 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 			}
 			simulate(prep, p, ws);
 			const inBlock = d % BLOCK;
-			extract(prep, ws, specs, block, BLOCK, inBlock, pass === 0 ? exceed : null);
+			extract(prep, ws, block, inBlock, first, specs.length, pass === 0 ? exceed : null);
 			if (inBlock === BLOCK - 1 || d === draws - 1) {
 				// Flush the block: contiguous runs of draws per (series, year), cache-friendly.
 				const d0 = d - inBlock;

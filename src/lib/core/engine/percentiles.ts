@@ -199,7 +199,26 @@ export function percentilesByBuckets(xs: Float64Array, ps: readonly number[], ou
 			fill[b] = at + 1;
 		}
 	}
-	for (let b = 0; b < B; b++) if (mark[b] === 1) g.subarray(counts[b] as number, counts[b + 1] as number).sort();
+	// Within each marked bucket, fix the needed ranks: small buckets are sorted, large ones (values
+	// clumped together, e.g. many draws with nobody waiting) get quickselect for just those ranks.
+	const need = new Int32Array(2 * ps.length);
+	for (let b = 0; b < B; b++) {
+		if (mark[b] !== 1) continue;
+		const from = counts[b] as number;
+		const to = counts[b + 1] as number;
+		if (to - from <= 64) {
+			g.subarray(from, to).sort();
+			continue;
+		}
+		let m = 0;
+		for (let i = 0; i < ps.length; i++) {
+			const k = lo[i] as number;
+			for (let r = k; r <= Math.min(k + 1, n - 1); r++) {
+				if (r >= from && r < to && (m === 0 || r > (need[m - 1] as number))) need[m++] = r;
+			}
+		}
+		multiSelect(g, from, to - 1, need, 0, m - 1);
+	}
 	for (let i = 0; i < ps.length; i++) {
 		const k = lo[i] as number;
 		out[i] = interpolate(g[k] as number, g[Math.min(k + 1, n - 1)] as number, frac[i] as number);
