@@ -9,3 +9,4 @@ export { readCube } from './read-cube.ts';
 export * from './population.ts';
 export * from './kostra.ts';
 export * from './pxweb-client.ts';
+export * from './kostra-apply.ts';

@@ -1,0 +1,131 @@
+/**
+ * Turn a KOSTRA proposal into a list of changes the planner reviews one by one, and apply only
+ * the accepted ones to a copy of BaseData. Nothing is changed without this explicit step.
+ */
+import type { BaseData } from '#lib/core/model/base-data.ts';
+import { GROUP_IDS, GROUP_LABELS, type GroupId } from '#lib/core/model/groups.ts';
+import type { GroupMappingProposal, KostraFigures } from './kostra.ts';
+
+export type KostraChangeKey =
+	| 'baseYear'
+	| 'dwellings'
+	| 'vacant'
+	| `groups.${GroupId}.newTenantsLastYear`
+	| `groups.${GroupId}.waiting`;
+
+export interface KostraChange {
+	key: KostraChangeKey;
+	/** Norwegian label for the row, e.g. "Flyktninger: nyinnflyttede husstander i fjor". */
+	label: string;
+	current: number | undefined;
+	proposed: number;
+	/** Norwegian: where the proposed number comes from. */
+	source: string;
+	/** False if the change cannot be applied as is (e.g. dwellings with several stock segments). */
+	applicable: boolean;
+	/** Norwegian note shown with the row. */
+	note?: string;
+}
+
+/** The changes the KOSTRA figures and the mapping proposal would make to the base data. */
+export function kostraChanges(base: BaseData, figures: KostraFigures, proposal: GroupMappingProposal): KostraChange[] {
+	const src = `${figures.source}, ${figures.year}`;
+	const out: KostraChange[] = [];
+	if (base.baseYear !== figures.year)
+		out.push({
+			key: 'baseYear',
+			label: 'Basisår (status 31.12)',
+			current: base.baseYear,
+			proposed: figures.year,
+			source: src,
+			applicable: true,
+			note: 'KOSTRA-tallene gjelder dette året. Endrer du basisåret, gjelder det alle scenarioene.'
+		});
+	if (figures.dwellings !== undefined) {
+		const single = base.segments.length === 1;
+		const current = base.segments.reduce((n, s) => n + s.dwellings, 0);
+		const change: KostraChange = {
+			key: 'dwellings',
+			label: 'Kommunalt disponerte boliger',
+			current,
+			proposed: figures.dwellings,
+			source: src,
+			applicable: single
+		};
+		if (!single)
+			change.note = `Boligmassen er delt i ${base.segments.length} segmenter; fordel SSBs tall på segmentene selv.`;
+		out.push(change);
+	}
+	if (figures.vacant !== undefined)
+		out.push({ key: 'vacant', label: 'Ledige boliger', current: base.vacant, proposed: figures.vacant, source: src, applicable: true });
+	for (const g of GROUP_IDS) {
+		const s = proposal.groups[g];
+		if (s.newTenantsLastYear !== undefined)
+			out.push({
+				key: `groups.${g}.newTenantsLastYear`,
+				label: `${GROUP_LABELS[g]}: nyinnflyttede husstander i basisåret`,
+				current: base.groups[g].newTenantsLastYear,
+				proposed: s.newTenantsLastYear,
+				source: s.basis,
+				applicable: true,
+				...(g === 'funksjon' || g === 'eldre' ? { note: proposal.adaptedSplit.text } : {})
+			});
+		if (s.waiting !== undefined)
+			out.push({
+				key: `groups.${g}.waiting`,
+				label: `${GROUP_LABELS[g]}: husstander på venteliste`,
+				current: base.groups[g].waiting,
+				proposed: s.waiting,
+				source: s.basis,
+				applicable: true,
+				...(g === 'funksjon' || g === 'eldre' ? { note: proposal.adaptedSplit.text } : {})
+			});
+	}
+	return out;
+}
+
+/**
+ * A copy of `base` with the accepted changes (key → value the planner confirmed, possibly edited).
+ * Keys that are not applicable or values that are not finite, non-negative numbers are skipped
+ * and returned in `skipped`. The provenance note records what was imported.
+ */
+export function applyKostraChanges(
+	base: BaseData,
+	accepted: readonly { key: KostraChangeKey; value: number }[],
+	info: { source: string; year: number; retrieved: string; fileName?: string }
+): { base: BaseData; skipped: KostraChangeKey[] } {
+	const next: BaseData = structuredClone(base);
+	const skipped: KostraChangeKey[] = [];
+	const applied: string[] = [];
+	for (const { key, value } of accepted) {
+		if (!Number.isFinite(value) || value < 0) {
+			skipped.push(key);
+			continue;
+		}
+		if (key === 'baseYear') {
+			next.baseYear = Math.round(value);
+		} else if (key === 'dwellings') {
+			const seg = next.segments[0];
+			if (next.segments.length !== 1 || !seg) {
+				skipped.push(key);
+				continue;
+			}
+			seg.dwellings = value;
+		} else if (key === 'vacant') {
+			next.vacant = value;
+		} else {
+			const [, g, field] = key.split('.') as [string, GroupId, 'newTenantsLastYear' | 'waiting'];
+			if (!next.groups[g]) {
+				skipped.push(key);
+				continue;
+			}
+			next.groups[g][field] = value;
+		}
+		applied.push(key);
+	}
+	if (applied.length > 0) {
+		const note = `${applied.length} tall fra ${info.source} (${info.year}) importert ${info.retrieved}${info.fileName ? ` fra «${info.fileName}»` : ''}.`;
+		next.provenance = { ...next.provenance, note: next.provenance.note ? `${next.provenance.note} ${note}` : note };
+	}
+	return { base: next, skipped };
+}
