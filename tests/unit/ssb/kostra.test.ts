@@ -113,6 +113,14 @@ describe('extractKostra', () => {
 			expect(u.missing).toContain('«Husstander på venteliste i alt» for 2024 er «..» (tallgrunnlag mangler).');
 		}
 	});
+	it('refuses a kommune whose figures are all SSB symbols', () => {
+		const t = readKostraFile('region;statistikkvariabel;2023;2024\n1151 Utsira;Kommunalt disponerte boliger i alt;..;:\n', 'x.csv');
+		if (!t.ok) throw new Error(t.error.message);
+		expect(extractKostra(t.table)).toMatchObject({
+			ok: false,
+			error: { code: 'missing-values', message: 'KOSTRA-filen har ingen tall for Utsira i noen av årene 2023, 2024 (bare symboler som «..» eller «:»).' }
+		});
+	});
 	it('names an unknown kommune', () => {
 		const r = extractKostra(table('kostra-12008.json'), { kommune: '0301' });
 		expect(r).toMatchObject({ ok: false, error: { code: 'unknown-kommune', message: 'Kommunen «0301» finnes ikke i KOSTRA-filen. Filen har: 3201 Bærum, 1151 Utsira.' } });

@@ -3,6 +3,7 @@ import {
 	ageBandSeries,
 	ageBandTotal,
 	ageBandWarning,
+	describePopulationTable,
 	extractPopulation,
 	readPopulationFile,
 	type PopulationTable
@@ -50,6 +51,9 @@ describe('readPopulationFile', () => {
 		expect(t.sexHandling).toBe('sum');
 		expect(t.missingCount).toBe(2);
 		expect(t.notes.join(' ')).toMatch(/2 celler med SSBs symboler/);
+		expect(describePopulationTable(t)).toBe(
+			'SSB tabell 14288 (JSON-stat), 2 regioner, 2 alternativer (MMMM, LLML), år 2024–2028, alder 0–105 år eller eldre, menn og kvinner legges sammen.'
+		);
 	});
 	it('reads the same structure from the wide and the long CSV', () => {
 		for (const name of ['population-14288-wide.csv', 'population-long-alternative.csv']) {

@@ -468,3 +468,18 @@ export function ageBandWarning(series: PopulationSeries, band: AgeBand): string 
 		return `Aldersgruppen slutter ved ${band.to} år, men tallene har bare «${top} år eller eldre»; hele den øverste gruppen er tatt med.`;
 	return undefined;
 }
+
+/** One Norwegian line for the preview: what the file holds. */
+export function describePopulationTable(table: PopulationTable): string {
+	const first = table.years[0];
+	const last = table.years[table.years.length - 1];
+	const parts = [
+		`${table.tableId ? `SSB tabell ${table.tableId}` : 'SSB-tabell (nummer ikke oppgitt)'} (${table.format === 'json-stat' ? 'JSON-stat' : 'CSV'})`,
+		`${table.kommuner.length} ${table.kommuner.length === 1 ? 'region' : 'regioner'}`,
+		`${table.alternatives.length} ${table.alternatives.length === 1 ? 'alternativ' : 'alternativer'}${table.alternatives.some((a) => a.code) ? ` (${table.alternatives.map((a) => a.code || '–').join(', ')})` : ''}`,
+		first === last ? `år ${first}` : `år ${first}–${last}`,
+		`alder 0–${table.lastAgeLabel}`
+	];
+	if (table.sexHandling === 'sum') parts.push('menn og kvinner legges sammen');
+	return parts.join(', ') + '.';
+}
