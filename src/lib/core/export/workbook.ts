@@ -1,0 +1,53 @@
+/**
+ * The report workbook: one sheet per scenario (yearly results, per group and total) and a
+ * "Forutsetninger" sheet with the base data and every scenario's assumptions.
+ */
+import type { GroupId } from '#lib/core/model/groups.ts';
+import type { BaseData } from '#lib/core/model/base-data.ts';
+import type { Scenario } from '#lib/core/model/notebook.ts';
+import type { ProjectionResult } from '#lib/core/model/result.ts';
+import { ASSUMPTION_HEADER, assumptionRowCells, assumptionRows, baseDataRows } from './assumptions.ts';
+import { projectionColumns, projectionRows, type ColumnOptions, type TableColumn } from './columns.ts';
+import { writeXlsx, type XlsxNumberFormat, type XlsxSheet } from './xlsx.ts';
+
+export interface WorkbookInput extends ColumnOptions {
+	scenarios: readonly { scenario: Scenario; result: ProjectionResult }[];
+	base?: BaseData;
+	labels?: Partial<Record<GroupId, string>>;
+	columns?: readonly TableColumn[];
+	/** ZIP timestamps; default 1980-01-01 (reproducible bytes). */
+	date?: Date;
+}
+
+const FORMAT_BY_KIND: Record<TableColumn['kind'], XlsxNumberFormat> = { year: 'general', count: 'decimal1', years: 'decimal1', percent: 'decimal1' };
+
+export const ASSUMPTIONS_SHEET_NAME = 'Forutsetninger';
+
+export function projectionSheets(input: WorkbookInput): XlsxSheet[] {
+	const columns = input.columns ?? projectionColumns(input);
+	const sheets: XlsxSheet[] = input.scenarios.map(({ scenario, result }) => {
+		const { header, rows } = projectionRows(result, columns);
+		return {
+			name: scenario.name,
+			rows: [header, ...rows],
+			columnFormats: columns.map((c) => FORMAT_BY_KIND[c.kind]),
+			columnWidths: columns.map((c) => (c.kind === 'year' ? 8 : 16))
+		};
+	});
+	const assumptionData = [
+		...(input.base ? baseDataRows(input.base, input.labels) : []),
+		...input.scenarios.flatMap(({ scenario }) => assumptionRows(scenario, input.labels))
+	].map(assumptionRowCells);
+	sheets.push({
+		name: ASSUMPTIONS_SHEET_NAME,
+		rows: [[...ASSUMPTION_HEADER], ...assumptionData],
+		columnFormats: [undefined, undefined, undefined, 'general', undefined, undefined, 'general', 'general'],
+		columnWidths: [22, 22, 48, 14, 24, 20, 10, 10]
+	});
+	return sheets;
+}
+
+/** The `.xlsx` bytes. */
+export function projectionWorkbook(input: WorkbookInput): Uint8Array {
+	return writeXlsx(projectionSheets(input), { date: input.date });
+}
