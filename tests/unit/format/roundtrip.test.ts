@@ -43,3 +43,13 @@ describe('round trip: export then import reproduces the notebook exactly', () =>
 		);
 	});
 });
+
+describe('the built-in example notebook', () => {
+	it('is a valid file and round-trips exactly', async () => {
+		const { createExampleNotebook } = await import('#lib/core/example/index.ts');
+		const nb = createExampleNotebook();
+		const r = parseBoligbehovFile(serializeNotebook(nb, meta));
+		if (!r.ok) throw new Error(r.error.message);
+		expect(r.notebooks[0]).toStrictEqual(nb);
+	});
+});
