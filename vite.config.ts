@@ -9,7 +9,11 @@
  */
 import { sveltekit } from '@sveltejs/kit/vite';
 import adapter from '@sveltejs/adapter-static';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+/** The app's version, written into every exported file's envelope. */
+const APP_VERSION = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const base = (process.env.BASE_PATH ?? '') as '' | `/${string}`;
 if (base && (!base.startsWith('/') || base.endsWith('/'))) {
@@ -23,6 +27,7 @@ export default defineConfig({
 			paths: { base }
 		})
 	],
+	define: { __APP_VERSION__: JSON.stringify(APP_VERSION) },
 	worker: { format: 'es' },
 	test: {
 		projects: [

@@ -13,6 +13,7 @@ import type { MonteCarloResult, ProjectionResult, SensitivityResult } from '#lib
 import type { NotebookRepository } from '#lib/adapters/db/notebook-repository.ts';
 import { RevisionConflictError } from '#lib/adapters/db/notebook-repository.ts';
 import type { ProjectionClient } from '#lib/adapters/worker/projection-client.ts';
+import { clearJournal, writeJournal } from '#lib/adapters/db/unsaved-journal.ts';
 import { UndoHistory } from './undo-history.ts';
 
 export const AUTOSAVE_DELAY_MS = 400;
@@ -194,6 +195,17 @@ export class NotebookSession {
 		this.#saveTimer = setTimeout(() => void this.flush(), AUTOSAVE_DELAY_MS);
 	}
 
+	/**
+	 * The tab is going away: write pending edits synchronously to the journal (IndexedDB may not
+	 * commit in time), then start the normal save too.
+	 */
+	flushOnExit(): void {
+		if (this.saveStatus === 'pending' || this.saveStatus === 'saving' || this.saveStatus === 'error') {
+			writeJournal($state.snapshot(this.doc) as Notebook, this.#revision);
+		}
+		void this.flush();
+	}
+
 	/** Writes pending edits now (called on pagehide / visibilitychange and before leaving). */
 	async flush(): Promise<void> {
 		if (this.#saveTimer) {
@@ -211,7 +223,8 @@ export class NotebookSession {
 		const doc = $state.snapshot(this.doc) as Notebook;
 		try {
 			this.#revision = await this.repo.save(doc, this.#revision);
-			this.saveStatus = 'saved';
+			clearJournal(doc.id);
+			this.saveStatus = this.saveStatus === 'saving' ? 'saved' : this.saveStatus;
 			this.saveMessage = null;
 			this.#channel?.postMessage({ id: doc.id, revision: this.#revision });
 		} catch (err) {

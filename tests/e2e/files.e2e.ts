@@ -1,0 +1,90 @@
+/** Work that is never lost, and notebooks shared as files: in Chromium against the build. */
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './support/browser.ts';
+import { openGuardedPage } from './support/guarded-page.ts';
+import { openExample, readNumber } from './support/example.ts';
+
+let browser: Browser;
+const baseURL = inject('baseURL');
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('never lost', () => {
+	it('an edit followed by an immediate reload is kept', async () => {
+		const g = await openGuardedPage(browser);
+		const { page } = g;
+		await openExample(page, baseURL);
+		await page.getByLabel('Botid – Andre', { exact: true }).first().fill('5,5');
+		// No waiting for the autosave delay: pagehide flushes the pending edit.
+		await page.reload();
+		await page.getByTestId('fictional-label').waitFor();
+		await expect.poll(() => page.getByLabel('Botid – Andre', { exact: true }).first().inputValue()).toBe('5,5');
+		g.expectNoProblems();
+		await g.context.close();
+	});
+});
+
+describe('files', () => {
+	it('exports a notebook and imports it in a fresh browser profile with the same numbers', async () => {
+		const a = await openGuardedPage(browser);
+		await openExample(a.page, baseURL);
+		await a.page.getByLabel('Botid – ROP (rus og psykiske lidelser)', { exact: true }).first().fill('5');
+		const table = () => a.page.locator('[data-key="total.requiredStock"]').last().textContent();
+		await expect.poll(() => a.page.getByTestId('save-status').textContent()).toBe('Lagret');
+		// Wait for the Monte Carlo probability to settle so both sides show final numbers.
+		const key = a.page.getByTestId('key-required').first();
+		const requiredA = readNumber(await table());
+		const keyA = await key.textContent();
+		const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.getByRole('button', { name: 'Eksporter til fil' }).click()]);
+		expect(download.suggestedFilename()).toMatch(/^eksempelkommune.*\.boligbehov\.json$/);
+		const path = await download.path();
+		const text = await readFile(path, 'utf8');
+		const file = JSON.parse(text) as { format: string; notebook: { id: string } };
+		expect(file.format).toBe('boligbehov');
+		a.expectNoProblems();
+		await a.context.close();
+
+		// A new profile: a colleague's browser.
+		const b = await openGuardedPage(browser);
+		await b.page.goto(baseURL);
+		await b.page.getByRole('link', { name: /Eksempelkommune/ }).waitFor();
+		await b.page.getByLabel('Velg fil å importere').setInputFiles({ name: 'fra-kollega.boligbehov.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+		// Same id as the seeded example: the planner chooses; import as new keeps both.
+		await b.page.getByRole('button', { name: 'Importer som ny notatbok' }).click();
+		await b.page.waitForURL(/\/notebook\//);
+		await b.page.getByRole('heading', { level: 1, name: /\(importert\)/ }).waitFor();
+		await expect.poll(async () => b.page.getByLabel('Botid – ROP (rus og psykiske lidelser)', { exact: true }).first().inputValue()).toBe('5,0');
+		await expect.poll(async () => readNumber(await b.page.locator('[data-key="total.requiredStock"]').last().textContent())).toBe(requiredA);
+		await expect.poll(() => b.page.getByTestId('key-required').first().textContent()).toBe(keyA);
+		b.expectNoProblems();
+		await b.context.close();
+	});
+
+	it('a malformed file gets a specific message and the library is unchanged', async () => {
+		const g = await openGuardedPage(browser);
+		const { page } = g;
+		await page.goto(baseURL);
+		const items = page.getByTestId('library').locator('li');
+		await items.first().waitFor();
+		const before = await items.allTextContents();
+
+		await page.getByLabel('Velg fil å importere').setInputFiles({ name: 'ødelagt.boligbehov.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "boligbehov", ') });
+		await expect.poll(() => page.getByTestId('import-error').textContent()).toMatch(/JSON/);
+		expect(await items.allTextContents()).toEqual(before);
+
+		const wrongField = JSON.stringify({ format: 'boligbehov', formatVersion: 1, schemaVersion: 1, app: { name: 'Boligbehov', version: '0' }, exportedAt: '2026-01-01T00:00:00Z', kind: 'notebook', notebook: { id: 'x' } });
+		await page.getByLabel('Velg fil å importere').setInputFiles({ name: 'feil.boligbehov.json', mimeType: 'application/json', buffer: Buffer.from(wrongField) });
+		await expect.poll(() => page.getByTestId('import-error').textContent()).toMatch(/title|tittel/i);
+		expect(await page.getByTestId('import-error').textContent()).toContain('Ingenting er endret');
+		expect(await items.allTextContents()).toEqual(before);
+		g.expectNoProblems();
+		await g.context.close();
+	});
+});
