@@ -42,6 +42,7 @@ export interface Workspace {
 	free: Float64Array;
 	rem: Float64Array;
 	alloc: Float64Array;
+	keep: Float64Array;
 	k: Float64Array;
 }
 
@@ -66,6 +67,7 @@ export function createWorkspace(prep: Prepared): Workspace {
 		free: new Float64Array(prep.nSeg),
 		rem: new Float64Array(G),
 		alloc: new Float64Array(G),
+		keep: new Float64Array(G),
 		k: new Float64Array(G * K)
 	};
 }
@@ -217,6 +219,7 @@ export function simulate(prep: Prepared, p: Float64Array, ws: Workspace): void {
 	const cohort = ws.cohort, rem = ws.rem, alloc = ws.alloc, occ = ws.occ, free = ws.free;
 	const capacity = prep.capacity, proportional = prep.proportional, order = prep.order;
 	const segMember = prep.segMember, segShared = prep.segShared, segStock = prep.segStock, otherOcc = prep.otherOcc;
+	const memberOcc = prep.memberOcc, memberSeg = prep.memberSeg, memberGroup = prep.memberGroup, keep = ws.keep;
 	for (let t = 1; t < n; t++) {
 		// 1–3: exits, new need, candidates
 		for (let g = 0; g < G; g++) {
@@ -270,20 +273,24 @@ export function simulate(prep: Prepared, p: Float64Array, ws: Workspace): void {
 
 		// 4: move-ins
 		if (capacity) {
+			// Exits leave every segment in proportion to where the group lives. A group never
+			// occupies a segment it may not live in, so only (group, segment) member pairs are visited.
 			for (let g = 0; g < G; g++) {
 				const i = g * n + t;
 				const hPrev = H[i - 1] as number;
-				if (hPrev > 0) {
-					const keep = (hPrev - (X[i] as number)) / hPrev;
-					const ob = g * nSeg;
-					for (let s = 0; s < nSeg; s++) occ[ob + s] = (occ[ob + s] as number) * keep;
-				}
+				keep[g] = hPrev > 0 ? (hPrev - (X[i] as number)) / hPrev : 1;
 			}
 			const usable = 1 - v;
+			for (let s = 0; s < nSeg; s++) free[s] = otherOcc[s] as number;
+			for (let j = 0; j < memberOcc.length; j++) {
+				const o = memberOcc[j] as number;
+				const x = (occ[o] as number) * (keep[memberGroup[j] as number] as number);
+				occ[o] = x;
+				const s = memberSeg[j] as number;
+				free[s] = (free[s] as number) + x;
+			}
 			for (let s = 0; s < nSeg; s++) {
-				let used = otherOcc[s] as number;
-				for (let g = 0; g < G; g++) used += occ[g * nSeg + s] as number;
-				const fr = (segStock[s * n + t] as number) * usable - used;
+				const fr = (segStock[s * n + t] as number) * usable - (free[s] as number);
 				free[s] = fr > 0 ? fr : 0;
 			}
 			for (let s = 0; s < nSeg; s++) {

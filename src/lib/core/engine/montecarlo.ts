@@ -13,12 +13,12 @@ import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import { PERCENTILES, type MonteCarloResult, type Percentile } from '#lib/core/model/result.ts';
 import { isUncertain } from '#lib/core/model/uncertain.ts';
 import { required, totalRequired } from './derive.ts';
-import { sampleSpread } from './distributions.ts';
+import { lognormalParams, normalInv, triangularInv } from './distributions.ts';
 import { createWorkspace, simulate, type Workspace } from './kernel.ts';
 import { pointValues } from './params.ts';
 import { createBucketScratch, percentilesByBuckets } from './percentiles.ts';
 import { G, prepare, type Prepared } from './prepare.ts';
-import { sfc32 } from './prng.ts';
+import { sfc32, type Prng } from './prng.ts';
 import { EngineInputError, validateInput } from './validate.ts';
 
 export interface MonteCarloOptions {
@@ -112,6 +112,32 @@ function extract(
 	}
 }
 
+/** Copies a block of `count` draws (starting at draw d0) into the [series][year][draw] buffer. */
+function flushBlock(buf: Float64Array, block: Float64Array, rows: number, draws: number, d0: number, count: number): void {
+	for (let row = 0; row < rows; row++) {
+		const from = row * BLOCK;
+		const to = row * draws + d0;
+		for (let j = 0; j < count; j++) buf[to + j] = block[from + j] as number;
+	}
+}
+
+/** Samples every uncertain slot once for this draw (one uniform each, in slot order). */
+function sampleDraw(
+	p: Float64Array,
+	idx: Int32Array,
+	kind: Uint8Array,
+	a: Float64Array,
+	b: Float64Array,
+	c: Float64Array,
+	rng: Prng
+): void {
+	for (let u = 0; u < idx.length; u++) {
+		const x = rng.next();
+		p[idx[u] as number] =
+			kind[u] === 0 ? triangularInv(x, a[u] as number, b[u] as number, c[u] as number) : Math.exp((a[u] as number) + (b[u] as number) * normalInv(x));
+	}
+}
+
 /**
  * The Monte Carlo as a generator: yields after each chunk of draws, returns the result.
  * `runMonteCarlo` and `runMonteCarloAsync` drive it.
@@ -138,6 +164,27 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 		if (isUncertain(s.u)) uncertain.push(i);
 	});
 
+	// Sampler parameters per uncertain slot: triangular (low, mode, high) or lognormal (μ, σ).
+	const sKind = new Uint8Array(uncertain.length);
+	const sA = new Float64Array(uncertain.length);
+	const sB = new Float64Array(uncertain.length);
+	const sC = new Float64Array(uncertain.length);
+	uncertain.forEach((si, u) => {
+		const slot = slots[si];
+		const sp = slot?.u.spread;
+		if (!slot || !sp) return;
+		if (sp.kind === 'triangular') {
+			sA[u] = sp.low;
+			sB[u] = slot.u.value;
+			sC[u] = sp.high;
+		} else {
+			const { mu, sigma } = lognormalParams(sp.p10, sp.p90);
+			sKind[u] = 1;
+			sA[u] = mu;
+			sB[u] = sigma;
+		}
+	});
+	const uncertainIdx = Int32Array.from(uncertain);
 	const nSeries = STORED.length;
 	const perSeries = n * draws;
 	const seriesPerPass = Math.max(1, Math.min(nSeries, Math.floor(maxBytes / (perSeries * 8))));
@@ -157,24 +204,11 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 		const rng = sfc32(seed);
 		for (let d = 0; d < draws; d++) {
 			for (let j = 0; j < base.length; j++) p[j] = base[j] as number;
-			for (let u = 0; u < uncertain.length; u++) {
-				const si = uncertain[u] as number;
-				const slot = slots[si];
-				if (slot?.u.spread) p[si] = sampleSpread(slot.u.spread, slot.u.value, rng.next());
-			}
+			sampleDraw(p, uncertainIdx, sKind, sA, sB, sC, rng);
 			simulate(prep, p, ws);
 			const inBlock = d % BLOCK;
 			extract(prep, ws, block, inBlock, first, specs.length, pass === 0 ? exceed : null);
-			if (inBlock === BLOCK - 1 || d === draws - 1) {
-				// Flush the block: contiguous runs of draws per (series, year), cache-friendly.
-				const d0 = d - inBlock;
-				const rows = specs.length * n;
-				for (let row = 0; row < rows; row++) {
-					const from = row * BLOCK;
-					const to = row * draws + d0;
-					for (let j = 0; j <= inBlock; j++) buf[to + j] = block[from + j] as number;
-				}
-			}
+			if (inBlock === BLOCK - 1 || d === draws - 1) flushBlock(buf, block, specs.length * n, draws, d - inBlock, inBlock + 1);
 			if ((d + 1) % chunk === 0 && d + 1 < draws) {
 				done += chunk;
 				opts.onProgress?.(done, totalWork);

@@ -154,9 +154,13 @@ export function percentilesByBuckets(xs: Float64Array, ps: readonly number[], ou
 	counts.fill(0, 0, B + 1);
 	const scale = B / (max - min);
 	const last = B - 1;
+	// Values equal to the minimum are counted apart: draws often clump there (nobody waiting).
+	let atMin = 0;
 	for (let i = 0; i < n; i++) {
+		const x = xs[i] as number;
+		if (x === min) atMin++;
 		// (x − min)·scale ∈ [0, B], so truncation is floor; monotone in x
-		let b = (((xs[i] as number) - min) * scale) | 0;
+		let b = ((x - min) * scale) | 0;
 		if (b > last) b = last;
 		bk[i] = b;
 		counts[b + 1] = (counts[b + 1] as number) + 1;
@@ -175,17 +179,12 @@ export function percentilesByBuckets(xs: Float64Array, ps: readonly number[], ou
 		}
 		return a;
 	};
-	const needLo = new Int32Array(ps.length);
-	const needHi = new Int32Array(ps.length);
 	const mark = new Uint8Array(B);
 	for (let i = 0; i < ps.length; i++) {
 		const k = lo[i] as number;
-		const b1 = bucketOf(k);
-		const b2 = bucketOf(Math.min(k + 1, n - 1));
-		needLo[i] = b1;
-		needHi[i] = b2;
-		mark[b1] = 1;
-		mark[b2] = 1;
+		const k2 = Math.min(k + 1, n - 1);
+		if (k >= atMin) mark[bucketOf(k)] = 1;
+		if (k2 >= atMin) mark[bucketOf(k2)] = 1;
 	}
 	// gather marked buckets into their own ranges of `gathered` (positions = start ranks)
 	const g = sc.gathered;
@@ -214,13 +213,16 @@ export function percentilesByBuckets(xs: Float64Array, ps: readonly number[], ou
 		for (let i = 0; i < ps.length; i++) {
 			const k = lo[i] as number;
 			for (let r = k; r <= Math.min(k + 1, n - 1); r++) {
-				if (r >= from && r < to && (m === 0 || r > (need[m - 1] as number))) need[m++] = r;
+				if (r >= atMin && r >= from && r < to && (m === 0 || r > (need[m - 1] as number))) need[m++] = r;
 			}
 		}
 		multiSelect(g, from, to - 1, need, 0, m - 1);
 	}
 	for (let i = 0; i < ps.length; i++) {
 		const k = lo[i] as number;
-		out[i] = interpolate(g[k] as number, g[Math.min(k + 1, n - 1)] as number, frac[i] as number);
+		const k2 = Math.min(k + 1, n - 1);
+		const a = k < atMin ? min : (g[k] as number);
+		const b = k2 < atMin ? min : (g[k2] as number);
+		out[i] = interpolate(a, b, frac[i] as number);
 	}
 }

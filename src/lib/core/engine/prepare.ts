@@ -49,6 +49,12 @@ export interface Prepared {
 	otherTotal: number;
 	/** Tenants at T0 placed in segments, [g * nSeg + s]. */
 	initOcc: Float64Array;
+	/** occ indices g * nSeg + s of every (group, segment) pair where the group may live, by segment then group. */
+	memberOcc: Int32Array;
+	/** Segment of each entry of memberOcc. */
+	memberSeg: Int32Array;
+	/** Group of each entry of memberOcc. */
+	memberGroup: Int32Array;
 	proportional: boolean;
 	/** Allocation order for the priority rule (group indices). */
 	order: Int32Array;
@@ -257,6 +263,18 @@ export function prepare(input: EngineInput): Prepared {
 		roomLeft = Math.max(0, roomLeft - rest);
 	}
 
+	const memberOcc: number[] = [];
+	const memberSeg: number[] = [];
+	const memberGroup: number[] = [];
+	for (let si = 0; si < nSeg; si++) {
+		for (let g = 0; g < G; g++) {
+			if (!segMember[si * G + g]) continue;
+			memberOcc.push(g * nSeg + si);
+			memberSeg.push(si);
+			memberGroup.push(g);
+		}
+	}
+
 	const proportional = sc.allocation.kind !== 'priority';
 	const orderList: number[] = [];
 	for (const gid of sc.allocation.order ?? []) {
@@ -291,6 +309,9 @@ export function prepare(input: EngineInput): Prepared {
 		otherOcc,
 		otherTotal,
 		initOcc,
+		memberOcc: Int32Array.from(memberOcc),
+		memberSeg: Int32Array.from(memberSeg),
+		memberGroup: Int32Array.from(memberGroup),
 		proportional,
 		order: Int32Array.from(orderList),
 		vacantBase: base.vacant,
