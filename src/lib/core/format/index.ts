@@ -22,7 +22,7 @@ export { MAX_REPORTED_ISSUES } from './errors.ts';
 export { APP_NAME, FORMAT_NAME, FORMAT_VERSION, NOTEBOOK_SCHEMA_VERSION } from './schema.ts';
 export { migrateNotebook, MigrationError, NOTEBOOK_MIGRATIONS, type NotebookMigration } from './migrations.ts';
 
-/** Largest file accepted: 10 MB (UTF-8 bytes). A notebook with a 30-year, 0–105 population is ~50 kB. */
+/** Largest file accepted: 10 MB (UTF-8 bytes). The built-in example (31 years × ages 0–105) is ~95 kB. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const FILE_EXTENSION = '.boligbehov.json';
 
