@@ -93,3 +93,17 @@ describe('projectionToCsv', () => {
 		expect(rows[0]).toEqual(YEARLY_COLUMNS.map((c) => c.header));
 	});
 });
+
+describe('assumptionsToCsv', () => {
+	it('lists base data and assumptions with decimal comma and no lost precision', async () => {
+		const { assumptionsToCsv } = await import('#lib/core/export/csv.ts');
+		const { buildMinimalNotebook } = await import('../format/fixtures.ts');
+		const nb = buildMinimalNotebook();
+		const rows = readCsv(assumptionsToCsv(nb.scenarios, { base: nb.base }).slice(1));
+		expect(rows[0]).toEqual(['Scenario', 'Målgruppe', 'Forutsetning', 'Verdi', 'Enhet', 'Usikkerhet', 'Lav / P10', 'Høy / P90']);
+		expect(rows).toContainEqual(['Basis', 'Andre', 'Gjennomsnittlig botid', '3,5', 'år', 'Fast', '', '']);
+		expect(rows).toContainEqual(['Basis', 'Nedsatt funksjonsevne', 'Nytt behov per 1000 innbyggere 18–66 år', '0,4', 'husstander per 1000 per år', 'Fast', '', '']);
+		expect(rows).toContainEqual(['Grunnlag 2025', 'ROP', 'Leietakere', '110', 'husstander', '', '', '']);
+		expect(rows.find((r) => r[2] === 'Personer per husstand')?.[3]).toBe('2,6');
+	});
+});

@@ -5,6 +5,10 @@
  * Text cells that start with = + - @ (formula injection in Excel) get a leading apostrophe.
  */
 import type { ProjectionResult } from '#lib/core/model/result.ts';
+import type { BaseData } from '#lib/core/model/base-data.ts';
+import type { GroupId } from '#lib/core/model/groups.ts';
+import type { Scenario } from '#lib/core/model/notebook.ts';
+import { ASSUMPTION_HEADER, assumptionRowCells, assumptionRows, baseDataRows } from './assumptions.ts';
 import { projectionColumns, projectionRows, type ColumnOptions, type TableColumn } from './columns.ts';
 
 export type CsvCell = string | number | null | undefined;
@@ -61,4 +65,20 @@ export function projectionToCsv(result: ProjectionResult, opts: CsvOptions & Col
 	const columns = opts.columns ?? projectionColumns(opts);
 	const { header, rows } = projectionRows(result, columns);
 	return toCsv([header, ...rows], { bom: opts.bom, decimals: decimalsFor(columns, opts.decimals) });
+}
+
+/** Base data and assumptions of the given scenarios as CSV (the «Forutsetninger» sheet, for Excel). */
+export function assumptionsToCsv(
+	scenarios: readonly Scenario[],
+	opts: { base?: BaseData; labels?: Partial<Record<GroupId, string>>; bom?: boolean } = {}
+): string {
+	const rows = [...(opts.base ? baseDataRows(opts.base, opts.labels) : []), ...scenarios.flatMap((s) => assumptionRows(s, opts.labels))];
+	// Assumptions keep their precision (up to 4 decimals, trailing zeros dropped).
+	const cells = rows.map(assumptionRowCells).map((r) => r.map((c) => (typeof c === 'number' ? trimNumber(c) : c)));
+	return toCsv([[...ASSUMPTION_HEADER], ...cells], { bom: opts.bom });
+}
+
+function trimNumber(n: number): string | null {
+	if (!Number.isFinite(n)) return null;
+	return formatCsvNumber(n, 4).replace(/,?0+$/, '') || '0';
 }
