@@ -59,6 +59,7 @@ describe('xlsx helpers', () => {
 			'x'.repeat(31),
 			`${'x'.repeat(27)} (2)`
 		]);
+		expect(sanitizeSheetNames(['History'])).toEqual(['History (ark)']);
 	});
 
 	it('escapes XML and drops forbidden characters', () => {

@@ -56,7 +56,7 @@ export function columnName(index: number): string {
 
 /**
  * Excel's sheet-name rules: 1–31 characters, none of : \ / ? * [ ], not starting or ending with an
- * apostrophe, unique ignoring case. Invalid characters become '-', duplicates get " (2)", " (3)"….
+ * apostrophe, not the reserved "History", unique ignoring case. Invalid characters become '-', duplicates get " (2)", " (3)"….
  */
 export function sanitizeSheetNames(names: readonly string[]): string[] {
 	const used = new Set<string>();
@@ -64,6 +64,8 @@ export function sanitizeSheetNames(names: readonly string[]): string[] {
 		let base = raw.replace(/[:\\/?*[\]]/g, '-').replace(/[\u0000-\u001F]/g, ' ').trim().replace(/^'+|'+$/g, '');
 		if (base === '') base = 'Ark';
 		base = base.slice(0, 31);
+		// Excel reserves "History" (its change-tracking sheet).
+		if (base.toLowerCase() === 'history') base = `${base} (ark)`;
 		let name = base;
 		for (let i = 2; used.has(name.toLowerCase()); i++) {
 			const suffix = ` (${i})`;
