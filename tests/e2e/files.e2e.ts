@@ -67,6 +67,29 @@ describe('files', () => {
 		await b.context.close();
 	});
 
+	it('exports a chart as standalone SVG and as PNG at 2× resolution', async () => {
+		const g = await openGuardedPage(browser);
+		const { page } = g;
+		await openExample(page, baseURL);
+		const cell = page.locator('[data-chart="need-by-group"]').first();
+		await cell.locator('figure > svg').waitFor();
+		const [svgDownload] = await Promise.all([page.waitForEvent('download'), cell.getByRole('button', { name: 'Last ned SVG' }).click()]);
+		expect(svgDownload.suggestedFilename()).toMatch(/\.svg$/);
+		const svg = await readFile(await svgDownload.path(), 'utf8');
+		expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+		expect(svg).toContain('Eldre');
+		expect(svg).not.toMatch(/<(figure|div)\b/);
+
+		const [pngDownload] = await Promise.all([page.waitForEvent('download'), cell.getByRole('button', { name: 'Last ned PNG' }).click()]);
+		const png = await readFile(await pngDownload.path());
+		expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+		// IHDR: width and height, big-endian, at bytes 16–23. The SVG is 960 wide: the PNG 1920.
+		expect(png.readUInt32BE(16)).toBe(1920);
+		expect(png.readUInt32BE(20)).toBe(2 * Number(svg.match(/height="(\d+)"/)?.[1]));
+		g.expectNoProblems();
+		await g.context.close();
+	});
+
 	it('a malformed file gets a specific message and the library is unchanged', async () => {
 		const g = await openGuardedPage(browser);
 		const { page } = g;
