@@ -112,12 +112,33 @@ function extract(
 	}
 }
 
-/** Copies a block of `count` draws (starting at draw d0) into the [series][year][draw] buffer. */
-function flushBlock(buf: Float64Array, block: Float64Array, rows: number, draws: number, d0: number, count: number): void {
+/**
+ * Copies a block of `count` draws (starting at draw d0) into the [series][year][draw] buffer,
+ * keeping each row's running min and max for the percentile pass.
+ */
+function flushBlock(
+	buf: Float64Array,
+	block: Float64Array,
+	rows: number,
+	draws: number,
+	d0: number,
+	count: number,
+	rowMin: Float64Array,
+	rowMax: Float64Array
+): void {
 	for (let row = 0; row < rows; row++) {
 		const from = row * BLOCK;
 		const to = row * draws + d0;
-		for (let j = 0; j < count; j++) buf[to + j] = block[from + j] as number;
+		let lo = rowMin[row] as number;
+		let hi = rowMax[row] as number;
+		for (let j = 0; j < count; j++) {
+			const x = block[from + j] as number;
+			buf[to + j] = x;
+			if (x < lo) lo = x;
+			if (x > hi) hi = x;
+		}
+		rowMin[row] = lo;
+		rowMax[row] = hi;
 	}
 }
 
@@ -191,6 +212,9 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 	const passes = Math.ceil(nSeries / seriesPerPass);
 	const buf = new Float64Array(seriesPerPass * perSeries);
 	const block = new Float64Array(seriesPerPass * n * BLOCK);
+	const rowMin = new Float64Array(seriesPerPass * n);
+	const rowMax = new Float64Array(seriesPerPass * n);
+	const known = { min: 0, max: 0 };
 	const exceed = new Float64Array(n);
 	const bands: Record<string, Record<Percentile, Float64Array>> = {};
 	const out = new Float64Array(PERCENTILES.length);
@@ -202,13 +226,15 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 		const first = pass * seriesPerPass;
 		const specs = STORED.slice(first, first + seriesPerPass);
 		const rng = sfc32(seed);
+		rowMin.fill(Infinity);
+		rowMax.fill(-Infinity);
 		for (let d = 0; d < draws; d++) {
 			for (let j = 0; j < base.length; j++) p[j] = base[j] as number;
 			sampleDraw(p, uncertainIdx, sKind, sA, sB, sC, rng);
 			simulate(prep, p, ws);
 			const inBlock = d % BLOCK;
 			extract(prep, ws, block, inBlock, first, specs.length, pass === 0 ? exceed : null);
-			if (inBlock === BLOCK - 1 || d === draws - 1) flushBlock(buf, block, specs.length * n, draws, d - inBlock, inBlock + 1);
+			if (inBlock === BLOCK - 1 || d === draws - 1) flushBlock(buf, block, specs.length * n, draws, d - inBlock, inBlock + 1, rowMin, rowMax);
 			if ((d + 1) % chunk === 0 && d + 1 < draws) {
 				done += chunk;
 				opts.onProgress?.(done, totalWork);
@@ -223,7 +249,9 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 			for (const pc of PERCENTILES) b[pc] = new Float64Array(n);
 			for (let t = 0; t < n; t++) {
 				const off = s * perSeries + t * draws;
-				percentilesByBuckets(buf.subarray(off, off + draws), PERCENTILES, out, scratch);
+				known.min = rowMin[s * n + t] as number;
+				known.max = rowMax[s * n + t] as number;
+				percentilesByBuckets(buf.subarray(off, off + draws), PERCENTILES, out, scratch, known);
 				for (let k = 0; k < PERCENTILES.length; k++) b[PERCENTILES[k] as Percentile][t] = out[k] as number;
 			}
 			bands[spec.key] = b;

@@ -133,15 +133,27 @@ function bucketCount(n: number): number {
  * few small buckets. Same result as sorting (the k-th smallest value is unique). Does not
  * reorder `xs`.
  */
-export function percentilesByBuckets(xs: Float64Array, ps: readonly number[], out: Float64Array, scratch?: BucketScratch): void {
+export function percentilesByBuckets(
+	xs: Float64Array,
+	ps: readonly number[],
+	out: Float64Array,
+	scratch?: BucketScratch,
+	/** min and max of xs when the caller already knows them (saves a pass). */
+	known?: { min: number; max: number }
+): void {
 	const n = xs.length;
 	if (n === 0) return;
 	let min = Infinity;
 	let max = -Infinity;
-	for (let i = 0; i < n; i++) {
-		const v = xs[i] as number;
-		if (v < min) min = v;
-		if (v > max) max = v;
+	if (known) {
+		min = known.min;
+		max = known.max;
+	} else {
+		for (let i = 0; i < n; i++) {
+			const v = xs[i] as number;
+			if (v < min) min = v;
+			if (v > max) max = v;
+		}
 	}
 	if (min === max) {
 		for (let i = 0; i < ps.length; i++) out[i] = min;
