@@ -90,6 +90,32 @@ describe('files', () => {
 		await g.context.close();
 	});
 
+	it('exports the yearly table as CSV for Norwegian Excel and as an XLSX workbook', async () => {
+		const g = await openGuardedPage(browser);
+		const { page } = g;
+		await openExample(page, baseURL);
+		const table = page.locator('.table-cell').first();
+		const [csvDownload] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: 'Last ned CSV' }).click()]);
+		const csv = await readFile(await csvDownload.path());
+		expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM
+		const lines = csv.toString('utf8').slice(1).trim().split(/\r?\n/);
+		expect(lines[0]).toContain('År;');
+		expect(lines[0]).toContain('Nødvendig bestand');
+		expect(lines).toHaveLength(31 + 1); // 2025–2055 and the header
+		expect(lines[1]).toMatch(/^2025;/);
+		expect(lines.slice(1).some((l) => /\d,\d/.test(l))).toBe(true); // decimal comma
+
+		const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: /Last ned Excel/ }).click()]);
+		expect(xlsxDownload.suggestedFilename()).toMatch(/\.xlsx$/);
+		const xlsx = await readFile(await xlsxDownload.path());
+		expect(xlsx.subarray(0, 2).toString('latin1')).toBe('PK');
+		const names = xlsx.toString('latin1');
+		expect(names).toContain('xl/workbook.xml');
+		expect(names).toContain('xl/worksheets/sheet1.xml');
+		g.expectNoProblems();
+		await g.context.close();
+	});
+
 	it('a malformed file gets a specific message and the library is unchanged', async () => {
 		const g = await openGuardedPage(browser);
 		const { page } = g;

@@ -2,21 +2,27 @@
  * IndexedDB through Dexie: the only place the planner's notebooks live (nothing leaves the
  * browser unless they export it).
  *
- * Schema history (never edit a released version; add a new one with an upgrade function):
- *   1 — notebooks(id, updatedAt, title): one record per notebook, the document in `doc`.
+ * Versions are declared in DB_VERSIONS, never edited once released: a new version is appended
+ * with its stores and the notebook document schema it writes. Its upgrade brings every stored
+ * notebook forward with the file format's `migrateNotebook` (the same steps that upgrade old
+ * `.boligbehov.json` files), then validates it. If any record fails, Dexie aborts the upgrade
+ * transaction and the database stays as it was: nothing is half-migrated.
+ *
+ * History:
+ *   1 — notebooks(id, updatedAt, title) with the document in `doc`; meta(key). Document schema 1.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Notebook } from '#lib/core/model/notebook.ts';
+import { migrateNotebook, NOTEBOOK_SCHEMA_VERSION, validateNotebook, type NotebookMigration } from '#lib/core/format/index.ts';
 
-/** The notebook document schema version written by this build (shared with the file format). */
-export const NOTEBOOK_SCHEMA_VERSION = 1;
+export { NOTEBOOK_SCHEMA_VERSION };
 
 export interface NotebookRecord {
 	id: string;
 	title: string;
 	kommuneName: string;
 	updatedAt: string;
-	/** Version of `doc`'s shape; older records are migrated on read with the file format's migrations. */
+	/** Version of `doc`'s shape; upgraded with the file format's migrations. */
 	schemaVersion: number;
 	doc: Notebook;
 	/** Increments on every write; lets two tabs detect a concurrent change. */
@@ -33,14 +39,54 @@ export type BoligbehovDB = Dexie & {
 	meta: EntityTable<MetaRecord, 'key'>;
 };
 
+export interface DbVersion {
+	version: number;
+	stores: Record<string, string | null>;
+	/** The notebook document schema version that this database version stores. */
+	documentSchema: number;
+}
+
+export const DB_VERSIONS: readonly DbVersion[] = [
+	{ version: 1, stores: { notebooks: 'id, updatedAt, title', meta: 'key' }, documentSchema: 1 }
+];
+
 export const DB_NAME = 'boligbehov';
 
-export function openDatabase(name = DB_NAME): BoligbehovDB {
+export class RecordUpgradeError extends Error {
+	constructor(
+		readonly id: string,
+		detail: string
+	) {
+		super(`Notatboken «${id}» kunne ikke oppgraderes til den nye versjonen: ${detail}`);
+		this.name = 'RecordUpgradeError';
+	}
+}
+
+/** Brings one stored record to `documentSchema`; throws (aborting the upgrade) if it can't. */
+export function upgradeRecord(rec: NotebookRecord, documentSchema: number, migrations?: readonly NotebookMigration[]): void {
+	if (rec.schemaVersion >= documentSchema) return;
+	const migrated = migrateNotebook(rec.doc, rec.schemaVersion, { toVersion: documentSchema, ...(migrations ? { migrations } : {}) });
+	const checked = validateNotebook(migrated);
+	if (!checked.ok) throw new RecordUpgradeError(rec.id, checked.issues[0]?.message ?? 'ugyldig etter oppgradering');
+	rec.doc = checked.notebook;
+	rec.schemaVersion = documentSchema;
+}
+
+export function openDatabase(
+	name = DB_NAME,
+	opts: { versions?: readonly DbVersion[]; migrations?: readonly NotebookMigration[] } = {}
+): BoligbehovDB {
 	const db = new Dexie(name) as BoligbehovDB;
-	db.version(1).stores({
-		notebooks: 'id, updatedAt, title',
-		meta: 'key'
-	});
+	for (const v of opts.versions ?? DB_VERSIONS) {
+		db.version(v.version)
+			.stores(v.stores)
+			.upgrade((tx: Transaction) =>
+				tx
+					.table<NotebookRecord, string>('notebooks')
+					.toCollection()
+					.modify((rec) => upgradeRecord(rec, v.documentSchema, opts.migrations))
+			);
+	}
 	return db;
 }
 
