@@ -107,3 +107,10 @@ describe('runMonteCarlo', () => {
 		expect(stop).toBeNull();
 	});
 });
+
+describe('runMonteCarlo options', () => {
+	it('rejects draws outside 1–200 000 with a Norwegian message', () => {
+		expect(() => runMonteCarlo(exampleInput(), { draws: 0 })).toThrow(/trekninger/);
+		expect(() => runMonteCarlo(exampleInput(), { draws: 200_001 })).toThrow(/trekninger/);
+	});
+});

@@ -19,7 +19,7 @@ import { pointValues } from './params.ts';
 import { createBucketScratch, percentilesByBuckets } from './percentiles.ts';
 import { G, prepare, type Prepared } from './prepare.ts';
 import { sfc32, type Prng } from './prng.ts';
-import { EngineInputError, validateInput } from './validate.ts';
+import { EngineInputError, MAX_DRAWS, validateInput } from './validate.ts';
 
 export interface MonteCarloOptions {
 	/** Default: input.scenario.monteCarlo.draws. */
@@ -168,8 +168,13 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 	if (issues.length > 0) throw new EngineInputError(issues);
 	const draws = opts.draws ?? input.scenario.monteCarlo.draws;
 	const seed = opts.seed ?? input.scenario.monteCarlo.seed;
-	if (!Number.isInteger(draws) || draws < 1) {
-		throw new EngineInputError([{ path: 'scenario.monteCarlo.draws', message: 'Antall trekninger må være et helt tall på minst 1.' }]);
+	if (!Number.isInteger(draws) || draws < 1 || draws > MAX_DRAWS) {
+		throw new EngineInputError([
+			{ path: 'scenario.monteCarlo.draws', message: `Antall trekninger må være et helt tall mellom 1 og ${MAX_DRAWS.toLocaleString('nb-NO')}.` }
+		]);
+	}
+	if (!Number.isFinite(seed)) {
+		throw new EngineInputError([{ path: 'scenario.monteCarlo.seed', message: 'Startverdien (seed) må være et helt tall.' }]);
 	}
 	const chunk = Math.max(1, Math.floor(opts.chunkSize ?? 1000));
 	const maxBytes = opts.maxBufferBytes ?? 160 * 1024 * 1024;

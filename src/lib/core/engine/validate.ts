@@ -25,7 +25,8 @@ export class EngineInputError extends Error {
 }
 
 export const MAX_HORIZON = 30;
-export const MAX_DRAWS = 1_000_000;
+/** Above this the draw buffer would not fit the memory cap even one series at a time. */
+export const MAX_DRAWS = 200_000;
 
 interface Range {
 	min: number;
