@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import {
+	assumptionsAppendix,
+	baseAppendixRows,
+	helpUsed,
+	rangeText,
+	scenarioAppendixRows,
+	scenariosShown
+} from '#lib/core/report/assumptions-appendix.ts';
+import { createExampleNotebook, EXAMPLE_SCENARIO_IDS } from '#lib/core/example/index.ts';
+import type { CalibrationNote } from '#lib/core/model/result.ts';
+import { fixed, p10p90, triangular } from '#lib/core/model/uncertain.ts';
+import { ASSUMPTION_HELP } from '#lib/core/text/assumption-help.ts';
+
+const doc = createExampleNotebook();
+const basis = doc.scenarios.find((s) => s.id === EXAMPLE_SCENARIO_IDS.basis)!;
+
+const row = (rows: ReturnType<typeof scenarioAppendixRows>, key: string) => {
+	const r = rows.find((x) => x.key === key);
+	if (!r) throw new Error(`no row ${key}; keys: ${rows.map((x) => x.key).join(', ')}`);
+	return r;
+};
+
+describe('rangeText', () => {
+	it('describes triangular, lognormal and fixed numbers in nb-NO', () => {
+		expect(rangeText(triangular(4.5, 6, 8))).toBe('4,5–8 (triangulær)');
+		expect(rangeText(p10p90(0.6, 0.9))).toBe('P10 0,6 – P90 0,9 (lognormal)');
+		expect(rangeText(fixed(15))).toBe('Fast verdi');
+		expect(rangeText(triangular(3, 3, 3))).toBe('Fast verdi');
+	});
+});
+
+describe('scenarioAppendixRows', () => {
+	const rows = scenarioAppendixRows(basis);
+
+	it('lists every group assumption with value, unit, range and the help source', () => {
+		const botid = row(rows, 'groups.rop.tenure.years');
+		expect(botid).toMatchObject({
+			group: 'ROP (rus og psykiske lidelser)',
+			field: 'Gjennomsnittlig botid',
+			value: '6 år',
+			range: '4,5–8 (triangulær)',
+			status: 'oppgitt',
+			source: ASSUMPTION_HELP.botid.source,
+			help: 'botid'
+		});
+		expect(row(rows, 'groups.rop.waitingAttritionPctPerYear')).toMatchObject({ value: '15 % per år', range: 'Fast verdi' });
+		expect(row(rows, 'groups.flyktning.tenure.leaseYears').value).toBe('3 år');
+		expect(row(rows, 'groups.flyktning.demand.settledPerYear').value).toBe('2025: 45; 2026: 40; 2027: 35; 2028: 30 personer');
+		expect(row(rows, 'vacancyTargetPct')).toMatchObject({ value: '5 % av boligene', status: 'oppgitt' });
+		// Every group has tenure, demand and waiting-list attrition.
+		for (const g of ['rop', 'funksjon', 'eldre', 'flyktning', 'andre']) {
+			expect(rows.filter((r) => r.key.startsWith(`groups.${g}.`)).length).toBeGreaterThanOrEqual(3);
+		}
+		// Planned stock changes are listed with sign.
+		expect(rows.filter((r) => r.key.startsWith('stockChanges.')).map((r) => r.value)).toContain('+8 boliger');
+		expect(rows.every((r) => r.source.length > 0)).toBe(true);
+	});
+
+	it('marks a left-out number as calibrated, with the engine value and explanation when known', () => {
+		const pending = row(rows, 'groups.eldre.demand.sharePct');
+		expect(pending).toMatchObject({ status: 'kalibrert', value: 'kalibreres' });
+
+		const note: CalibrationNote = { group: 'eldre', field: 'demand.sharePct', value: 4.9165, explanation: 'Andelen for Eldre er kalibrert til 4,92 %.' };
+		const calibrated = row(scenarioAppendixRows(basis, [note]), 'groups.eldre.demand.sharePct');
+		expect(calibrated).toMatchObject({ status: 'kalibrert', value: '4,917 %', source: note.explanation });
+		// An entered number is never "calibrated", even if a note for another field exists.
+		expect(row(scenarioAppendixRows(basis, [note]), 'groups.eldre.demand.targetSharePct').status).toBe('oppgitt');
+	});
+
+	it('includes a turnover target only when the scenario has one', () => {
+		const turnover = doc.scenarios.find((s) => s.id === EXAMPLE_SCENARIO_IDS.turnover)!;
+		expect(rows.some((r) => r.key.endsWith('turnoverTarget.changePct'))).toBe(false);
+		expect(row(scenarioAppendixRows(turnover), 'groups.rop.turnoverTarget.changePct')).toMatchObject({
+			field: 'Endring i gjennomstrømming innen 2030',
+			value: '11,1 %'
+		});
+	});
+});
+
+describe('baseAppendixRows', () => {
+	it('gives the base data and population the status of their provenance', () => {
+		const rows = baseAppendixRows(doc);
+		expect(rows.every((r) => r.status === 'eksempeldata')).toBe(true);
+		expect(row(rows, 'population').value).toMatch(/^2025–\d{4}, alder 0–\d+\+$/);
+
+		const imported = baseAppendixRows({
+			base: doc.base,
+			population: { ...doc.population, provenance: { kind: 'imported', source: 'SSB tabell 14288', alternative: 'MMMM', retrieved: '2026-03-01T10:00:00Z' } }
+		});
+		expect(row(imported, 'population')).toMatchObject({ status: 'importert', source: 'SSB tabell 14288, alternativ MMMM, hentet 2026-03-01' });
+	});
+});
+
+describe('assumptionsAppendix', () => {
+	it('has the shared base first, then one section per scenario with its calibration', () => {
+		const sections = assumptionsAppendix(doc, doc.scenarios.slice(0, 2), (id) =>
+			id === 'basis' ? [{ group: 'eldre', field: 'demand.sharePct', value: 5, explanation: 'kalibrert' }] : []
+		);
+		expect(sections.map((s) => s.id)).toEqual(['grunnlag', 'basis', 'okt-gjennomstromming']);
+		expect(sections[1]!.title).toBe('Scenario: Basis');
+		expect(row(sections[1]!.rows, 'groups.eldre.demand.sharePct').value).toBe('5 %');
+		expect(row(sections[2]!.rows, 'groups.eldre.demand.sharePct').value).toBe('kalibreres');
+		expect(helpUsed(sections)).toEqual(expect.arrayContaining(['botid', 'vacancy', 'sharePct', 'refugees', 'turnoverTarget']));
+	});
+});
+
+describe('scenariosShown', () => {
+	it('collects the scenarios the cells refer to, in notebook order', () => {
+		const comparison = doc.cells.filter((c) => c.kind === 'comparison');
+		expect(scenariosShown(doc, comparison).map((s) => s.name)).toEqual(['Basis', 'Økt gjennomstrømming', 'Flere flyktninger']);
+		expect(scenariosShown(doc, doc.cells).length).toBe(doc.scenarios.length);
+		const notesOnly = doc.cells.filter((c) => c.kind === 'note');
+		expect(scenariosShown(doc, notesOnly).length).toBe(doc.scenarios.length);
+	});
+});
