@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
 import { openGuardedPage } from './support/guarded-page.ts';
 import { openExample, readNumber } from './support/example.ts';
+import { runProjectCli } from '../../src/cli/project-main.ts';
 
 let browser: Browser;
 const baseURL = inject('baseURL');
@@ -65,6 +66,32 @@ describe('files', () => {
 		await expect.poll(() => b.page.getByTestId('key-required').first().textContent()).toBe(keyA);
 		b.expectNoProblems();
 		await b.context.close();
+	});
+
+	it('the headless runner gives the same numbers as the app for the exported example', async () => {
+		const g = await openGuardedPage(browser);
+		const { page } = g;
+		await openExample(page, baseURL);
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Eksporter til fil' }).click()]);
+		const text = await readFile(await download.path(), 'utf8');
+		let out = '';
+		const code = runProjectCli(['eksempel.boligbehov.json', '--scenario', 'Basis', '--format', 'json'], {
+			readFile: () => text,
+			stdout: (t) => (out += t),
+			stderr: () => {}
+		});
+		expect(code).toBe(0);
+		const runner = (JSON.parse(out) as { scenarios: { result: { years: number[]; total: { requiredStock: number[]; need: number[] } } }[] }).scenarios[0]!.result;
+		// The app's table (Basis), every year, as shown (rounded to whole dwellings).
+		const rows = page.locator('table[data-testid^="table-"]').first().locator('tbody tr');
+		await expect.poll(() => rows.count()).toBe(runner.years.length);
+		for (let i = 0; i < runner.years.length; i++) {
+			const row = rows.nth(i);
+			expect(readNumber(await row.locator('[data-key="total.requiredStock"]').textContent())).toBe(Math.round(runner.total.requiredStock[i]!));
+			expect(readNumber(await row.locator('[data-key="total.need"]').textContent())).toBe(Math.round(runner.total.need[i]!));
+		}
+		g.expectNoProblems();
+		await g.context.close();
 	});
 
 	it('exports a chart as standalone SVG and as PNG at 2× resolution', async () => {

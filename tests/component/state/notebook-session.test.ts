@@ -1,0 +1,95 @@
+/**
+ * NotebookSession with a real repository (fake-indexeddb) and a stub worker client: autosave,
+ * undo, a refused write (full disk), and a concurrent save from another tab.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushSync } from 'svelte';
+import { openDatabase, type BoligbehovDB } from '#lib/adapters/db/database.ts';
+import { NotebookRepository } from '#lib/adapters/db/notebook-repository.ts';
+import type { ProjectionClient } from '#lib/adapters/worker/projection-client.ts';
+import { runProjection } from '#lib/core/engine/index.ts';
+import { createExampleNotebook } from '#lib/core/example/index.ts';
+import { NotebookSession, describeStorageError } from '#lib/state/notebook-session.svelte.ts';
+
+/** Runs the engine synchronously in place of the worker. */
+const stubClient = {
+	project: async (input: Parameters<typeof runProjection>[0]) => ({ ok: true as const, result: runProjection(input) }),
+	monteCarlo: async () => null,
+	sensitivity: async () => null,
+	terminate: () => {}
+} as unknown as ProjectionClient;
+
+let db: BoligbehovDB | null = null;
+afterEach(async () => {
+	await db?.delete();
+	db = null;
+	vi.useRealTimers();
+});
+
+async function open() {
+	db = openDatabase(`session-${Math.random()}`);
+	const repo = new NotebookRepository(db);
+	const nb = createExampleNotebook();
+	const record = await repo.create(nb);
+	const session = new NotebookSession(record.doc, record.revision, repo, stubClient);
+	return { repo, session, nb };
+}
+
+describe('NotebookSession', () => {
+	it('saves an edit, and undo/redo move between whole states', async () => {
+		const { repo, session, nb } = await open();
+		session.update((d) => {
+			d.title = 'Ny tittel';
+		});
+		flushSync();
+		expect(session.saveStatus).toBe('pending');
+		await session.flush();
+		expect(session.saveStatus).toBe('saved');
+		expect((await repo.get(nb.id))?.doc.title).toBe('Ny tittel');
+		session.undo();
+		expect(session.doc.title).toBe(nb.title);
+		session.redo();
+		expect(session.doc.title).toBe('Ny tittel');
+		session.dispose();
+	});
+
+	it('a refused write (full disk) gives a Norwegian message and leaves the stored notebook intact', async () => {
+		const { repo, session, nb } = await open();
+		const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+		vi.spyOn(repo, 'save').mockRejectedValueOnce(quota);
+		session.update((d) => {
+			d.title = 'Kan ikke lagres';
+		});
+		await session.flush();
+		expect(session.saveStatus).toBe('error');
+		expect(session.saveMessage).toMatch(/ikke mer lagringsplass/);
+		expect(session.saveMessage).toMatch(/urørt/);
+		expect((await repo.get(nb.id))?.doc.title).toBe(nb.title);
+		// The edit is still in the session and is saved once there is room.
+		expect(session.doc.title).toBe('Kan ikke lagres');
+		await session.flush();
+		expect(session.saveStatus).toBe('saved');
+		expect((await repo.get(nb.id))?.doc.title).toBe('Kan ikke lagres');
+		session.dispose();
+	});
+
+	it('a save based on a stale revision becomes a conflict, not an overwrite', async () => {
+		const { repo, session, nb } = await open();
+		await repo.save({ ...nb, title: 'Fra en annen fane' }, 1);
+		session.update((d) => {
+			d.title = 'Fra denne fanen';
+		});
+		await session.flush();
+		expect(session.saveStatus).toBe('conflict');
+		expect((await repo.get(nb.id))?.doc.title).toBe('Fra en annen fane');
+		const copyId = await session.resolveConflict('mine-as-copy');
+		expect(session.doc.title).toBe('Fra en annen fane');
+		expect((await repo.get(copyId!))?.doc.title).toBe('Fra denne fanen (min kopi)');
+		session.dispose();
+	});
+
+	it('names other storage errors too', () => {
+		expect(describeStorageError(Object.assign(new Error('x'), { name: 'InvalidStateError' }))).toMatch(/InvalidStateError/);
+	});
+});

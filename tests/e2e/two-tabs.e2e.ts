@@ -1,0 +1,63 @@
+/** Two tabs on one notebook: edits travel; a concurrent edit is never silently dropped. */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './support/browser.ts';
+import { openGuardedPage } from './support/guarded-page.ts';
+import { openExample, readNumber } from './support/example.ts';
+
+let browser: Browser;
+const baseURL = inject('baseURL');
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+const BOTID_ANDRE = 'Botid – Andre';
+
+describe('two tabs', () => {
+	it('an edit in one tab appears in the other', async () => {
+		const a = await openGuardedPage(browser);
+		await openExample(a.page, baseURL);
+		const bPage = await a.context.newPage();
+		await bPage.goto(a.page.url());
+		await bPage.getByTestId('fictional-label').waitFor();
+
+		await a.page.getByLabel(BOTID_ANDRE, { exact: true }).first().fill('6,5');
+		await expect.poll(() => a.page.getByTestId('save-status').textContent()).toBe('Lagret');
+		await expect.poll(async () => readNumber(await bPage.getByLabel(BOTID_ANDRE, { exact: true }).first().inputValue())).toBe(6.5);
+		a.expectNoProblems();
+		await a.context.close();
+	});
+
+	it('a concurrent edit asks which version to keep and loses neither', async () => {
+		const a = await openGuardedPage(browser);
+		await openExample(a.page, baseURL);
+		const bPage = await a.context.newPage();
+		await bPage.goto(a.page.url());
+		await bPage.getByTestId('fictional-label').waitFor();
+
+		// Both edit before either autosave has run.
+		await bPage.getByLabel(BOTID_ANDRE, { exact: true }).first().fill('3,5');
+		await a.page.getByLabel(BOTID_ANDRE, { exact: true }).first().fill('7,5');
+		const conflict = bPage.getByRole('alert').filter({ hasText: 'endret i en annen fane' });
+		const aConflict = a.page.getByRole('alert').filter({ hasText: 'endret i en annen fane' });
+		await expect.poll(async () => (await conflict.count()) + (await aConflict.count())).toBeGreaterThan(0);
+		// Whichever tab lost the race keeps its version as a copy and takes the other's.
+		const loser = (await conflict.count()) > 0 ? bPage : a.page;
+		const winnerValue = loser === bPage ? 7.5 : 3.5;
+		const loserValue = loser === bPage ? 3.5 : 7.5;
+		await loser.getByRole('button', { name: 'Bruk den andre fanens versjon, lagre min som kopi' }).first().click();
+		await expect.poll(async () => readNumber(await loser.getByLabel(BOTID_ANDRE, { exact: true }).first().inputValue())).toBe(winnerValue);
+
+		// The library has the other version as a copy.
+		await loser.goto(baseURL);
+		const copy = loser.getByRole('link', { name: /\(min kopi\)/ });
+		await copy.click();
+		await expect.poll(async () => readNumber(await loser.getByLabel(BOTID_ANDRE, { exact: true }).first().inputValue())).toBe(loserValue);
+		a.expectNoProblems();
+		await a.context.close();
+	});
+});
