@@ -110,20 +110,40 @@ export function percentilesBySelect(xs: Float64Array, ps: readonly number[], out
 	}
 }
 
+/** Bucket holding rank r: the largest b with counts[b] ≤ r (never an empty bucket). */
+function bucketOf(counts: Int32Array, last: number, r: number): number {
+	let a = 0;
+	let z = last;
+	while (a < z) {
+		const m = (a + z + 1) >>> 1;
+		if ((counts[m] as number) <= r) a = m;
+		else z = m - 1;
+	}
+	return a;
+}
+
 /** Reusable scratch for `percentilesByBuckets`. */
 export interface BucketScratch {
 	counts: Int32Array;
 	gathered: Float64Array;
 	bucket: Uint16Array;
+	mark: Uint8Array;
+	fill: Int32Array;
 }
 
 export function createBucketScratch(n: number): BucketScratch {
 	const buckets = bucketCount(n);
-	return { counts: new Int32Array(buckets + 1), gathered: new Float64Array(n), bucket: new Uint16Array(n) };
+	return {
+		counts: new Int32Array(buckets + 1),
+		gathered: new Float64Array(n),
+		bucket: new Uint16Array(n),
+		mark: new Uint8Array(buckets),
+		fill: new Int32Array(buckets)
+	};
 }
 
 function bucketCount(n: number): number {
-	return Math.max(64, Math.min(8192, n >>> 3));
+	return Math.max(64, Math.min(8192, n >>> 4));
 }
 
 /**
@@ -180,28 +200,18 @@ export function percentilesByBuckets(
 	// counts[b] becomes the number of values in buckets < b (start rank of bucket b)
 	for (let b = 1; b <= B; b++) counts[b] = (counts[b] as number) + (counts[b - 1] as number);
 	const { lo, frac } = positions(ps, n);
-	// bucket of a rank: largest b with counts[b] ≤ r
-	const bucketOf = (r: number): number => {
-		let a = 0;
-		let z = last;
-		while (a < z) {
-			const m = (a + z + 1) >>> 1;
-			if ((counts[m] as number) <= r) a = m;
-			else z = m - 1;
-		}
-		return a;
-	};
-	const mark = new Uint8Array(B);
+	const mark = sc.mark;
+	mark.fill(0, 0, B);
 	for (let i = 0; i < ps.length; i++) {
 		const k = lo[i] as number;
 		const k2 = Math.min(k + 1, n - 1);
-		if (k >= atMin) mark[bucketOf(k)] = 1;
-		if (k2 >= atMin) mark[bucketOf(k2)] = 1;
+		if (k >= atMin) mark[bucketOf(counts, last, k)] = 1;
+		if (k2 >= atMin) mark[bucketOf(counts, last, k2)] = 1;
 	}
 	// gather marked buckets into their own ranges of `gathered` (positions = start ranks)
 	const g = sc.gathered;
-	const fill = new Int32Array(B);
-	for (let b = 0; b < B; b++) fill[b] = counts[b] as number;
+	const fill = sc.fill;
+	for (let b = 0; b < B; b++) if (mark[b] === 1) fill[b] = counts[b] as number;
 	for (let i = 0; i < n; i++) {
 		const b = bk[i] as number;
 		if (mark[b] === 1) {
