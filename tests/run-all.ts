@@ -39,10 +39,11 @@ function vitestLayer(name: string, projects: string[]): LayerResult {
 		numFailedTests: number;
 		numPendingTests: number;
 		numTodoTests: number;
-		numFailedTestSuites: number;
+		testResults: { status: string; assertionResults: { status: string }[] }[];
 	};
-	// A suite that fails to load (syntax error, failing hook) has no failed tests of its own: count it.
-	const failed = report.numFailedTests + report.numFailedTestSuites;
+	// A file that fails without a failed test of its own (it did not load, a hook failed) counts once.
+	const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length;
+	const failed = report.numFailedTests + brokenFiles;
 	const result: LayerResult = { name, passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests };
 	if (code !== 0 && failed === 0) {
 		result.failed = 1;

@@ -34,14 +34,19 @@ describe('two tabs', () => {
 
 	it('a concurrent edit asks which version to keep and loses neither', async () => {
 		const a = await openGuardedPage(browser);
+		// A controllable clock, so that both edits are pending before either autosave runs
+		// (on a loaded machine a fill can take longer than the autosave delay).
+		await a.context.clock.install();
 		await openExample(a.page, baseURL);
 		const bPage = await a.context.newPage();
 		await bPage.goto(a.page.url());
 		await bPage.getByTestId('fictional-label').waitFor();
+		await a.context.clock.pauseAt(Date.now() + 60_000);
 
-		// Both edit before either autosave has run.
 		await bPage.getByLabel(BOTID_ANDRE, { exact: true }).first().fill('3,5');
 		await a.page.getByLabel(BOTID_ANDRE, { exact: true }).first().fill('7,5');
+		await a.context.clock.runFor(2_000);
+		await a.context.clock.resume();
 		const conflict = bPage.getByRole('alert').filter({ hasText: 'endret i en annen fane' });
 		const aConflict = a.page.getByRole('alert').filter({ hasText: 'endret i en annen fane' });
 		await expect.poll(async () => (await conflict.count()) + (await aConflict.count())).toBeGreaterThan(0);
