@@ -142,8 +142,11 @@ function checkSeries(name: string, s: GroupSeries | Record<string, Float64Array>
 	}
 }
 
+// Generous timeouts: the machine is shared; these are not timing tests.
+const SLOW = { timeout: 120_000 };
+
 describe('invariants (property tests)', () => {
-	it('stocks and flows balance exactly every year; no negative or non-finite values', () => {
+	it('stocks and flows balance exactly every year; no negative or non-finite values', SLOW, () => {
 		fc.assert(
 			fc.property(inputArb(), (input) => {
 				const r = runProjection(input);
@@ -175,7 +178,7 @@ describe('invariants (property tests)', () => {
 		);
 	});
 
-	it('capacity mode: occupancy stays within usable capacity and each group within its entitlement', () => {
+	it('capacity mode: occupancy stays within usable capacity and each group within its entitlement', SLOW, () => {
 		fc.assert(
 			fc.property(inputArb({ noInitialTenants: true, growingStock: true }), (input) => {
 				input.scenario.mode = 'capacity';
@@ -199,7 +202,7 @@ describe('invariants (property tests)', () => {
 		);
 	});
 
-	it('Monte Carlo without spreads: every percentile is the deterministic value', () => {
+	it('Monte Carlo without spreads: every percentile is the deterministic value', SLOW, () => {
 		const strip = (u: Uncertain): Uncertain => ({ value: u.value });
 		fc.assert(
 			fc.property(inputArb(), (input) => {
@@ -220,7 +223,7 @@ describe('invariants (property tests)', () => {
 		);
 	});
 
-	it('Monte Carlo: same seed identical, every draw within the valid domain (finite, ≥ 0)', () => {
+	it('Monte Carlo: same seed identical, every draw within the valid domain (finite, ≥ 0)', SLOW, () => {
 		fc.assert(
 			fc.property(inputArb(), fc.integer(), (input, seed) => {
 				const a = runMonteCarlo(input, { draws: 25, seed }) as MonteCarloResult;

@@ -87,13 +87,9 @@ function turnoverFactor(x: number, ph: number): number {
 	return f < 0.01 ? 0.01 : f;
 }
 
-/**
- * Distribute `amount` free dwellings of segment `s` among its member groups with remaining
- * candidates: in proportion to the remaining candidates, or in priority order.
- */
-function distribute(
+/** Priority rule: free dwellings of segment `s` go to member groups in `order`, each up to its candidates. */
+function distributeByPriority(
 	member: Uint8Array,
-	proportional: boolean,
 	order: Int32Array,
 	rem: Float64Array,
 	alloc: Float64Array,
@@ -102,34 +98,16 @@ function distribute(
 	s: number,
 	amount: number
 ): void {
-	if (amount <= 0) return;
-	const mb = s * G;
-	if (proportional) {
-		let total = 0;
-		for (let g = 0; g < G; g++) if (member[mb + g] === 1) total += rem[g] as number;
-		if (total <= 0) return;
-		const all = amount >= total;
-		const share = all ? 1 : amount / total;
-		for (let g = 0; g < G; g++) {
-			if (member[mb + g] !== 1) continue;
-			const r = rem[g] as number;
-			const take = all ? r : r * share;
-			rem[g] = all ? 0 : r - take;
-			alloc[g] = (alloc[g] as number) + take;
-			occ[g * nSeg + s] = (occ[g * nSeg + s] as number) + take;
-		}
-	} else {
-		let left = amount;
-		for (let o = 0; o < G && left > 0; o++) {
-			const g = order[o] as number;
-			if (member[mb + g] !== 1) continue;
-			const r = rem[g] as number;
-			const take = r < left ? r : left;
-			rem[g] = r - take;
-			left -= take;
-			alloc[g] = (alloc[g] as number) + take;
-			occ[g * nSeg + s] = (occ[g * nSeg + s] as number) + take;
-		}
+	let left = amount;
+	for (let o = 0; o < G && left > 0; o++) {
+		const g = order[o] as number;
+		if (member[s * G + g] !== 1) continue;
+		const r = rem[g] as number;
+		const take = r < left ? r : left;
+		rem[g] = r - take;
+		left -= take;
+		alloc[g] = (alloc[g] as number) + take;
+		occ[g * nSeg + s] = (occ[g * nSeg + s] as number) + take;
 	}
 }
 
@@ -219,6 +197,7 @@ export function simulate(prep: Prepared, p: Float64Array, ws: Workspace): void {
 	const cohort = ws.cohort, rem = ws.rem, alloc = ws.alloc, occ = ws.occ, free = ws.free;
 	const capacity = prep.capacity, proportional = prep.proportional, order = prep.order;
 	const segMember = prep.segMember, segShared = prep.segShared, segStock = prep.segStock, otherOcc = prep.otherOcc;
+	const segOrder = prep.segOrder, segMemOff = prep.segMemOff, segMemG = prep.segMemG;
 	const memberOcc = prep.memberOcc, memberSeg = prep.memberSeg, memberGroup = prep.memberGroup, keep = ws.keep;
 	for (let t = 1; t < n; t++) {
 		// 1–3: exits, new need, candidates
@@ -293,11 +272,40 @@ export function simulate(prep: Prepared, p: Float64Array, ws: Workspace): void {
 				const fr = (segStock[s * n + t] as number) * usable - (free[s] as number);
 				free[s] = fr > 0 ? fr : 0;
 			}
-			for (let s = 0; s < nSeg; s++) {
-				if (segShared[s] === 0) distribute(segMember, proportional, order, rem, alloc, occ, nSeg, s, free[s] as number);
-			}
-			for (let s = 0; s < nSeg; s++) {
-				if (segShared[s] === 1) distribute(segMember, proportional, order, rem, alloc, occ, nSeg, s, free[s] as number);
+			// Earmarked segments first, then the shared pool.
+			for (let so = 0; so < nSeg; so++) {
+				const s = segOrder[so] as number;
+				const amount = free[s] as number;
+				if (amount <= 0) continue;
+				if (proportional) {
+					// In proportion to the remaining candidates (all move in if there is room for all).
+					const m0 = segMemOff[s] as number;
+					const m1 = segMemOff[s + 1] as number;
+					let total = 0;
+					for (let m = m0; m < m1; m++) total += rem[segMemG[m] as number] as number;
+					if (total <= 0) continue;
+					if (amount >= total) {
+						for (let m = m0; m < m1; m++) {
+							const g = segMemG[m] as number;
+							const r = rem[g] as number;
+							rem[g] = 0;
+							alloc[g] = (alloc[g] as number) + r;
+							occ[g * nSeg + s] = (occ[g * nSeg + s] as number) + r;
+						}
+					} else {
+						const share = amount / total;
+						for (let m = m0; m < m1; m++) {
+							const g = segMemG[m] as number;
+							const r = rem[g] as number;
+							const take = r * share;
+							rem[g] = r - take;
+							alloc[g] = (alloc[g] as number) + take;
+							occ[g * nSeg + s] = (occ[g * nSeg + s] as number) + take;
+						}
+					}
+				} else {
+					distributeByPriority(segMember, order, rem, alloc, occ, nSeg, s, amount);
+				}
 			}
 		} else {
 			for (let g = 0; g < G; g++) {

@@ -55,6 +55,11 @@ export interface Prepared {
 	memberSeg: Int32Array;
 	/** Group of each entry of memberOcc. */
 	memberGroup: Int32Array;
+	/** Segments in allocation order: earmarked first, then the shared pool (each in input order). */
+	segOrder: Int32Array;
+	/** Member groups of segment s: segMemG[segMemOff[s] … segMemOff[s + 1]), ascending. */
+	segMemOff: Int32Array;
+	segMemG: Int32Array;
 	proportional: boolean;
 	/** Allocation order for the priority rule (group indices). */
 	order: Int32Array;
@@ -275,6 +280,17 @@ export function prepare(input: EngineInput): Prepared {
 		}
 	}
 
+	const segOrder: number[] = [];
+	for (let si = 0; si < nSeg; si++) if (!segShared[si]) segOrder.push(si);
+	for (let si = 0; si < nSeg; si++) if (segShared[si]) segOrder.push(si);
+	const segMemOff = new Int32Array(nSeg + 1);
+	const segMemG: number[] = [];
+	for (let si = 0; si < nSeg; si++) {
+		segMemOff[si] = segMemG.length;
+		for (let g = 0; g < G; g++) if (segMember[si * G + g]) segMemG.push(g);
+	}
+	segMemOff[nSeg] = segMemG.length;
+
 	const proportional = sc.allocation.kind !== 'priority';
 	const orderList: number[] = [];
 	for (const gid of sc.allocation.order ?? []) {
@@ -312,6 +328,9 @@ export function prepare(input: EngineInput): Prepared {
 		memberOcc: Int32Array.from(memberOcc),
 		memberSeg: Int32Array.from(memberSeg),
 		memberGroup: Int32Array.from(memberGroup),
+		segOrder: Int32Array.from(segOrder),
+		segMemOff,
+		segMemG: Int32Array.from(segMemG),
 		proportional,
 		order: Int32Array.from(orderList),
 		vacantBase: base.vacant,
