@@ -1,0 +1,206 @@
+/**
+ * The population and KOSTRA previews of the Grunnlagsdata panel: valid files give a preview and
+ * write only on confirm; bad files and bad values give a specific Norwegian message and write nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import PopulationImport from '#lib/components/base-data/PopulationImport.svelte';
+import KostraImport from '#lib/components/base-data/KostraImport.svelte';
+import { createExampleNotebook } from '#lib/core/example/index.ts';
+import type { PopulationSeries } from '#lib/core/model/population.ts';
+import type { BaseData } from '#lib/core/model/base-data.ts';
+import type { FetchLike } from '#lib/core/ssb/index.ts';
+
+const fixture = (name: string) => readFileSync(resolve(process.cwd(), 'tests/fixtures/ssb', name), 'utf8');
+const file = (name: string, text = fixture(name)) => new File([text], name, { type: name.endsWith('.json') ? 'application/json' : 'text/csv' });
+const today = () => '2026-11-21';
+
+function renderPopulation(props: Partial<{ baseYear: number; kommuneNumber: string; fetchImpl: FetchLike; isOnline: () => boolean }> = {}) {
+	const onconfirm = vi.fn<(s: PopulationSeries) => void>();
+	render(PopulationImport, { baseYear: 2025, horizonYears: 30, kommuneNumber: '', today, onconfirm, ...props });
+	return onconfirm;
+}
+
+describe('population import', () => {
+	it('previews a JSON-stat file and writes only on confirm, MMMM preselected', async () => {
+		const onconfirm = renderPopulation();
+		await userEvent.upload(screen.getByLabelText('Fil fra SSB (JSON-stat eller CSV)'), file('population-14288.json'));
+		const preview = await screen.findByTestId('population-preview');
+		expect(preview).toHaveTextContent('SSB tabell 14288 (JSON-stat), 2 regioner, 2 alternativer (MMMM, LLML), år 2024–2028');
+		expect(screen.getByLabelText('Framskrivingsalternativ')).toHaveValue('MMMM');
+		expect(screen.getByLabelText('Kommune')).toHaveValue('3201');
+		expect(within(preview).getByText('Innbyggere i basisåret 2025')).toBeVisible();
+		// The years stop at 2028, before the horizon 2055: said in the preview.
+		expect(preview).toHaveTextContent('går bare til 2028, men framskrivingen går til 2055');
+		expect(onconfirm).not.toHaveBeenCalled();
+		await userEvent.click(screen.getByRole('button', { name: 'Bruk denne befolkningen' }));
+		expect(onconfirm).toHaveBeenCalledTimes(1);
+		const series = onconfirm.mock.calls[0]![0];
+		expect(series.years).toEqual([2024, 2025, 2026, 2027, 2028]);
+		expect(series.ages).toHaveLength(106);
+		expect(series.provenance).toMatchObject({ kind: 'imported', source: 'SSB tabell 14288', alternative: 'MMMM', retrieved: '2026-11-21', fileName: 'population-14288.json' });
+		expect(screen.getByTestId('population-done')).toHaveTextContent('Befolkningen er byttet: SSB tabell 14288, alternativ MMMM');
+	});
+
+	it('preselects the notebook kommune; a kommune and alternative with SSB symbols cannot be used', async () => {
+		const onconfirm = renderPopulation({ kommuneNumber: '1151' });
+		await userEvent.upload(screen.getByLabelText('Fil fra SSB (JSON-stat eller CSV)'), file('population-14288-wide.csv'));
+		expect(await screen.findByLabelText('Kommune')).toHaveValue('1151');
+		await userEvent.selectOptions(screen.getByLabelText('Framskrivingsalternativ'), 'LLML');
+		expect(screen.getByTestId('population-extract-error')).toHaveTextContent(/Det mangler tall for Utsira \(1151\), alternativ LLML, i 2 celler: 2027, 90 år \(kvinner\): «\.\.» \(tallgrunnlag mangler\)/);
+		expect(screen.getByRole('button', { name: 'Bruk denne befolkningen' })).toBeDisabled();
+		expect(onconfirm).not.toHaveBeenCalled();
+	});
+
+	it('refuses a population that does not cover the base year', async () => {
+		const onconfirm = renderPopulation({ baseYear: 2030 });
+		await userEvent.upload(screen.getByLabelText('Fil fra SSB (JSON-stat eller CSV)'), file('population-14288.json'));
+		expect(await screen.findByTestId('population-preview')).toHaveTextContent('dekker ikke basisåret 2030');
+		expect(screen.getByRole('button', { name: 'Bruk denne befolkningen' })).toBeDisabled();
+		expect(onconfirm).not.toHaveBeenCalled();
+	});
+
+	it.each([
+		['wrong-table-areal.json', /ikke en befolkningsframskriving/],
+		['kostra-12008.json', /KOSTRA-tall om kommunale boliger, ikke en befolkningsframskriving/],
+		['population-no-age.csv', /mangler dimensjonen «alder»/],
+		['population-age-groups.csv', /ingen ettårige aldre/],
+		['empty.csv', /er tom/],
+		['not-jsonstat.json', /ikke et JSON-stat 2.0-datasett/]
+	])('a malformed file (%s) gets its specific message and nothing is written', async (name, message) => {
+		const onconfirm = renderPopulation();
+		await userEvent.upload(screen.getByLabelText('Fil fra SSB (JSON-stat eller CSV)'), file(name));
+		const err = await screen.findByTestId('population-error');
+		expect(err).toHaveTextContent(message);
+		expect(err).toHaveTextContent(`Kunne ikke lese «${name}»`);
+		expect(err).toHaveTextContent('Ingenting er endret i notatboken.');
+		expect(screen.queryByTestId('population-preview')).toBeNull();
+		expect(onconfirm).not.toHaveBeenCalled();
+	});
+
+	it('«Hent fra SSB» uses the injected fetch with recorded answers', async () => {
+		const urls: string[] = [];
+		const fetchImpl: FetchLike = async (url) => {
+			urls.push(url);
+			const body = url.includes('/metadata') ? fixture('api/population-14288-metadata.json') : fixture('api/population-14288-data-3201.json');
+			return { ok: true, status: 200, text: async () => body };
+		};
+		const onconfirm = renderPopulation({ kommuneNumber: '3201', fetchImpl });
+		expect(screen.getByLabelText('Kommunenummer for henting fra SSB')).toHaveValue('3201');
+		expect(urls).toEqual([]);
+		await userEvent.click(screen.getByRole('button', { name: 'Hent fra SSB' }));
+		expect(await screen.findByTestId('population-preview')).toHaveTextContent('1 region');
+		expect(urls[0]).toMatch(/^https:\/\/data\.ssb\.no\/api\/pxwebapi\/v2\/tables\/14288\/metadata/);
+		await userEvent.click(screen.getByRole('button', { name: 'Bruk denne befolkningen' }));
+		expect(onconfirm.mock.calls[0]![0].provenance).toMatchObject({ source: 'SSB tabell 14288', alternative: 'MMMM' });
+	});
+
+	it('says so when SSB answers with an error, when fetch fails and when offline', async () => {
+		let mode: 'http' | 'throw' = 'http';
+		const fetchImpl: FetchLike = async () => {
+			if (mode === 'throw') throw new TypeError('Failed to fetch');
+			return { ok: false, status: 500, statusText: 'Internal Server Error', text: async () => '' };
+		};
+		let online = true;
+		renderPopulation({ kommuneNumber: '3201', fetchImpl, isOnline: () => online });
+		const button = screen.getByRole('button', { name: 'Hent fra SSB' });
+		await userEvent.click(button);
+		expect(await screen.findByTestId('population-fetch-error')).toHaveTextContent('SSBs API svarer ikke som normalt (HTTP 500)');
+		mode = 'throw';
+		await userEvent.click(button);
+		expect(await screen.findByTestId('population-fetch-error')).toHaveTextContent('Fikk ikke kontakt med SSB (data.ssb.no). Du er kanskje frakoblet.');
+		online = false;
+		await userEvent.click(button);
+		expect(screen.getByTestId('population-fetch-error')).toHaveTextContent('Du er frakoblet');
+		const field = screen.getByLabelText('Kommunenummer for henting fra SSB');
+		online = true;
+		await userEvent.clear(field);
+		await userEvent.type(field, '32');
+		await userEvent.click(button);
+		expect(screen.getByTestId('population-fetch-error')).toHaveTextContent('Kommunenummer må ha fire siffer (du skrev 2)');
+		expect(screen.queryByTestId('population-preview')).toBeNull();
+	});
+});
+
+function renderKostra() {
+	const base = createExampleNotebook().base;
+	const onapply = vi.fn<(b: BaseData, n: number) => void>();
+	render(KostraImport, { base, kommuneNumber: '3201', today, onapply });
+	return { base, onapply };
+}
+
+describe('KOSTRA import', () => {
+	it('shows the figures, the mapping with an editable adapted-dwelling split, both turnover definitions and the proposed changes', async () => {
+		const { base, onapply } = renderKostra();
+		await userEvent.upload(screen.getByLabelText('KOSTRA-fil fra SSB (JSON-stat eller CSV)'), file('kostra-12008.json'));
+		const preview = await screen.findByTestId('kostra-preview');
+		expect(preview).toHaveTextContent('SSB tabell 12008, Bærum, 2024');
+		const mapping = screen.getByTestId('kostra-mapping');
+		expect(within(mapping).getByRole('row', { name: /Behov for tilrettelagt bolig 96/ })).toHaveTextContent('Nedsatt funksjonsevne og Eldre');
+		// The split follows today's tenants (52 eldre, 48 funksjon) until the planner sets a share.
+		expect(screen.getByTestId('kostra-split')).toHaveTextContent('52 % til Eldre');
+		expect(screen.getByLabelText('Ny verdi: Eldre: nyinnflyttede husstander i basisåret')).toHaveValue('50');
+		const share = screen.getByLabelText('Andel av «behov for tilrettelagt bolig» til Eldre (%)');
+		await userEvent.type(share, '25');
+		expect(screen.getByTestId('kostra-split')).toHaveTextContent('25 % til Eldre');
+		expect(screen.getByLabelText('Ny verdi: Eldre: nyinnflyttede husstander i basisåret')).toHaveValue('24');
+		expect(screen.getByLabelText('Ny verdi: Nedsatt funksjonsevne: nyinnflyttede husstander i basisåret')).toHaveValue('72');
+
+		const turnover = screen.getByTestId('kostra-turnover');
+		expect(turnover).toHaveTextContent('Over alle boliger (inkl. ledige)12,5 % per år8,0 år2 180');
+		expect(turnover).toHaveTextContent('Over bebodde boliger (uten ledige)13,1 % per år7,6 år2 070');
+		expect(turnover).toHaveTextContent('Over alle boliger (KOSTRA-definisjonen)');
+
+		// Base year and dwellings (three segments) cannot be applied as they are.
+		expect(screen.getByRole('checkbox', { name: 'Bruk: Basisår (status 31.12)' })).toBeDisabled();
+		expect(screen.getByRole('checkbox', { name: 'Bruk: Kommunalt disponerte boliger' })).toBeDisabled();
+		// Vacant 110 would not fit beside today's 214 tenants in 236 dwellings: refused, named.
+		await userEvent.click(screen.getByRole('button', { name: 'Bruk valgte verdier' }));
+		expect(screen.getByTestId('kostra-apply-error')).toHaveTextContent(/^Ledige boliger fra KOSTRA: leietakere \(214\) og ledige boliger \(110\)/);
+		expect(onapply).not.toHaveBeenCalled();
+
+		await userEvent.click(screen.getByRole('checkbox', { name: 'Bruk: Ledige boliger' }));
+		await userEvent.click(screen.getByRole('checkbox', { name: 'Bruk: Andre: nyinnflyttede husstander i basisåret' }));
+		const rop = screen.getByLabelText('Ny verdi: ROP (rus og psykiske lidelser): nyinnflyttede husstander i basisåret');
+		await userEvent.clear(rop);
+		await userEvent.type(rop, '40');
+		await userEvent.click(screen.getByRole('button', { name: 'Bruk valgte verdier' }));
+		expect(onapply).toHaveBeenCalledTimes(1);
+		const [next, n] = onapply.mock.calls[0]!;
+		expect(n).toBe(5);
+		expect(next.groups.rop.newTenantsLastYear).toBe(40);
+		expect(next.groups.eldre.newTenantsLastYear).toBe(24);
+		expect(next.groups.andre.newTenantsLastYear).toBe(base.groups.andre.newTenantsLastYear);
+		expect(next.groups.flyktning.waiting).toBe(15);
+		expect(next.vacant).toBe(base.vacant);
+		expect(next.provenance.note).toMatch(/5 tall fra SSB tabell 12008 \(2024\) importert 2026-11-21 fra «kostra-12008.json»/);
+		expect(screen.getByTestId('kostra-done')).toHaveTextContent('5 verdier fra SSB tabell 12008 (2024) er tatt i bruk.');
+	});
+
+	it('names a bad value and an out-of-range split, and applies nothing', async () => {
+		const { onapply } = renderKostra();
+		await userEvent.upload(screen.getByLabelText('KOSTRA-fil fra SSB (JSON-stat eller CSV)'), file('kostra-12008.csv'));
+		await screen.findByTestId('kostra-preview');
+		await userEvent.type(screen.getByLabelText('Andel av «behov for tilrettelagt bolig» til Eldre (%)'), '120');
+		expect(screen.getByRole('alert')).toHaveTextContent('Andel til Eldre må være mellom 0 og 100 % (du skrev 120).');
+		await userEvent.click(screen.getByRole('checkbox', { name: 'Bruk: Ledige boliger' }));
+		const flykt = screen.getByLabelText('Ny verdi: Flyktninger: husstander på venteliste');
+		await userEvent.clear(flykt);
+		await userEvent.type(flykt, '-4');
+		await userEvent.click(screen.getByRole('button', { name: 'Bruk valgte verdier' }));
+		expect(screen.getByTestId('kostra-apply-error')).toHaveTextContent('Flyktninger: husstander på venteliste kan ikke være negativ.');
+		expect(onapply).not.toHaveBeenCalled();
+	});
+
+	it('a population file in the KOSTRA import gets a specific message', async () => {
+		const { onapply } = renderKostra();
+		await userEvent.upload(screen.getByLabelText('KOSTRA-fil fra SSB (JSON-stat eller CSV)'), file('population-14288.json'));
+		const err = await screen.findByTestId('kostra-error');
+		expect(err).toHaveTextContent('har dimensjonen «alder» og ser ut som en befolkningstabell');
+		expect(err).toHaveTextContent('Ingenting er endret i notatboken.');
+		expect(onapply).not.toHaveBeenCalled();
+	});
+});
