@@ -33,9 +33,10 @@ describe('print and PDF', () => {
 		// The notebook links to the print layout.
 		await page.getByRole('link', { name: 'Skriv ut / PDF' }).click();
 		await page.waitForURL(/\/notebook\/eksempelkommune\/print$/);
+		const doc = page.getByTestId('print-document');
+		await expect.poll(() => doc.getAttribute('data-ready'), { timeout: 45_000 }).toBe('true');
 		// Deep link works too (a fresh load of the route).
 		await page.goto(`${baseURL}/notebook/eksempelkommune/print`);
-		const doc = page.getByTestId('print-document');
 		await expect.poll(() => doc.getAttribute('data-ready'), { timeout: 45_000 }).toBe('true');
 
 		// Title page.
