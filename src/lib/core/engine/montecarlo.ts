@@ -12,7 +12,7 @@ import { GROUP_IDS, type GroupId } from '#lib/core/model/groups.ts';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import { PERCENTILES, type MonteCarloResult, type Percentile } from '#lib/core/model/result.ts';
 import { isUncertain } from '#lib/core/model/uncertain.ts';
-import { required, totalRequired } from './derive.ts';
+import { required } from './derive.ts';
 import { lognormalParams, normalInv, triangularInv } from './distributions.ts';
 import { createWorkspace, simulate, type Workspace } from './kernel.ts';
 import { pointValues } from './params.ts';
@@ -55,6 +55,9 @@ const STORED: readonly SeriesSpec[] = [
 /** The keys of MonteCarloResult.bands. */
 export const MC_SERIES: readonly string[] = ['total.gap', ...STORED.map((s) => s.key)];
 
+/** Per-group required stock of the current year, scratch for extract. */
+const groupReq = new Float64Array(G);
+
 /**
  * Writes the stored series `first … first + count − 1` of the current draw into the block buffer
  * ([series][year][draw in block], draw `d`), with the same arithmetic as derive.ts, and counts the
@@ -74,17 +77,23 @@ function extract(
 	const v = ws.v;
 	const stride = n * BLOCK; // distance between series in the block
 	for (let t = 0; t < n; t++) {
-		const req = totalRequired(prep, ws, t);
-		if (exceed !== null && req > (prep.stock[t] as number)) exceed[t] = (exceed[t] as number) + 1;
+		// Same operations in the same order as derive.ts (totalRequired, totalOf): bit-identical.
+		let req = 0;
 		let sumH = 0;
 		let sumQ = 0;
 		let sumI = 0;
 		for (let g = 0; g < G; g++) {
 			const j = g * n + t;
-			sumH += H[j] as number;
-			sumQ += Q[j] as number;
+			const h = H[j] as number;
+			const q = Q[j] as number;
+			const r = required(h + q, v);
+			groupReq[g] = r;
+			req += r;
+			sumH += h;
+			sumQ += q;
 			sumI += I[j] as number;
 		}
+		if (exceed !== null && req > (prep.stock[t] as number)) exceed[t] = (exceed[t] as number) + 1;
 		// series src lands at ((src − first)·n + t)·BLOCK + d when first ≤ src < first + count
 		const base = t * BLOCK + d - first * stride;
 		let src = 0;
@@ -104,7 +113,7 @@ function extract(
 			const q = Q[j] as number;
 			if (src - first >>> 0 < count) block[base + src * stride] = h + q;
 			src++;
-			if (src - first >>> 0 < count) block[base + src * stride] = required(h + q, v);
+			if (src - first >>> 0 < count) block[base + src * stride] = groupReq[g] as number;
 			src++;
 			if (src - first >>> 0 < count) block[base + src * stride] = q;
 			src++;
