@@ -27,7 +27,7 @@ function renderPopulation(props: Partial<{ baseYear: number; kommuneNumber: stri
 describe('population import', () => {
 	it('previews a JSON-stat file and writes only on confirm, MMMM preselected', async () => {
 		const onconfirm = renderPopulation();
-		await userEvent.upload(screen.getByLabelText('Fil fra SSB (JSON-stat eller CSV)'), file('population-14288.json'));
+		await userEvent.upload(screen.getByLabelText('Befolkningsfil fra SSB (JSON-stat eller CSV)'), file('population-14288.json'));
 		const preview = await screen.findByTestId('population-preview');
 		expect(preview).toHaveTextContent('SSB tabell 14288 (JSON-stat), 2 regioner, 2 alternativer (MMMM, LLML), år 2024–2028');
 		expect(screen.getByLabelText('Framskrivingsalternativ')).toHaveValue('MMMM');
@@ -47,7 +47,7 @@ describe('population import', () => {
 
 	it('preselects the notebook kommune; a kommune and alternative with SSB symbols cannot be used', async () => {
 		const onconfirm = renderPopulation({ kommuneNumber: '1151' });
-		await userEvent.upload(screen.getByLabelText('Fil fra SSB (JSON-stat eller CSV)'), file('population-14288-wide.csv'));
+		await userEvent.upload(screen.getByLabelText('Befolkningsfil fra SSB (JSON-stat eller CSV)'), file('population-14288-wide.csv'));
 		expect(await screen.findByLabelText('Kommune')).toHaveValue('1151');
 		await userEvent.selectOptions(screen.getByLabelText('Framskrivingsalternativ'), 'LLML');
 		expect(screen.getByTestId('population-extract-error')).toHaveTextContent(/Det mangler tall for Utsira \(1151\), alternativ LLML, i 2 celler: 2027, 90 år \(kvinner\): «\.\.» \(tallgrunnlag mangler\)/);
@@ -57,7 +57,7 @@ describe('population import', () => {
 
 	it('refuses a population that does not cover the base year', async () => {
 		const onconfirm = renderPopulation({ baseYear: 2030 });
-		await userEvent.upload(screen.getByLabelText('Fil fra SSB (JSON-stat eller CSV)'), file('population-14288.json'));
+		await userEvent.upload(screen.getByLabelText('Befolkningsfil fra SSB (JSON-stat eller CSV)'), file('population-14288.json'));
 		expect(await screen.findByTestId('population-preview')).toHaveTextContent('dekker ikke basisåret 2030');
 		expect(screen.getByRole('button', { name: 'Bruk denne befolkningen' })).toBeDisabled();
 		expect(onconfirm).not.toHaveBeenCalled();
@@ -72,7 +72,7 @@ describe('population import', () => {
 		['not-jsonstat.json', /ikke et JSON-stat 2.0-datasett/]
 	])('a malformed file (%s) gets its specific message and nothing is written', async (name, message) => {
 		const onconfirm = renderPopulation();
-		await userEvent.upload(screen.getByLabelText('Fil fra SSB (JSON-stat eller CSV)'), file(name));
+		await userEvent.upload(screen.getByLabelText('Befolkningsfil fra SSB (JSON-stat eller CSV)'), file(name));
 		const err = await screen.findByTestId('population-error');
 		expect(err).toHaveTextContent(message);
 		expect(err).toHaveTextContent(`Kunne ikke lese «${name}»`);
