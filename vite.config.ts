@@ -58,6 +58,9 @@ export default defineConfig({
 					globalSetup: ['tests/e2e/global-setup.ts'],
 					// One browser at a time: the machines have two cores.
 					fileParallelism: false,
+					// Polls wait for the worker, autosave and background-tab timers (throttled by
+					// Chromium) on a shared two-core machine: one second (the default) is too tight.
+					expect: { poll: { timeout: 15_000, interval: 100 } },
 					testTimeout: 60_000,
 					hookTimeout: 120_000
 				}
