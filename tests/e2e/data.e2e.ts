@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
 import { openGuardedPage, type GuardedPage } from './support/guarded-page.ts';
 import { openExample } from './support/example.ts';
+import { seriousA11yViolations } from './support/axe.ts';
 
 let browser: Browser;
 const baseURL = inject('baseURL');
@@ -157,6 +158,34 @@ describe('Grunnlagsdata', () => {
 		await number.fill('32O1');
 		await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Kommunenummer' }).textContent()).toContain('er ikke et nummer');
 		expect(await page.getByTestId('base-turnover').textContent()).toContain('Over bebodde boliger');
+		g.expectNoProblems();
+		await g.context.close();
+	});
+
+	it('applies accepted KOSTRA figures only, and the open panel with both previews passes axe', async () => {
+		const g = await openPanel();
+		const { page } = g;
+		await page.getByLabel('Befolkningsfil fra SSB (JSON-stat eller CSV)').setInputFiles(resolve(FIXTURES, 'population-14288-wide.csv'));
+		await page.getByTestId('population-preview').waitFor();
+		await page.getByLabel('KOSTRA-fil fra SSB (JSON-stat eller CSV)').setInputFiles(resolve(FIXTURES, 'kostra-12008.json'));
+		await page.getByTestId('kostra-preview').waitFor();
+		expect(await page.getByTestId('kostra-turnover').textContent()).toContain('Over alle boliger (inkl. ledige)');
+		expect(await seriousA11yViolations(page)).toEqual([]);
+
+		const rop = page.getByLabel('Leietakere – ROP (rus og psykiske lidelser)', { exact: true });
+		const ropNew = page.getByLabel('Nye leietakere i basisåret – ROP (rus og psykiske lidelser)', { exact: true });
+		expect(await ropNew.inputValue()).toBe('9');
+		// Keep only ROP's new tenants, edited to 20.
+		const boxes = page.getByTestId('kostra-changes').getByRole('checkbox');
+		const names = await boxes.evaluateAll((els) => els.filter((e) => (e as HTMLInputElement).checked).map((e) => e.getAttribute('aria-label') ?? ''));
+		for (const name of names)
+			if (name !== 'Bruk: ROP (rus og psykiske lidelser): nyinnflyttede husstander i basisåret') await page.getByRole('checkbox', { name, exact: true }).uncheck();
+		await page.getByLabel('Ny verdi: ROP (rus og psykiske lidelser): nyinnflyttede husstander i basisåret').fill('20');
+		await page.getByRole('button', { name: 'Bruk valgte verdier' }).click();
+		await expect.poll(() => page.getByTestId('kostra-done').textContent()).toContain('1 verdi fra SSB tabell 12008 (2024) er tatt i bruk.');
+		await expect.poll(() => ropNew.inputValue()).toBe('20');
+		expect(await rop.inputValue()).toBe('55');
+		expect(await page.getByLabel('Nye leietakere i basisåret – Andre', { exact: true }).inputValue()).toBe('4');
 		g.expectNoProblems();
 		await g.context.close();
 	});
