@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { runMonteCarlo, runProjection, runSensitivity } from '#lib/core/engine/index.ts';
 import { needByGroupSpec } from '#lib/charts/need-by-group.ts';
 import { requiredVsPlannedSpec } from '#lib/charts/required-vs-planned.ts';
-import { flowsSpec } from '#lib/charts/flows.ts';
+import { flowsSpec, turnoverSpec } from '#lib/charts/flows.ts';
 import { monteCarloFanSpec } from '#lib/charts/monte-carlo-fan.ts';
 import { scenarioComparisonSpec } from '#lib/charts/scenario-comparison.ts';
 import { tornadoSpec } from '#lib/charts/tornado.ts';
@@ -28,6 +28,7 @@ const specs: [string, Plot.PlotOptions][] = [
 	['need-by-group', needByGroupSpec(result)],
 	['required-vs-planned', requiredVsPlannedSpec(result)],
 	['flows', flowsSpec(result)],
+	['turnover', turnoverSpec(result)],
 	['monte-carlo-fan', monteCarloFanSpec(result, mc)],
 	['scenario-comparison', scenarioComparisonSpec([{ name: 'Basis', result }, { name: 'Variant', result: runProjection({ ...input, scenario: { ...input.scenario, vacancyTargetPct: { value: 8 } } }) }])],
 	['tornado', tornadoSpec(sens)]

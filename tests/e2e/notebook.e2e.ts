@@ -49,6 +49,21 @@ describe('notebook', () => {
 		await g.context.close();
 	});
 
+	it('a slider changes botid from the keyboard, and the field follows', async () => {
+		const g = await openGuardedPage(browser);
+		const { page } = g;
+		await openExample(page, baseURL);
+		const field = page.getByLabel('Botid – Andre', { exact: true }).first();
+		const slider = page.getByRole('slider', { name: 'Botid – Andre (glidebryter)' }).first();
+		const before = readNumber(await field.inputValue());
+		await slider.focus();
+		await page.keyboard.press('ArrowRight');
+		await page.keyboard.press('ArrowRight');
+		await expect.poll(async () => readNumber(await field.inputValue())).toBe(before + 1);
+		g.expectNoProblems();
+		await g.context.close();
+	});
+
 	it('creates a variant, changes it and compares it with Basis', async () => {
 		const g = await openGuardedPage(browser);
 		const { page } = g;

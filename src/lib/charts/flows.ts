@@ -28,11 +28,40 @@ export function flowsSpec(result: ProjectionResult, o: Partial<ChartFrameOptions
 	};
 }
 
-/** Gjennomstrømming (%) and estimated botid (years) over time, both definitions named. */
-export function turnoverRows(result: ProjectionResult) {
-	return result.years.map((year, i) => ({
-		year,
-		turnoverPct: result.total.turnoverPct[i] ?? 0,
-		botid: result.total.botidEstimated[i] ?? 0
-	}));
+/**
+ * Gjennomstrømming over time in both definitions: over occupied dwellings and over all dwellings
+ * (KOSTRA, incl. vacant). The botid equivalents are in the tips and the subtitle: botid = 100 ÷ %.
+ */
+export function turnoverSpec(result: ProjectionResult, o: Partial<ChartFrameOptions> & { title?: string } = {}): Plot.PlotOptions {
+	const occupied = 'Over bebodde boliger';
+	const all = 'Over alle boliger (KOSTRA, inkl. ledige)';
+	const rows = result.years.flatMap((year, i) => [
+		{ year, series: occupied, value: result.total.turnoverPct[i] ?? 0, botid: result.total.botidEstimated[i] ?? 0 },
+		{ year, series: all, value: result.total.turnoverAllDwellingsPct[i] ?? 0, botid: result.total.botidAllDwellings[i] ?? 0 }
+	]);
+	const spec = frameOptions(
+		{
+			title: o.title ?? 'Gjennomstrømming og botid',
+			subtitle:
+				o.subtitle ??
+				'Nye leietakere i året i % av boligene. Beregnet botid = 100 ÷ gjennomstrømming (12,5 % ≙ 8 år)',
+			yLabel: 'Gjennomstrømming (%)',
+			yTickFormat: (d: number) => `${d.toLocaleString('nb-NO')} %`,
+			baseYear: result.baseYear,
+			lastYear: result.years.at(-1) ?? result.baseYear,
+			...o
+		},
+		[
+			Plot.lineY(rows, {
+				x: 'year',
+				y: 'value',
+				stroke: 'series',
+				strokeWidth: 2.5,
+				channels: { 'Botid (år)': 'botid' },
+				tip: { format: { x: (d: number) => String(d), y: (d: number) => `${d.toFixed(1).replace('.', ',')} %`, 'Botid (år)': (d: number) => d.toFixed(1).replace('.', ',') } }
+			}),
+			Plot.ruleY([0])
+		]
+	);
+	return { ...spec, color: { domain: [occupied, all], range: ['#0072B2', '#D55E00'], legend: true } };
 }
