@@ -153,6 +153,8 @@ describe('Grunnlagsdata', () => {
 		);
 		expect(await page.getByRole('button', { name: 'Angre' }).isDisabled()).toBe(true);
 		await vacant.fill('12');
+		expect(await page.getByTestId('population-summary').textContent()).toContain('ledige 16');
+		await vacant.press('Enter');
 		await expect.poll(() => page.getByTestId('population-summary').textContent()).toContain('ledige 12');
 		const number = page.getByLabel('Kommunenummer (fire siffer)');
 		await number.fill('32O1');
