@@ -95,7 +95,10 @@ describe('population import', () => {
 		expect(await screen.findByTestId('population-preview')).toHaveTextContent('1 region');
 		expect(urls[0]).toMatch(/^https:\/\/data\.ssb\.no\/api\/pxwebapi\/v2\/tables\/14288\/metadata/);
 		await userEvent.click(screen.getByRole('button', { name: 'Bruk denne befolkningen' }));
-		expect(onconfirm.mock.calls[0]![0].provenance).toMatchObject({ source: 'SSB tabell 14288', alternative: 'MMMM' });
+		const prov = onconfirm.mock.calls[0]![0].provenance;
+		expect(prov).toMatchObject({ kind: 'imported', source: 'SSB tabell 14288', alternative: 'MMMM', retrieved: '2026-11-21' });
+		expect(prov.fileName).toBeUndefined();
+		expect(prov.note).toMatch(/hentet fra SSBs API \(data\.ssb\.no\)$/);
 	});
 
 	it('says so when SSB answers with an error, when fetch fails and when offline', async () => {

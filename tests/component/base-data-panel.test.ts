@@ -52,6 +52,8 @@ describe('Grunnlagsdata panel', () => {
 		expect(session.doc.base.groups.rop.tenants).toBe(55);
 		await userEvent.tab();
 		expect(session.doc.base.groups.rop.tenants).toBe(60);
+		expect(session.doc.base.provenance.kind).toBe('entered');
+		expect(screen.getByTestId('base-provenance')).toHaveTextContent('Grunnlagsdata: Lagt inn i notatboken – Endret for hånd fra: Eksempeldata');
 		const waiting = screen.getByLabelText('På venteliste – Eldre');
 		await userEvent.clear(waiting);
 		await userEvent.type(waiting, '2,5{Enter}');

@@ -7,6 +7,7 @@ import {
 	checkKommuneName,
 	checkKommuneNumber,
 	collectKostraAccepted,
+	enteredProvenance,
 	maxHorizon,
 	newSegment,
 	parseCount,
@@ -194,5 +195,14 @@ describe('KOSTRA rows', () => {
 		const r = collectKostraAccepted(changes, [{ key: 'groups.rop.waiting', accepted: true, value: 'ni' }]);
 		expect(r).toEqual({ ok: false, message: 'ROP: husstander på venteliste: «ni» er ikke et tall. Skriv et helt tall, for eksempel 12.' });
 		expect(collectKostraAccepted(changes, [{ key: 'vacant', accepted: false, value: '1' }]).ok).toBe(false);
+	});
+});
+
+describe('provenance after a hand edit', () => {
+	it('marks the base data as entered and keeps where they came from', () => {
+		const p = enteredProvenance(base().provenance, '2026-11-21');
+		expect(p).toMatchObject({ kind: 'entered', source: 'Lagt inn i notatboken', retrieved: '2026-11-21' });
+		expect(p.note).toMatch(/^Endret for hånd fra: Eksempeldata \(fiktiv kommune\), Oppdiktede tall/);
+		expect(enteredProvenance(p, '2027-01-01')).toBe(p);
 	});
 });

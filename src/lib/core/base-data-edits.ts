@@ -7,7 +7,7 @@
 import type { BaseData, GroupBase, StockSegment } from './model/base-data.ts';
 import { GROUP_IDS, GROUP_LABELS, type GroupId } from './model/groups.ts';
 import type { Notebook } from './model/notebook.ts';
-import type { PopulationSeries } from './model/population.ts';
+import type { PopulationSeries, Provenance } from './model/population.ts';
 import { ageBandTotal } from './ssb/population.ts';
 import { turnoverIndicators, type KostraFigures, type TurnoverIndicators } from './ssb/kostra.ts';
 import type { KostraChange, KostraChangeKey } from './ssb/kostra-apply.ts';
@@ -211,6 +211,17 @@ export function checkCapacity(base: BaseData, field: string): string | null {
 	if (tenants + base.vacant > dwellings)
 		return `${field}: leietakere (${tenants}) og ledige boliger (${base.vacant}) blir til sammen ${tenants + base.vacant}, men kommunen har bare ${dwellings} boliger. Leietakere + ledige kan ikke være flere enn boligene. Ingenting er endret.`;
 	return null;
+}
+
+/**
+ * After a change typed by the planner the base data are no longer (only) the example's or an
+ * import's: the provenance says so, keeping where they started in the note. Unchanged if already
+ * marked as entered.
+ */
+export function enteredProvenance(prov: Provenance, today: string): Provenance {
+	if (prov.kind === 'entered') return prov;
+	const from = [prov.source, prov.retrieved, prov.note].filter(Boolean).join(', ');
+	return { kind: 'entered', source: 'Lagt inn i notatboken', retrieved: today, note: `Endret for hånd fra: ${from}` };
 }
 
 /** A new earmarked segment with a fresh id. */
