@@ -28,6 +28,8 @@ export default defineConfig({
 		})
 	],
 	define: { __APP_VERSION__: JSON.stringify(APP_VERSION) },
+	// The projection worker lives in the top-level workers/ folder; Kit only allows src/ and friends.
+	server: { fs: { allow: ['workers'] } },
 	worker: { format: 'es' },
 	test: {
 		projects: [
