@@ -187,6 +187,10 @@ describe('Grunnlagsdata', () => {
 		await expect.poll(() => page.getByTestId('kostra-done').textContent()).toContain('1 verdi fra SSB tabell 12008 (2024) er tatt i bruk.');
 		await expect.poll(() => ropNew.inputValue()).toBe('20');
 		expect(await rop.inputValue()).toBe('55');
+		const baseProv = await page.getByTestId('base-provenance').textContent();
+		expect(baseProv).toContain('Lagt inn i notatboken');
+		expect(baseProv).toContain('Bygger på: Eksempeldata (fiktiv kommune)');
+		expect(baseProv).toContain('1 tall fra SSB tabell 12008 (2024) importert');
 		expect(await page.getByLabel('Nye leietakere i basisåret – Andre', { exact: true }).inputValue()).toBe('4');
 		g.expectNoProblems();
 		await g.context.close();
