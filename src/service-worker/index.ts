@@ -21,7 +21,7 @@
 /// <reference lib="webworker" />
 import { self } from '$app/service-worker';
 import { assets, immutable, prerendered } from '$app/manifest';
-import { version } from '$app/env';
+import { dev, version } from '$app/env';
 
 const CACHE = `boligbehov-${version}`;
 const CACHE_PREFIX = 'boligbehov-';
@@ -37,6 +37,8 @@ function precacheList(): string[] {
 }
 
 self.addEventListener('install', (event) => {
+	// `vite dev` has no built files to cache (and the code changes all the time): stay out of the way.
+	if (dev) return;
 	event.waitUntil(
 		(async () => {
 			const cache = await caches.open(CACHE);
@@ -64,7 +66,7 @@ self.addEventListener('message', (event) => {
 
 self.addEventListener('fetch', (event) => {
 	const request = event.request;
-	if (request.method !== 'GET') return;
+	if (dev || request.method !== 'GET') return;
 	const requestUrl = new URL(request.url);
 	if (requestUrl.origin !== self.location.origin || !request.url.startsWith(scope())) return;
 
