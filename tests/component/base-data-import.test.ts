@@ -55,6 +55,18 @@ describe('population import', () => {
 		expect(onconfirm).not.toHaveBeenCalled();
 	});
 
+	it('says when the notebook kommune is not in the file, and when SSB does not know the number', async () => {
+		const fetchImpl: FetchLike = async () => ({ ok: true, status: 200, text: async () => fixture('api/population-14288-metadata.json') });
+		renderPopulation({ kommuneNumber: '0999', fetchImpl });
+		await userEvent.upload(screen.getByLabelText('Befolkningsfil fra SSB (JSON-stat eller CSV)'), file('population-long-alternative.csv'));
+		expect(await screen.findByTestId('population-kommune-note')).toHaveTextContent(
+			'Notatbokens kommune (0999) finnes ikke i filen. Filen har: 3201 Bærum, 1151 Utsira.'
+		);
+		await userEvent.click(screen.getByRole('button', { name: 'Hent fra SSB' }));
+		expect(await screen.findByTestId('population-fetch-error')).toHaveTextContent('Kommunenummer «0999» finnes ikke i SSB-tabell 14288.');
+		expect(screen.getByTestId('population-preview')).toHaveTextContent('population-long-alternative.csv');
+	});
+
 	it('refuses a population that does not cover the base year', async () => {
 		const onconfirm = renderPopulation({ baseYear: 2030 });
 		await userEvent.upload(screen.getByLabelText('Befolkningsfil fra SSB (JSON-stat eller CSV)'), file('population-14288.json'));
