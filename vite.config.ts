@@ -20,10 +20,13 @@ if (base && (!base.startsWith('/') || base.endsWith('/'))) {
 	throw new Error(`BASE_PATH must start with "/" and not end with "/" (got "${base}")`);
 }
 
+const buildDir = process.env.BUILD_DIR ?? 'build';
+
 export default defineConfig({
 	plugins: [
 		sveltekit({
-			adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: true }),
+			// BUILD_DIR lets a test build a sub-path variant beside the normal build.
+			adapter: adapter({ pages: buildDir, assets: buildDir, fallback: 'index.html', strict: true }),
 			paths: { base }
 		})
 	],
