@@ -140,10 +140,10 @@ describe('population import', () => {
 	});
 });
 
-function renderKostra() {
+function renderKostra(props: Partial<{ fetchImpl: FetchLike; isOnline: () => boolean }> = {}) {
 	const base = createExampleNotebook().base;
 	const onapply = vi.fn<(b: BaseData, n: number) => void>();
-	render(KostraImport, { base, kommuneNumber: '3201', today, onapply });
+	render(KostraImport, { base, kommuneNumber: '3201', today, onapply, ...props });
 	return { base, onapply };
 }
 
@@ -217,5 +217,20 @@ describe('KOSTRA import', () => {
 		expect(err).toHaveTextContent('har dimensjonen «alder» og ser ut som en befolkningstabell');
 		expect(err).toHaveTextContent('Ingenting er endret i notatboken.');
 		expect(onapply).not.toHaveBeenCalled();
+	});
+
+	it('«Hent KOSTRA-tall fra SSB» uses the injected fetch; an HTTP error is named', async () => {
+		let status = 200;
+		const fetchImpl: FetchLike = async (url) => {
+			if (status !== 200) return { ok: false, status, text: async () => '' };
+			return { ok: true, status: 200, text: async () => fixture(url.includes('/metadata') ? 'api/kostra-12008-metadata.json' : 'api/kostra-12008-data-3201.json') };
+		};
+		renderKostra({ fetchImpl });
+		await userEvent.click(screen.getByRole('button', { name: 'Hent KOSTRA-tall fra SSB' }));
+		expect(await screen.findByTestId('kostra-preview')).toHaveTextContent('hentet fra SSB (tabell 12008)');
+		expect(screen.getByTestId('kostra-turnover')).toHaveTextContent('Over bebodde boliger');
+		status = 404;
+		await userEvent.click(screen.getByRole('button', { name: 'Hent KOSTRA-tall fra SSB' }));
+		expect(await screen.findByTestId('kostra-fetch-error')).toHaveTextContent('SSB finner ikke tabell 12008 (HTTP 404).');
 	});
 });
