@@ -71,6 +71,14 @@ describe('offline', () => {
 			expect(cached.some((p) => p.includes('/_app/immutable/workers/projection.worker'))).toBe(true);
 			expect(cached.some((p) => p.endsWith('.css'))).toBe(true);
 
+			// The worker leaves other origins alone: request interception (as the SSB import tests
+			// use) still sees a controlled page's cross-origin fetch.
+			await page.route('https://data.ssb.no/**', (route) =>
+				route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: '{"stub":true}' })
+			);
+			expect(await page.evaluate(() => fetch('https://data.ssb.no/api/v0/no/table/14288').then((r) => r.json()))).toEqual({ stub: true });
+			await page.unroute('https://data.ssb.no/**');
+
 			await context.setOffline(true);
 			// Offline: prove the network is really gone for this context (from an unguarded page, since
 			// this probe is the one request that must fail).

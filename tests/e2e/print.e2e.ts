@@ -13,6 +13,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
 import { openGuardedPage } from './support/guarded-page.ts';
 import { openExample } from './support/example.ts';
+import { seriousA11yViolations } from './support/axe.ts';
 
 let browser: Browser;
 const baseURL = inject('baseURL');
@@ -67,6 +68,9 @@ describe('print and PDF', () => {
 		const calibrated = appendix.locator('[data-testid="appendix-basis"] tr[data-key="groups.eldre.demand.sharePct"]');
 		expect(await calibrated.getAttribute('data-status')).toBe('kalibrert');
 		expect(await calibrated.innerText()).toMatch(/\d+,\d+ %/); // the engine's value, not "kalibreres"
+
+		// Accessible on screen (the print preview is also a page planners use).
+		expect(await seriousA11yViolations(page)).toEqual([]);
 
 		// The PDF.
 		await page.emulateMedia({ media: 'print' });

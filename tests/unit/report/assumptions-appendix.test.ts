@@ -11,6 +11,7 @@ import { createExampleNotebook, EXAMPLE_SCENARIO_IDS } from '#lib/core/example/i
 import type { CalibrationNote } from '#lib/core/model/result.ts';
 import { fixed, p10p90, triangular } from '#lib/core/model/uncertain.ts';
 import { ASSUMPTION_HELP } from '#lib/core/text/assumption-help.ts';
+import { parseSelection, printCells } from '#lib/components/print/print-selection.ts';
 
 const doc = createExampleNotebook();
 const basis = doc.scenarios.find((s) => s.id === EXAMPLE_SCENARIO_IDS.basis)!;
@@ -112,5 +113,16 @@ describe('scenariosShown', () => {
 		expect(scenariosShown(doc, doc.cells).length).toBe(doc.scenarios.length);
 		const notesOnly = doc.cells.filter((c) => c.kind === 'note');
 		expect(scenariosShown(doc, notesOnly).length).toBe(doc.scenarios.length);
+	});
+});
+
+describe('print selection (what the printout contains)', () => {
+	it('prints every visible cell, or only the scenario comparisons', () => {
+		expect(parseSelection(null)).toBe('alt');
+		expect(parseSelection('sammenligning')).toBe('sammenligning');
+		expect(parseSelection('noe-annet')).toBe('alt');
+		const cells = doc.cells.map((c, i) => (i === 0 ? { ...c, hidden: true } : c));
+		expect(printCells({ cells }, 'alt').map((c) => c.id)).toEqual(doc.cells.slice(1).map((c) => c.id));
+		expect(printCells({ cells }, 'sammenligning').map((c) => c.kind)).toEqual(['chart', 'comparison']);
 	});
 });
