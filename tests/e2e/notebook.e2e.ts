@@ -49,6 +49,26 @@ describe('notebook', () => {
 		await g.context.close();
 	});
 
+	it('creates a notebook for the planner’s own kommune from the library', async () => {
+		const g = await openGuardedPage(browser);
+		const { page } = g;
+		await page.goto(baseURL);
+		await page.getByRole('link', { name: /Eksempelkommune/ }).waitFor();
+		await page.getByRole('button', { name: 'Lag notatbok' }).click();
+		await expect.poll(() => page.getByText('Kommunenavn mangler: skriv navnet på kommunen.').count()).toBe(1);
+		await page.getByLabel('Kommunenavn').fill('Nordby');
+		await page.getByLabel('Kommunenummer (valgfritt)').fill('1234');
+		await page.getByRole('button', { name: 'Lag notatbok' }).click();
+		await page.getByRole('heading', { level: 1, name: /^Nordby – boligbehov/ }).waitFor();
+		expect(await page.getByTestId('fictional-label').count()).toBe(0);
+		await page.locator('[data-chart="need-by-group"] figure > svg').first().waitFor();
+		expect(await page.locator('main').textContent()).toContain('importer SSBs framskriving');
+		await page.goto(baseURL);
+		await expect.poll(() => page.getByRole('link', { name: /^Nordby/ }).count()).toBe(1);
+		g.expectNoProblems();
+		await g.context.close();
+	});
+
 	it('a slider changes botid from the keyboard, and the field follows', async () => {
 		const g = await openGuardedPage(browser);
 		const { page } = g;
