@@ -140,6 +140,22 @@ describe('«Hent fra SSB»', () => {
 		expect(g.problems.filter((p) => !/500/.test(p))).toEqual([]);
 		await g.context.close();
 	});
+
+	it('offline: says so at once and asks for nothing', async () => {
+		const g = await openPanel();
+		const { page } = g;
+		const asked: string[] = [];
+		page.on('request', (r) => {
+			if (!r.url().startsWith(baseURL)) asked.push(r.url());
+		});
+		await g.context.setOffline(true);
+		await page.getByLabel('Kommunenummer for henting fra SSB').fill('3201');
+		await page.getByRole('button', { name: 'Hent fra SSB' }).click();
+		await expect.poll(() => page.getByTestId('population-fetch-error').textContent()).toContain('Du er frakoblet');
+		expect(asked).toEqual([]);
+		g.expectNoProblems();
+		await g.context.close();
+	});
 });
 
 describe('Grunnlagsdata', () => {
