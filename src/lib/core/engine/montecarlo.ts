@@ -4,9 +4,9 @@
  * [series][year][draw]; percentiles come from in-place selection per (series, year).
  *
  * Memory: the buffer needs series × years × draws × 8 bytes. When that exceeds `maxBufferBytes`
- * (default 160 MB) the draws are simulated again for the next batch of series: the PRNG is
+ * (default 180 MiB) the draws are simulated again for the next batch of series: the PRNG is
  * re-seeded, so every pass sees exactly the same draws. 10 000 draws fit in one pass; 100 000
- * draws × 31 years take four.
+ * draws × 31 years take three.
  */
 import { GROUP_IDS, type GroupId } from '#lib/core/model/groups.ts';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
@@ -32,13 +32,16 @@ export interface MonteCarloOptions {
 	chunkSize?: number;
 	/** Called after each chunk with draws done so far (over all passes) and the total. */
 	onProgress?: (done: number, total: number) => void;
-	/** Cap on the draw buffer; above it, series are done in several passes. Default 160 MB. */
+	/** Cap on the draw buffer; above it, series are done in several passes. Default 180 MiB. */
 	maxBufferBytes?: number;
 }
 
 /** Series simulated and stored per draw. total.gap is derived: gap = required − planned stock (a constant per year). */
 const TOTAL_KEYS = ['requiredStock', 'need', 'waiting', 'tenants', 'moveIns'] as const;
 const GROUP_KEYS = ['need', 'requiredStock', 'waiting'] as const;
+/** Default cap on the draw buffer: 100 000 draws × 31 years then take three passes (≈ 166 MiB). */
+export const DEFAULT_MAX_BUFFER_BYTES = 180 * 1024 * 1024;
+
 /** Draws per block before they are copied into the [series][year][draw] buffer. */
 const BLOCK = 64;
 
@@ -186,7 +189,7 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 		throw new EngineInputError([{ path: 'scenario.monteCarlo.seed', message: 'Startverdien (seed) må være et helt tall.' }]);
 	}
 	const chunk = Math.max(1, Math.floor(opts.chunkSize ?? 1000));
-	const maxBytes = opts.maxBufferBytes ?? 160 * 1024 * 1024;
+	const maxBytes = opts.maxBufferBytes ?? DEFAULT_MAX_BUFFER_BYTES;
 
 	const prep = prepare(input);
 	const ws = createWorkspace(prep);
@@ -222,8 +225,10 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 	const uncertainIdx = Int32Array.from(uncertain);
 	const nSeries = STORED.length;
 	const perSeries = n * draws;
-	const seriesPerPass = Math.max(1, Math.min(nSeries, Math.floor(maxBytes / (perSeries * 8))));
-	const passes = Math.ceil(nSeries / seriesPerPass);
+	// As few passes as the cap allows, with the series spread evenly over them.
+	const maxPerPass = Math.max(1, Math.min(nSeries, Math.floor(maxBytes / (perSeries * 8))));
+	const passes = Math.ceil(nSeries / maxPerPass);
+	const seriesPerPass = Math.ceil(nSeries / passes);
 	const buf = new Float64Array(seriesPerPass * perSeries);
 	const block = new Float64Array(seriesPerPass * n * BLOCK);
 	const rowMin = new Float64Array(seriesPerPass * n);
