@@ -130,8 +130,14 @@ describe('population import', () => {
 		online = false;
 		await userEvent.click(button);
 		expect(screen.getByTestId('population-fetch-error')).toHaveTextContent('Du er frakoblet');
-		const field = screen.getByLabelText('Kommunenummer for henting fra SSB');
 		online = true;
+		const table = screen.getByLabelText('SSB-tabell (nyeste framskriving: 14288 fra 2024)');
+		await userEvent.clear(table);
+		await userEvent.type(table, '1428');
+		await userEvent.click(button);
+		expect(screen.getByTestId('population-fetch-error')).toHaveTextContent('«1428» er ikke et SSB-tabellnummer (fem siffer, f.eks. 14288).');
+		await userEvent.type(table, '8');
+		const field = screen.getByLabelText('Kommunenummer for henting fra SSB');
 		await userEvent.clear(field);
 		await userEvent.type(field, '32');
 		await userEvent.click(button);
