@@ -11,7 +11,8 @@
  *   version's cached `index.html` (the SPA shell), so reloading /, /notebook/x or
  *   /notebook/x/present works offline and the page always runs the version this worker cached.
  *   Notebooks live in IndexedDB, so nothing else is needed offline.
- * - activate: deletes the caches of older versions.
+ * - activate: deletes the caches of older versions, except the one just replaced (another tab may
+ *   still run it until it reloads), and takes control of open pages.
  *
  * SvelteKit 3: `$service-worker` is gone; the lists come from `$app/manifest`, the version from
  * `$app/env`, and `self` typed as ServiceWorkerGlobalScope from `$app/service-worker`.
@@ -52,9 +53,11 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
-			for (const key of await caches.keys()) {
-				if (key.startsWith(CACHE_PREFIX) && key !== CACHE) await caches.delete(key);
-			}
+			// Keep the version that was running before this one: a tab that did not reload (a
+			// presentation in another tab) still runs the old code and may load its lazy chunks or
+			// restart its projection worker. Older versions go.
+			const ours = (await caches.keys()).filter((k) => k.startsWith(CACHE_PREFIX) && k !== CACHE);
+			for (const key of ours.slice(0, -1)) await caches.delete(key);
 			await self.clients.claim();
 		})()
 	);
@@ -85,7 +88,8 @@ self.addEventListener('fetch', (event) => {
 	event.respondWith(
 		(async () => {
 			const cache = await caches.open(CACHE);
-			const cached = await cache.match(request, { ignoreSearch: true });
+			// This version's files first, then the previous version's (hashed names never collide).
+			const cached = (await cache.match(request, { ignoreSearch: true })) ?? (await caches.match(request, { ignoreSearch: true }));
 			if (cached) return cached;
 			return fetch(request);
 		})()

@@ -148,16 +148,28 @@ describe('offline', () => {
 			await page.waitForTimeout(500);
 			expect(await page.evaluate(async () => !!(await navigator.serviceWorker.ready).waiting)).toBe(true);
 
+			// A second tab of the app is open when the planner updates in this one.
+			const other = await context.newPage();
+			await other.goto(`${baseURL}/`);
+			await other.getByTestId('update-banner').waitFor();
+			await other.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
 			// "Oppdater": the new worker takes over and the page reloads once, on the new version.
 			const reloaded = page.waitForEvent('load');
 			await page.getByRole('button', { name: 'Oppdater' }).click();
 			await reloaded;
 			await page.getByTestId('fictional-label').waitFor();
 			expect(await banner.count()).toBe(0);
+			// The new version's cache, and the replaced one kept for tabs still running it.
 			const after = await page.evaluate(() => caches.keys());
-			expect(after).toHaveLength(1);
-			expect(after[0]).toMatch(/-neste$/);
-			expect(after).not.toEqual(before);
+			expect(after).toHaveLength(2);
+			expect(after).toEqual([...before, expect.stringMatching(/-neste$/)]);
+			expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/service-worker\.js$/);
+
+			// The other tab is not reloaded under the planner; it is told it may reload.
+			await expect.poll(() => other.getByTestId('update-banner').textContent()).toContain('tatt i bruk i en annen fane');
+			expect(await other.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+			await other.close();
 
 			g.expectNoProblems();
 		} finally {

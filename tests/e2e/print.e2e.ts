@@ -109,6 +109,33 @@ describe('print and PDF', () => {
 		await g.context.close();
 	});
 
+	it('the print button waits until every chart is drawn, then opens the print dialog once', async () => {
+		const g = await openGuardedPage(browser);
+		const { page } = g;
+		await openExample(page, baseURL);
+		// Record window.print() instead of opening the dialog, and whether the document was ready then.
+		await page.addInitScript(() => {
+			const w = window as unknown as { printedWhenReady: (string | null)[] };
+			w.printedWhenReady = [];
+			window.print = () => w.printedWhenReady.push(document.querySelector('[data-testid="print-document"]')?.getAttribute('data-ready') ?? null);
+		});
+		await page.goto(`${baseURL}/notebook/eksempelkommune/print`);
+		// Clicked at once: normally Monte Carlo is still running, so the document is not ready yet
+		// (on a very fast machine it may be; the print must then still happen exactly once).
+		const button = page.getByRole('button', { name: 'Skriv ut / lagre som PDF' });
+		await button.click();
+		if ((await page.getByTestId('print-document').getAttribute('data-ready')) === 'false') {
+			expect(await page.getByRole('status').filter({ hasText: 'Forbereder utskrift' }).count()).toBe(1);
+		}
+		const printed = () => page.evaluate(() => (window as unknown as { printedWhenReady: (string | null)[] }).printedWhenReady);
+		await expect.poll(printed, { timeout: 45_000 }).toEqual(['true']);
+		// Once ready, a click prints at once.
+		await button.click();
+		expect(await printed()).toEqual(['true', 'true']);
+		g.expectNoProblems();
+		await g.context.close();
+	});
+
 	it('prints only the scenario comparison with ?utvalg=sammenligning', async () => {
 		const g = await openGuardedPage(browser);
 		const { page } = g;
