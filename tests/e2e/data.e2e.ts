@@ -5,28 +5,22 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './support/use-browser.ts';
 import { openGuardedPage, type GuardedPage } from './support/guarded-page.ts';
 import { openExample } from './support/example.ts';
 import { seriousA11yViolations } from './support/axe.ts';
 
-let browser: Browser;
+const browser = useBrowser();
 const baseURL = inject('baseURL');
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/ssb');
 const fixture = (name: string) => readFile(resolve(FIXTURES, name), 'utf8');
 
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
 
 /** The example notebook with the Grunnlagsdata panel open; every request off this machine is refused. */
 async function openPanel(): Promise<GuardedPage> {
-	const g = await openGuardedPage(browser);
+	const g = await openGuardedPage(browser());
 	await g.context.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort('blockedbyclient'));
 	await openExample(g.page, baseURL);
 	await g.page.getByRole('button', { name: 'Vis og endre grunnlagsdata' }).click();

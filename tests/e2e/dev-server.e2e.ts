@@ -4,12 +4,11 @@
  * which serves files differently (e.g. the worker outside src/ must be allowed).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
-import { launchBrowser } from './support/browser.ts';
+import { useBrowser } from './support/use-browser.ts';
 import { openGuardedPage } from './support/guarded-page.ts';
 
-let browser: Browser;
+const browser = useBrowser();
 let server: ViteDevServer;
 let url = '';
 
@@ -17,17 +16,15 @@ beforeAll(async () => {
 	server = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1', open: false }, logLevel: 'error' });
 	await server.listen();
 	url = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '';
-	browser = await launchBrowser();
 });
 afterAll(async () => {
-	await browser?.close();
 	await server?.close();
 });
 
 describe('dev server', () => {
 	it('opens the example notebook on a fresh browser with a chart computed in the worker', async () => {
 		expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-		const g = await openGuardedPage(browser);
+		const g = await openGuardedPage(browser());
 		await g.page.goto(`${url}/notebook/eksempelkommune`);
 		await g.page.getByTestId('fictional-label').waitFor({ timeout: 60_000 });
 		await g.page.locator('[data-chart="need-by-group"] figure > svg').first().waitFor({ timeout: 60_000 });

@@ -1,25 +1,17 @@
 /** Work that is never lost, and notebooks shared as files: in Chromium against the build. */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './support/use-browser.ts';
 import { openGuardedPage } from './support/guarded-page.ts';
 import { openExample, readNumber } from './support/example.ts';
 import { runProjectCli } from '../../src/cli/project-main.ts';
 
-let browser: Browser;
+const browser = useBrowser();
 const baseURL = inject('baseURL');
-
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
 
 describe('never lost', () => {
 	it('an edit followed by an immediate reload is kept', async () => {
-		const g = await openGuardedPage(browser);
+		const g = await openGuardedPage(browser());
 		const { page } = g;
 		await openExample(page, baseURL);
 		await page.getByLabel('Botid – Andre', { exact: true }).first().fill('5,5');
@@ -34,7 +26,7 @@ describe('never lost', () => {
 
 describe('files', () => {
 	it('exports a notebook and imports it in a fresh browser profile with the same numbers', async () => {
-		const a = await openGuardedPage(browser);
+		const a = await openGuardedPage(browser());
 		await openExample(a.page, baseURL);
 		await a.page.getByLabel('Botid – ROP (rus og psykiske lidelser)', { exact: true }).first().fill('5');
 		const table = () => a.page.locator('[data-key="total.requiredStock"]').last().textContent();
@@ -53,7 +45,7 @@ describe('files', () => {
 		await a.context.close();
 
 		// A new profile: a colleague's browser.
-		const b = await openGuardedPage(browser);
+		const b = await openGuardedPage(browser());
 		await b.page.goto(baseURL);
 		await b.page.getByRole('link', { name: /Eksempelkommune/ }).waitFor();
 		await b.page.getByLabel('Velg fil å importere').setInputFiles({ name: 'fra-kollega.boligbehov.json', mimeType: 'application/json', buffer: Buffer.from(text) });
@@ -69,7 +61,7 @@ describe('files', () => {
 	});
 
 	it('the headless runner gives the same numbers as the app for the exported example', async () => {
-		const g = await openGuardedPage(browser);
+		const g = await openGuardedPage(browser());
 		const { page } = g;
 		await openExample(page, baseURL);
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Eksporter til fil' }).click()]);
@@ -95,7 +87,7 @@ describe('files', () => {
 	});
 
 	it('exports a chart as standalone SVG and as PNG at 2× resolution', async () => {
-		const g = await openGuardedPage(browser);
+		const g = await openGuardedPage(browser());
 		const { page } = g;
 		await openExample(page, baseURL);
 		const cell = page.locator('[data-chart="need-by-group"]').first();
@@ -118,7 +110,7 @@ describe('files', () => {
 	});
 
 	it('exports the yearly table as CSV for Norwegian Excel and as an XLSX workbook', async () => {
-		const g = await openGuardedPage(browser);
+		const g = await openGuardedPage(browser());
 		const { page } = g;
 		await openExample(page, baseURL);
 		const table = page.locator('.table-cell').first();
@@ -144,7 +136,7 @@ describe('files', () => {
 	});
 
 	it('a malformed file gets a specific message and the library is unchanged', async () => {
-		const g = await openGuardedPage(browser);
+		const g = await openGuardedPage(browser());
 		const { page } = g;
 		await page.goto(baseURL);
 		const items = page.getByTestId('library').locator('li');

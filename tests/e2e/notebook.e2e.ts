@@ -1,24 +1,16 @@
 /** The scenario notebook in Chromium: consistent numbers, variants, cells, accessibility. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './support/use-browser.ts';
 import { openGuardedPage } from './support/guarded-page.ts';
 import { seriousA11yViolations } from './support/axe.ts';
 import { openExample, readNumber } from './support/example.ts';
 
-let browser: Browser;
+const browser = useBrowser();
 const baseURL = inject('baseURL');
-
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
 
 describe('notebook', () => {
 	it('has no serious or critical accessibility violations on the library and notebook pages', async () => {
-		const g = await openGuardedPage(browser);
+		const g = await openGuardedPage(browser());
 		await g.page.goto(baseURL);
 		await g.page.getByRole('link', { name: /Eksempelkommune/ }).waitFor();
 		expect(await seriousA11yViolations(g.page)).toEqual([]);
@@ -31,7 +23,7 @@ describe('notebook', () => {
 	});
 
 	it('a botid change moves chart, table and key numbers consistently', async () => {
-		const g = await openGuardedPage(browser);
+		const g = await openGuardedPage(browser());
 		const { page } = g;
 		await openExample(page, baseURL);
 		const keyCell = page.locator('[data-testid^="key-"]').first();
@@ -50,7 +42,7 @@ describe('notebook', () => {
 	});
 
 	it('creates a notebook for the planner’s own kommune from the library', async () => {
-		const g = await openGuardedPage(browser);
+		const g = await openGuardedPage(browser());
 		const { page } = g;
 		await page.goto(baseURL);
 		await page.getByRole('link', { name: /Eksempelkommune/ }).waitFor();
@@ -70,7 +62,7 @@ describe('notebook', () => {
 	});
 
 	it('a slider changes botid from the keyboard, and the field follows', async () => {
-		const g = await openGuardedPage(browser);
+		const g = await openGuardedPage(browser());
 		const { page } = g;
 		await openExample(page, baseURL);
 		const field = page.getByLabel('Botid – Andre', { exact: true }).first();
@@ -85,7 +77,7 @@ describe('notebook', () => {
 	});
 
 	it('creates a variant, changes it and compares it with Basis', async () => {
-		const g = await openGuardedPage(browser);
+		const g = await openGuardedPage(browser());
 		const { page } = g;
 		await openExample(page, baseURL);
 		await page.getByLabel('Ny variant').fill('Kortere botid for ROP');
@@ -119,7 +111,7 @@ describe('notebook', () => {
 	});
 
 	it('adds, moves and deletes a note cell from the keyboard', async () => {
-		const g = await openGuardedPage(browser);
+		const g = await openGuardedPage(browser());
 		const { page } = g;
 		page.on('dialog', (d) => void d.accept());
 		await openExample(page, baseURL);

@@ -13,13 +13,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './support/use-browser.ts';
 import { openGuardedPage } from './support/guarded-page.ts';
 import { openExample } from './support/example.ts';
 
 const buildDir = resolve(import.meta.dirname, '../../build');
-let browser: Browser;
+const browser = useBrowser();
 let server: Server;
 let baseURL: string;
 /** What /service-worker.js answers; replaced to simulate a deploy. */
@@ -38,10 +38,8 @@ beforeAll(async () => {
 	});
 	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 	baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	browser = await launchBrowser();
 });
 afterAll(async () => {
-	await browser?.close();
 	await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
 });
 
@@ -57,7 +55,7 @@ async function waitForControl(page: Page): Promise<void> {
 
 describe('offline', () => {
 	it('works without network after the first visit: library, notebook chart, presentation deep link', async () => {
-		const g = await openGuardedPage(browser);
+		const g = await openGuardedPage(browser());
 		const { page, context } = g;
 		try {
 			await openExample(page, baseURL); // first visit: seeds the example, installs the service worker
@@ -112,7 +110,7 @@ describe('offline', () => {
 	});
 
 	it('offers a new version, hides the offer while presenting and updates only on request', async () => {
-		const g = await openGuardedPage(browser);
+		const g = await openGuardedPage(browser());
 		const { page, context } = g;
 		try {
 			await page.goto(baseURL);

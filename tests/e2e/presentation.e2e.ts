@@ -1,23 +1,15 @@
 /** Presentation mode in Chromium: deep link, keys, a live change, leave and discard. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './support/use-browser.ts';
 import { openGuardedPage } from './support/guarded-page.ts';
 import { openExample, readNumber } from './support/example.ts';
 
-let browser: Browser;
+const browser = useBrowser();
 const baseURL = inject('baseURL');
-
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
 
 describe('presentation mode', () => {
 	it('opens by deep link, moves by keyboard, updates live, and discards changes on leaving', async () => {
-		const g = await openGuardedPage(browser);
+		const g = await openGuardedPage(browser());
 		const { page } = g;
 		await openExample(page, baseURL); // seeds the example on first start
 

@@ -8,26 +8,18 @@
  * checks what a reader of the PDF would see, not just that the DOM had it.
  */
 import { inflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './support/use-browser.ts';
 import { openGuardedPage } from './support/guarded-page.ts';
 import { openExample } from './support/example.ts';
 import { seriousA11yViolations } from './support/axe.ts';
 
-let browser: Browser;
+const browser = useBrowser();
 const baseURL = inject('baseURL');
-
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
 
 describe('print and PDF', () => {
 	it('prints the whole notebook on A4: title page, a section per cell, vector charts and the appendix', async () => {
-		const g = await openGuardedPage(browser);
+		const g = await openGuardedPage(browser());
 		const { page } = g;
 		await openExample(page, baseURL); // seeds the example on first start
 
@@ -110,7 +102,7 @@ describe('print and PDF', () => {
 	});
 
 	it('the print button waits until every chart is drawn, then opens the print dialog once', async () => {
-		const g = await openGuardedPage(browser);
+		const g = await openGuardedPage(browser());
 		const { page } = g;
 		await openExample(page, baseURL);
 		// Record window.print() instead of opening the dialog, and whether the document was ready then.
@@ -137,7 +129,7 @@ describe('print and PDF', () => {
 	});
 
 	it('prints only the scenario comparison with ?utvalg=sammenligning', async () => {
-		const g = await openGuardedPage(browser);
+		const g = await openGuardedPage(browser());
 		const { page } = g;
 		await openExample(page, baseURL);
 		await page.goto(`${baseURL}/notebook/eksempelkommune/print?utvalg=sammenligning`);

@@ -6,15 +6,14 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
+import { useBrowser } from './support/use-browser.ts';
 import { openGuardedPage } from './support/guarded-page.ts';
 import { serveBuild } from './support/static-server.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const PREFIX = '/planlegging/boligbehov';
 const DIR = 'build-subpath-test';
-let browser: Browser;
+const browser = useBrowser();
 let server: { url: string; close: () => Promise<void> };
 
 beforeAll(async () => {
@@ -24,17 +23,15 @@ beforeAll(async () => {
 		stdio: 'inherit'
 	});
 	server = await serveBuild(resolve(root, DIR), PREFIX);
-	browser = await launchBrowser();
 }, 180_000);
 afterAll(async () => {
-	await browser?.close();
 	await server?.close();
 	rmSync(resolve(root, DIR), { recursive: true, force: true });
 });
 
 describe('hosted under a sub-path', () => {
 	it('loads the library, opens the example and draws its charts, with every request under the prefix', async () => {
-		const g = await openGuardedPage(browser);
+		const g = await openGuardedPage(browser());
 		const outside: string[] = [];
 		g.page.on('request', (r) => {
 			const u = new URL(r.url());

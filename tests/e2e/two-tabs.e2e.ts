@@ -1,25 +1,17 @@
 /** Two tabs on one notebook: edits travel; a concurrent edit is never silently dropped. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './support/use-browser.ts';
 import { openGuardedPage } from './support/guarded-page.ts';
 import { openExample, readNumber } from './support/example.ts';
 
-let browser: Browser;
+const browser = useBrowser();
 const baseURL = inject('baseURL');
-
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
 
 const BOTID_ANDRE = 'Botid – Andre';
 
 describe('two tabs', () => {
 	it('an edit in one tab appears in the other', async () => {
-		const a = await openGuardedPage(browser);
+		const a = await openGuardedPage(browser());
 		await openExample(a.page, baseURL);
 		const bPage = await a.context.newPage();
 		await bPage.goto(a.page.url());
@@ -33,7 +25,7 @@ describe('two tabs', () => {
 	});
 
 	it('a concurrent edit asks which version to keep and loses neither', async () => {
-		const a = await openGuardedPage(browser);
+		const a = await openGuardedPage(browser());
 		// A controllable clock, so that both edits are pending before either autosave runs
 		// (on a loaded machine a fill can take longer than the autosave delay).
 		await a.context.clock.install();

@@ -3,24 +3,16 @@
  * library → example notebook (seeded on first start) → change botid → the chart and the numbers
  * (computed in the worker) change without blocking the page → reload → the change is still there.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './support/use-browser.ts';
 import { openGuardedPage } from './support/guarded-page.ts';
 
-let browser: Browser;
+const browser = useBrowser();
 const baseURL = inject('baseURL');
-
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
 
 describe('walking skeleton', () => {
 	it('opens the example, changes botid, sees new numbers, and keeps the change after reload', async () => {
-		const g = await openGuardedPage(browser);
+		const g = await openGuardedPage(browser());
 		const { page } = g;
 		await page.goto(baseURL);
 		await expect.poll(() => page.getByRole('heading', { name: 'Notatbøker' }).count()).toBe(1);
