@@ -3,28 +3,7 @@ import { csvText, formatCsvNumber, projectionToCsv, toCsv } from '#lib/core/expo
 import { projectionColumns } from '#lib/core/export/columns.ts';
 import { YEARLY_COLUMNS } from '#lib/core/report/yearly-table.ts';
 import { fakeResult } from './result-fixture.ts';
-
-/** A minimal RFC 4180 reader (semicolon), to check that what we write reads back. */
-function readCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i]!;
-		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-			else if (c === '"') quoted = false;
-			else field += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ';') row.push(field), (field = '');
-		else if (c === '\r' && text[i + 1] === '\n') {
-			row.push(field), rows.push(row), (row = []), (field = ''), i++;
-		} else field += c;
-	}
-	if (field !== '' || row.length > 0) row.push(field), rows.push(row);
-	return rows;
-}
+import { readCsv } from './read-csv.ts';
 
 describe('formatCsvNumber', () => {
 	it('uses decimal comma, no grouping, no -0, empty for non-finite', () => {
@@ -102,7 +81,7 @@ describe('assumptionsToCsv', () => {
 		const rows = readCsv(assumptionsToCsv(nb.scenarios, { base: nb.base }).slice(1));
 		expect(rows[0]).toEqual(['Scenario', 'Målgruppe', 'Forutsetning', 'Verdi', 'Enhet', 'Usikkerhet', 'Lav / P10', 'Høy / P90']);
 		expect(rows).toContainEqual(['Basis', 'Andre', 'Gjennomsnittlig botid', '3,5', 'år', 'Fast', '', '']);
-		expect(rows).toContainEqual(['Basis', 'Nedsatt funksjonsevne', 'Nytt behov per 1000 innbyggere 18–66 år', '0,4', 'husstander per 1000 per år', 'Fast', '', '']);
+		expect(rows).toContainEqual(['Basis', 'Nedsatt funksjonsevne', 'Nytt behov per 1 000 innbyggere 18–66 år', '0,4', 'husstander per 1 000 per år', 'Fast', '', '']);
 		expect(rows).toContainEqual(['Grunnlag 2025', 'ROP', 'Leietakere', '110', 'husstander', '', '', '']);
 		expect(rows.find((r) => r[2] === 'Personer per husstand')?.[3]).toBe('2,6');
 	});

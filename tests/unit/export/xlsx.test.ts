@@ -138,9 +138,9 @@ describe('projection workbook', () => {
 describe('assumption rows', () => {
 	it('lists calibrated numbers as "kalibreres" and spreads as low/high', () => {
 		const rows = assumptionRows(buildMinimalNotebook().scenarios[0]!);
-		const ropRate = rows.find((r) => r.group === 'ROP' && r.assumption.startsWith('Nytt behov per 1000'));
+		const ropRate = rows.find((r) => r.group === 'ROP' && r.assumption.startsWith('Nytt behov per 1 000'));
 		expect(ropRate?.value).toBe('kalibreres');
-		expect(ropRate?.assumption).toBe('Nytt behov per 1000 innbyggere 18–66 år');
+		expect(ropRate?.assumption).toBe('Nytt behov per 1 000 innbyggere 18–66 år');
 		const botid = rows.find((r) => r.group === 'ROP' && r.assumption === 'Gjennomsnittlig botid');
 		expect(botid).toMatchObject({ value: 6, unit: 'år', distribution: 'Triangulær', low: 4, high: 9 });
 		expect(rows.find((r) => r.assumption === 'Bosatte flyktninger per år')?.value).toBe('2026: 60; 2027: 45');

@@ -49,6 +49,10 @@ describe('scenarioAppendixRows', () => {
 		expect(row(rows, 'groups.flyktning.tenure.leaseYears').value).toBe('3 år');
 		expect(row(rows, 'groups.flyktning.demand.settledPerYear').value).toBe('2025: 45; 2026: 40; 2027: 35; 2028: 30 personer');
 		expect(row(rows, 'vacancyTargetPct')).toMatchObject({ value: '5 % av boligene', status: 'oppgitt' });
+		// The Monte Carlo settings are two rows, as in the XLSX sheet; the seed is printed without digit grouping.
+		expect(row(rows, 'monteCarlo.draws')).toMatchObject({ field: 'Usikkerhetsberegning (Monte Carlo): antall trekk', value: '2\u00a0000 trekk', range: '' });
+		expect(row(rows, 'monteCarlo.seed')).toMatchObject({ field: 'Usikkerhetsberegning (Monte Carlo): frø', value: String(basis.assumptions.monteCarlo.seed), range: '' });
+		expect(row(rows, 'groups.rop.demand.ratePer1000').value).toBe('0,76 husstander per 1 000 per år');
 		// Every group has tenure, demand and waiting-list attrition.
 		for (const g of ['rop', 'funksjon', 'eldre', 'flyktning', 'andre']) {
 			expect(rows.filter((r) => r.key.startsWith(`groups.${g}.`)).length).toBeGreaterThanOrEqual(3);

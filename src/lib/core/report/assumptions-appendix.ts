@@ -4,20 +4,21 @@
  * imported, and where the number comes from. Also the base data and population the scenarios share.
  *
  * Pure: a function of the notebook and the engine's calibration notes, so the print page, tests
- * and any later export read the same rows.
+ * and any later export read the same rows. Which assumptions there are and what they are called
+ * comes from assumption-catalogue.ts, which the XLSX/CSV export uses too.
  */
 import type { Notebook, Scenario, Cell } from '#lib/core/model/notebook.ts';
 import type { CalibrationNote } from '#lib/core/model/result.ts';
-import type { Provenance, AgeBand, YearSeries } from '#lib/core/model/population.ts';
-import type { StockChangeKind } from '#lib/core/model/assumptions.ts';
+import type { Provenance } from '#lib/core/model/population.ts';
 import type { Uncertain } from '#lib/core/model/uncertain.ts';
-import { GROUP_IDS, GROUP_LABELS, type GroupId } from '#lib/core/model/groups.ts';
+import { GROUP_IDS, GROUP_LABELS } from '#lib/core/model/groups.ts';
 import { ASSUMPTION_HELP } from '#lib/core/text/assumption-help.ts';
+import { BASE_DATA_LABELS, listAssumptions, yearSeriesLabel, type AssumptionItem, type HelpKey } from '#lib/core/report/assumption-catalogue.ts';
 
 /** oppgitt = entered by the planner; kalibrert = derived by the engine; importert = read from a file (SSB etc.); eksempeldata = the fictional example. */
 export type AssumptionStatus = 'oppgitt' | 'kalibrert' | 'importert' | 'eksempeldata';
 
-export type HelpKey = keyof typeof ASSUMPTION_HELP;
+export type { HelpKey };
 
 export interface AppendixRow {
 	/** Dot path into the scenario (or "base.…", "population"), stable for tests and keys. */
@@ -52,15 +53,6 @@ export const STATUS_LABELS: Readonly<Record<AssumptionStatus, string>> = {
 	eksempeldata: 'Eksempeldata'
 };
 
-const STOCK_CHANGE_LABELS: Record<StockChangeKind, string> = {
-	nybygg: 'Nybygg',
-	kjop: 'Kjøp',
-	innleie: 'Innleie',
-	'avsluttet-innleie': 'Avsluttet innleie',
-	salg: 'Salg',
-	konvertering: 'Konvertering'
-};
-
 const SCENARIO_WIDE = 'Hele scenarioet';
 
 const numberFormat = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 3 });
@@ -83,15 +75,6 @@ export function rangeText(u: Uncertain): string {
 	return s.p10 === s.p90 ? 'Fast verdi' : `P10 ${formatNumber(s.p10)} – P90 ${formatNumber(s.p90)} (lognormal)`;
 }
 
-function bandText(b: AgeBand): string {
-	return b.to === undefined ? `${b.from} år og eldre` : `${b.from}–${b.to} år`;
-}
-
-function seriesText(s: YearSeries): string {
-	const keys = Object.keys(s).sort();
-	return keys.length === 0 ? '(ingen år)' : keys.map((k) => `${k}: ${formatNumber(s[k] ?? 0)}`).join('; ');
-}
-
 function statusOf(p: Provenance): AssumptionStatus {
 	return p.kind === 'imported' ? 'importert' : p.kind === 'example' ? 'eksempeldata' : 'oppgitt';
 }
@@ -108,113 +91,57 @@ export function provenanceText(p: Provenance): string {
 		.join(', ');
 }
 
-/** Every assumption of one scenario as appendix rows, in the order of the assumptions editor. */
+/** Where an assumption without a help entry comes from, by its catalogue path. */
+const SOURCES_WITHOUT_HELP: Readonly<Record<string, string>> = {
+	horizonYears: 'Valgt i scenarioet.',
+	mode: 'Valgt i scenarioet.',
+	allocation: 'Valgt i scenarioet (brukes i kapasitetsberegningen).',
+	'monteCarlo.draws': 'Valgt i scenarioet; flere trekk gir jevnere usikkerhetsbånd.',
+	'monteCarlo.seed': 'Valgt i scenarioet; samme frø gir samme resultat.',
+	'demand.perYear': 'Oppgitt år for år av planleggeren.',
+	stockChanges: 'Vedtatt eller planlagt endring i boligmassen, oppgitt i scenarioet.'
+};
+
+function sourceOf(item: AssumptionItem): string {
+	return item.help ? ASSUMPTION_HELP[item.help].source : (SOURCES_WITHOUT_HELP[item.path] ?? 'Oppgitt i scenarioet.');
+}
+
+/** Every assumption of one scenario (see assumption-catalogue.ts) as appendix rows, in the order of the assumptions editor. */
 export function scenarioAppendixRows(scenario: Scenario, calibration: readonly CalibrationNote[] = []): AppendixRow[] {
-	const rows: AppendixRow[] = [];
-	const a = scenario.assumptions;
-
-	const add = (key: string, group: string, field: string, value: string, source: string, help?: HelpKey, range = '') =>
-		rows.push({ key, group, field, value, range, status: 'oppgitt', source, ...(help ? { help } : {}) });
-	const addU = (key: string, group: string, field: string, u: Uncertain, unit: string, help: HelpKey) =>
-		add(key, group, field, withUnit(u.value, unit), ASSUMPTION_HELP[help].source, help, rangeText(u));
-	/** An optional number the engine calibrates when it is left out. */
-	const addOrCalibrated = (key: string, gid: GroupId, field: string, path: string, u: Uncertain | undefined, unit: string, help: HelpKey) => {
-		if (u) return addU(key, GROUP_LABELS[gid], field, u, unit, help);
-		const note = calibration.find((c) => c.group === gid && c.field === path);
-		rows.push({
-			key,
-			group: GROUP_LABELS[gid],
-			field,
-			value: note ? withUnit(note.value, unit) : 'kalibreres',
-			range: '',
-			status: 'kalibrert',
-			source: note?.explanation ?? `Ikke oppgitt: kalibreres av modellen. ${ASSUMPTION_HELP[help].source}`,
-			help
-		});
-	};
-
-	add('horizonYears', SCENARIO_WIDE, 'Framskrivingsperiode', `${formatNumber(a.horizonYears)} år`, 'Valgt i scenarioet.');
-	add(
-		'mode',
-		SCENARIO_WIDE,
-		'Beregningsmåte',
-		a.mode === 'need' ? 'Behov (boliger som trengs)' : 'Kapasitet (planlagte boliger, venteliste)',
-		'Valgt i scenarioet.'
-	);
-	addU('vacancyTargetPct', SCENARIO_WIDE, 'Måledighet (friksjonsledighet)', a.vacancyTargetPct, '% av boligene', 'vacancy');
-	add(
-		'allocation',
-		SCENARIO_WIDE,
-		'Fordeling av ledige boliger',
-		a.allocation.kind === 'proportional'
-			? 'Forholdsmessig etter venteliste'
-			: `Prioritert: ${(a.allocation.order ?? []).map((g) => GROUP_LABELS[g]).join(', ')}`,
-		'Valgt i scenarioet (brukes i kapasitetsberegningen).'
-	);
-	add(
-		'monteCarlo',
-		SCENARIO_WIDE,
-		'Usikkerhetsberegning (Monte Carlo)',
-		`${formatNumber(a.monteCarlo.draws)} trekk, frø ${a.monteCarlo.seed}`,
-		'Valgt i scenarioet; samme frø gir samme resultat.'
-	);
-
-	for (const gid of GROUP_IDS) {
-		const ga = a.groups[gid];
-		const g = GROUP_LABELS[gid];
-		const p = `groups.${gid}`;
-		const d = ga.demand;
-		switch (d.kind) {
-			case 'rate':
-				addOrCalibrated(`${p}.demand.ratePer1000`, gid, `Nytt behov per 1 000 innbyggere ${bandText(d.band)}`, 'demand.ratePer1000', d.ratePer1000, 'per 1 000 per år', 'ratePer1000');
-				addU(`${p}.demand.trendPctPerYear`, g, 'Årlig trend i nytt behov', d.trendPctPerYear, '% per år', 'trend');
-				break;
-			case 'prevalence':
-				addOrCalibrated(`${p}.demand.sharePct`, gid, `Andel av innbyggere ${bandText(d.band)} med behov`, 'demand.sharePct', d.sharePct, '%', 'sharePct');
-				if (d.targetSharePct) {
-					addU(`${p}.demand.targetSharePct`, g, `Målandel${d.targetYear !== undefined ? ` i ${d.targetYear}` : ''}`, d.targetSharePct, '%', 'sharePct');
-				}
-				break;
-			case 'refugees':
-				add(`${p}.demand.settledPerYear`, g, 'Bosatte flyktninger per år', `${seriesText(d.settledPerYear)} personer`, ASSUMPTION_HELP.refugees.source, 'refugees');
-				addU(`${p}.demand.shareNeedingPct`, g, 'Andel som trenger kommunal bolig', d.shareNeedingPct, '%', 'refugees');
-				addU(`${p}.demand.personsPerHousehold`, g, 'Personer per husstand', d.personsPerHousehold, 'personer', 'refugees');
-				break;
-			case 'manual':
-				add(`${p}.demand.perYear`, g, 'Nytt behov per år (oppgitt per år)', `${seriesText(d.perYear)} husstander`, 'Oppgitt år for år av planleggeren.');
-				break;
+	return listAssumptions(scenario, GROUP_LABELS).map((item): AppendixRow => {
+		const q = item.quantity;
+		const base = {
+			key: item.key,
+			group: item.group ? GROUP_LABELS[item.group] : SCENARIO_WIDE,
+			field: item.label,
+			...(item.help ? { help: item.help } : {})
+		};
+		const entered = (value: string, range: string): AppendixRow => ({ ...base, value, range, status: 'oppgitt', source: sourceOf(item) });
+		switch (q.kind) {
+			case 'uncertain':
+				return entered(withUnit(q.value.value, item.unit), rangeText(q.value));
+			case 'number': {
+				const n = q.plain ? String(q.value) : formatNumber(q.value);
+				const text = `${q.signed && q.value > 0 ? '+' : ''}${n}`;
+				return entered(item.unit ? `${text} ${item.unit}` : text, item.setting ? '' : 'Fast verdi');
+			}
+			case 'series':
+				return entered(`${yearSeriesLabel(q.value, formatNumber)}${item.unit ? ` ${item.unit}` : ''}`, '');
+			case 'text':
+				return entered(q.value, '');
+			case 'calibrated': {
+				const note = item.group ? calibration.find((c) => c.group === item.group && c.field === item.path) : undefined;
+				const help = item.help ? ` ${ASSUMPTION_HELP[item.help].source}` : '';
+				return {
+					...base,
+					value: note ? withUnit(note.value, item.unit) : 'kalibreres',
+					range: '',
+					status: 'kalibrert',
+					source: note?.explanation ?? `Ikke oppgitt: kalibreres av modellen.${help}`
+				};
+			}
 		}
-		const t = ga.tenure;
-		switch (t.kind) {
-			case 'botid':
-				addU(`${p}.tenure.years`, g, 'Gjennomsnittlig botid', t.years, 'år', 'botid');
-				break;
-			case 'lease':
-				add(`${p}.tenure.leaseYears`, g, 'Tidsbestemt kontrakt, lengde', `${formatNumber(t.leaseYears)} år`, ASSUMPTION_HELP.lease.source, 'lease', 'Fast verdi');
-				addU(`${p}.tenure.renewalPct`, g, 'Andel fornyet ved utløp', t.renewalPct, '%', 'lease');
-				break;
-			case 'exitRate':
-				addU(`${p}.tenure.pctPerYear`, g, 'Årlig avgang (død, institusjon, flytting)', t.pctPerYear, '% per år', 'exitRate');
-				break;
-		}
-		if (ga.turnoverTarget) {
-			addU(`${p}.turnoverTarget.changePct`, g, `Endring i gjennomstrømming innen ${ga.turnoverTarget.byYear}`, ga.turnoverTarget.changePct, '%', 'turnoverTarget');
-		}
-		addU(`${p}.waitingAttritionPctPerYear`, g, 'Avgang fra venteliste', ga.waitingAttritionPctPerYear, '% per år', 'attrition');
-	}
-
-	a.stockChanges.forEach((c, i) =>
-		add(
-			`stockChanges.${i}`,
-			SCENARIO_WIDE,
-			`${STOCK_CHANGE_LABELS[c.kind]} ${c.year}, delbestand «${c.segmentId}»`,
-			`${c.count > 0 ? '+' : ''}${formatNumber(c.count)} boliger`,
-			'Vedtatt eller planlagt endring i boligmassen, oppgitt i scenarioet.',
-			undefined,
-			'Fast verdi'
-		)
-	);
-	return rows;
+	});
 }
 
 /** The base data and population every scenario shares, with their provenance. */
@@ -224,17 +151,17 @@ export function baseAppendixRows(doc: Pick<Notebook, 'base' | 'population'>): Ap
 	const source = provenanceText(base.provenance);
 	const rows: AppendixRow[] = [];
 	const add = (key: string, group: string, field: string, value: string) => rows.push({ key, group, field, value, range: '', status, source });
-	add('base.baseYear', 'Alle', 'Basisår (status 31.12)', String(base.baseYear));
+	add('base.baseYear', 'Alle', BASE_DATA_LABELS.baseYear, String(base.baseYear));
 	for (const s of base.segments) {
-		add(`base.segments.${s.id}`, s.groups === 'all' ? 'Alle' : s.groups.map((g) => GROUP_LABELS[g]).join(', '), `Boliger: ${s.name}`, `${formatNumber(s.dwellings)} boliger`);
+		add(`base.segments.${s.id}`, s.groups === 'all' ? 'Alle' : s.groups.map((g) => GROUP_LABELS[g]).join(', '), BASE_DATA_LABELS.segment(s.name), `${formatNumber(s.dwellings)} boliger`);
 	}
-	add('base.vacant', 'Alle', 'Ledige boliger', `${formatNumber(base.vacant)} boliger`);
+	add('base.vacant', 'Alle', BASE_DATA_LABELS.vacant, `${formatNumber(base.vacant)} boliger`);
 	for (const gid of GROUP_IDS) {
 		const gb = base.groups[gid];
-		add(`base.groups.${gid}.tenants`, GROUP_LABELS[gid], 'Leietakere', `${formatNumber(gb.tenants)} husstander`);
-		add(`base.groups.${gid}.waiting`, GROUP_LABELS[gid], 'Venteliste (vedtak uten bolig)', `${formatNumber(gb.waiting)} husstander`);
+		add(`base.groups.${gid}.tenants`, GROUP_LABELS[gid], BASE_DATA_LABELS.tenants, `${formatNumber(gb.tenants)} husstander`);
+		add(`base.groups.${gid}.waiting`, GROUP_LABELS[gid], BASE_DATA_LABELS.waiting, `${formatNumber(gb.waiting)} husstander`);
 		if (gb.newTenantsLastYear !== undefined) {
-			add(`base.groups.${gid}.newTenantsLastYear`, GROUP_LABELS[gid], 'Nye leietakere i basisåret', `${formatNumber(gb.newTenantsLastYear)} husstander`);
+			add(`base.groups.${gid}.newTenantsLastYear`, GROUP_LABELS[gid], BASE_DATA_LABELS.newTenantsLastYear, `${formatNumber(gb.newTenantsLastYear)} husstander`);
 		}
 	}
 	const years = population.years;

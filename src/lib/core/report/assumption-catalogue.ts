@@ -1,0 +1,178 @@
+/**
+ * The one list of a scenario's assumptions: which there are, in which order, and what they are
+ * called. Both the "Forutsetninger" sheet of the XLSX/CSV export (core/export/assumptions.ts) and
+ * the appendix of the printed report (core/report/assumptions-appendix.ts) render from it, so an
+ * assumption has the same Norwegian name and unit in Excel and in the council's attachment.
+ *
+ * Pure: no formatting beyond the labels. Each renderer formats the quantities its own way
+ * (raw numbers with low/high columns for Excel; nb-NO text with range, status and source in print).
+ */
+import { GROUP_IDS, GROUP_LABELS, type GroupId } from '#lib/core/model/groups.ts';
+import type { AgeBand, YearSeries } from '#lib/core/model/population.ts';
+import type { StockChangeKind } from '#lib/core/model/assumptions.ts';
+import type { Uncertain } from '#lib/core/model/uncertain.ts';
+import type { Scenario } from '#lib/core/model/notebook.ts';
+import type { ASSUMPTION_HELP } from '#lib/core/text/assumption-help.ts';
+
+export type HelpKey = keyof typeof ASSUMPTION_HELP;
+
+/** What an assumption holds. */
+export type AssumptionQuantity =
+	/** A number with its uncertainty (fixed, triangular or lognormal). */
+	| { kind: 'uncertain'; value: Uncertain }
+	/**
+	 * One exact number. `signed`: a change, shown with "+" when positive. `plain`: an identifier
+	 * (a seed), shown without digit grouping.
+	 */
+	| { kind: 'number'; value: number; signed?: boolean; plain?: boolean }
+	/** A number per calendar year. */
+	| { kind: 'series'; value: YearSeries }
+	/** A choice, already worded in Norwegian. */
+	| { kind: 'text'; value: string }
+	/** Left out: the engine calibrates it (see the run's CalibrationNote with this item's group and path). */
+	| { kind: 'calibrated' };
+
+export interface AssumptionItem {
+	/** Dot path into the scenario's assumptions, e.g. "groups.rop.tenure.years", "stockChanges.0". Stable. */
+	key: string;
+	/** The path relative to the group, without a list index ("tenure.years", "stockChanges"); matches CalibrationNote.field. */
+	path: string;
+	/** The target group, or null for an assumption of the whole scenario. */
+	group: GroupId | null;
+	/** Norwegian name of the assumption, the same in every export and printout. */
+	label: string;
+	/** Unit of the number(s), "" when there is none (a choice, a seed). */
+	unit: string;
+	quantity: AssumptionQuantity;
+	/** How the projection is run (horizon, mode, allocation, Monte Carlo) rather than a number about the kommune. */
+	setting: boolean;
+	/** The help entry that explains this assumption, if any. */
+	help?: HelpKey;
+}
+
+export const STOCK_CHANGE_LABELS: Readonly<Record<StockChangeKind, string>> = {
+	nybygg: 'Nybygg',
+	kjop: 'Kjøp',
+	innleie: 'Innleie',
+	'avsluttet-innleie': 'Avsluttet innleie',
+	salg: 'Salg',
+	konvertering: 'Konvertering'
+};
+
+/** Names of the base data rows (shared by all scenarios), the same in export and print. */
+export const BASE_DATA_LABELS = {
+	baseYear: 'Basisår (status 31.12)',
+	vacant: 'Ledige boliger',
+	segment: (name: string) => `Boliger: ${name}`,
+	tenants: 'Leietakere',
+	waiting: 'Venteliste (vedtak uten bolig)',
+	newTenantsLastYear: 'Nye leietakere i basisåret'
+} as const;
+
+/** "18–66 år", "80 år og eldre". */
+export function bandLabel(b: AgeBand): string {
+	return b.to === undefined ? `${b.from} år og eldre` : `${b.from}–${b.to} år`;
+}
+
+/** A number with decimal comma and full precision, no digit grouping ("2,6", "1000"). */
+function plainDecimal(n: number): string {
+	return String(n).replace('.', ',');
+}
+
+/** "2026: 60; 2027: 45" (years sorted), or "(ingen år)". `format` writes each number. */
+export function yearSeriesLabel(s: YearSeries, format: (n: number) => string = plainDecimal): string {
+	const keys = Object.keys(s).sort();
+	return keys.length === 0 ? '(ingen år)' : keys.map((k) => `${k}: ${format(s[k] ?? 0)}`).join('; ');
+}
+
+/** "Nybygg 2027, delbestand «sentrum»". */
+export function stockChangeLabel(c: { kind: StockChangeKind; year: number; segmentId: string }): string {
+	return `${STOCK_CHANGE_LABELS[c.kind]} ${c.year}, delbestand «${c.segmentId}»`;
+}
+
+export const MODE_LABELS: Readonly<Record<Scenario['assumptions']['mode'], string>> = {
+	need: 'Behov (boliger som trengs)',
+	capacity: 'Kapasitet (planlagte boliger, venteliste)'
+};
+
+/**
+ * Every assumption of a scenario, in the order of the assumptions editor: the scenario-wide
+ * settings, then each group (demand, tenure, turnover target, waiting-list attrition), then the
+ * planned stock changes. `groupNames` names the groups in the priority order of the allocation.
+ */
+export function listAssumptions(scenario: Scenario, groupNames: Readonly<Record<GroupId, string>> = GROUP_LABELS): AssumptionItem[] {
+	const a = scenario.assumptions;
+	const items: AssumptionItem[] = [];
+	const add = (group: GroupId | null, path: string, label: string, unit: string, quantity: AssumptionQuantity, help?: HelpKey, index?: number, setting = false) =>
+		items.push({
+			key: `${group ? `groups.${group}.` : ''}${path}${index === undefined ? '' : `.${index}`}`,
+			path,
+			group,
+			label,
+			unit,
+			quantity,
+			setting,
+			...(help ? { help } : {})
+		});
+	const setting = (path: string, label: string, unit: string, quantity: AssumptionQuantity) => add(null, path, label, unit, quantity, undefined, undefined, true);
+	const uncertain = (u: Uncertain): AssumptionQuantity => ({ kind: 'uncertain', value: u });
+	const orCalibrated = (u: Uncertain | undefined): AssumptionQuantity => (u ? uncertain(u) : { kind: 'calibrated' });
+
+	setting('horizonYears', 'Framskrivingsperiode', 'år', { kind: 'number', value: a.horizonYears });
+	setting('mode', 'Beregningsmåte', '', { kind: 'text', value: MODE_LABELS[a.mode] });
+	add(null, 'vacancyTargetPct', 'Mål for ledighet (friksjonsledighet)', '% av boligene', uncertain(a.vacancyTargetPct), 'vacancy');
+	setting('allocation', 'Fordeling av ledige boliger', '', {
+		kind: 'text',
+		value:
+			a.allocation.kind === 'proportional'
+				? 'Forholdsmessig etter venteliste'
+				: `Prioritert: ${(a.allocation.order ?? []).map((g) => groupNames[g]).join(', ')}`
+	});
+	setting('monteCarlo.draws', 'Usikkerhetsberegning (Monte Carlo): antall trekk', 'trekk', { kind: 'number', value: a.monteCarlo.draws });
+	setting('monteCarlo.seed', 'Usikkerhetsberegning (Monte Carlo): frø', '', { kind: 'number', value: a.monteCarlo.seed, plain: true });
+
+	for (const g of GROUP_IDS) {
+		const ga = a.groups[g];
+		const d = ga.demand;
+		switch (d.kind) {
+			case 'rate':
+				add(g, 'demand.ratePer1000', `Nytt behov per 1 000 innbyggere ${bandLabel(d.band)}`, 'husstander per 1 000 per år', orCalibrated(d.ratePer1000), 'ratePer1000');
+				add(g, 'demand.trendPctPerYear', 'Årlig endring i nytt behov per 1 000 innbyggere', '% per år', uncertain(d.trendPctPerYear), 'trend');
+				break;
+			case 'prevalence':
+				add(g, 'demand.sharePct', `Andel av innbyggere ${bandLabel(d.band)} med behov`, '%', orCalibrated(d.sharePct), 'sharePct');
+				if (d.targetSharePct) {
+					add(g, 'demand.targetSharePct', `Målandel${d.targetYear !== undefined ? ` i ${d.targetYear}` : ''}`, '%', uncertain(d.targetSharePct), 'sharePct');
+				}
+				break;
+			case 'refugees':
+				add(g, 'demand.settledPerYear', 'Bosatte flyktninger per år', 'personer', { kind: 'series', value: d.settledPerYear }, 'refugees');
+				add(g, 'demand.shareNeedingPct', 'Andel som trenger kommunal bolig', '%', uncertain(d.shareNeedingPct), 'refugees');
+				add(g, 'demand.personsPerHousehold', 'Personer per husstand', 'personer', uncertain(d.personsPerHousehold), 'refugees');
+				break;
+			case 'manual':
+				add(g, 'demand.perYear', 'Nytt behov per år (oppgitt år for år)', 'husstander', { kind: 'series', value: d.perYear });
+				break;
+		}
+		const t = ga.tenure;
+		switch (t.kind) {
+			case 'botid':
+				add(g, 'tenure.years', 'Gjennomsnittlig botid', 'år', uncertain(t.years), 'botid');
+				break;
+			case 'lease':
+				add(g, 'tenure.leaseYears', 'Tidsbestemt kontrakt, lengde', 'år', { kind: 'number', value: t.leaseYears }, 'lease');
+				add(g, 'tenure.renewalPct', 'Andel fornyet ved utløp', '%', uncertain(t.renewalPct), 'lease');
+				break;
+			case 'exitRate':
+				add(g, 'tenure.pctPerYear', 'Årlig avgang (død, institusjon, flytting)', '% per år', uncertain(t.pctPerYear), 'exitRate');
+				break;
+		}
+		if (ga.turnoverTarget) {
+			add(g, 'turnoverTarget.changePct', `Endring i gjennomstrømming innen ${ga.turnoverTarget.byYear}`, '%', uncertain(ga.turnoverTarget.changePct), 'turnoverTarget');
+		}
+		add(g, 'waitingAttritionPctPerYear', 'Frafall fra ventelisten', '% per år', uncertain(ga.waitingAttritionPctPerYear), 'attrition');
+	}
+
+	a.stockChanges.forEach((c, i) => add(null, 'stockChanges', stockChangeLabel(c), 'boliger', { kind: 'number', value: c.count, signed: true }, undefined, i));
+	return items;
+}
