@@ -12,11 +12,10 @@ import { GROUP_IDS, type GroupId } from '#lib/core/model/groups.ts';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import { PERCENTILES, type MonteCarloResult, type Percentile } from '#lib/core/model/result.ts';
 import { isUncertain } from '#lib/core/model/uncertain.ts';
-import { required } from './derive.ts';
 import { lognormalParams, normalInv, triangularInv } from './distributions.ts';
 import { createWorkspace, simulate, type Workspace } from './kernel.ts';
 import { pointValues } from './params.ts';
-import { createBucketScratch, percentilesByBuckets } from './percentiles.ts';
+import { createBucketScratch, percentilesByBuckets, type BucketScratch } from './percentiles.ts';
 import { G, prepare, type Prepared } from './prepare.ts';
 import { sfc32, type Prng } from './prng.ts';
 import { EngineInputError, MAX_DRAWS, validateInput } from './validate.ts';
@@ -36,91 +35,57 @@ export interface MonteCarloOptions {
 	maxBufferBytes?: number;
 }
 
-/** Series simulated and stored per draw. total.gap is derived: gap = required − planned stock (a constant per year). */
+/**
+ * Reported series (the keys of MonteCarloResult.bands, besides total.gap), in report order. Only
+ * tenants H and waiting Q per group, the total move-ins and the vacancy are stored per draw; the
+ * reported series are derived from them per year just before their percentiles, with the same
+ * arithmetic as derive.ts (bit-identical):
+ *   <g>.need = H + Q, <g>.requiredStock = (H + Q) / (1 − v), <g>.waiting = Q,
+ *   total.requiredStock = Σ_g required, total.tenants = Σ H, total.waiting = Σ Q,
+ *   total.need = Σ H + Σ Q, total.moveIns = Σ I (stored), total.gap = total.requiredStock − stock.
+ */
 const TOTAL_KEYS = ['requiredStock', 'need', 'waiting', 'tenants', 'moveIns'] as const;
 const GROUP_KEYS = ['need', 'requiredStock', 'waiting'] as const;
-/** Default cap on the draw buffer: 100 000 draws × 31 years then take three passes (≈ 166 MiB). */
+const REPORTED: readonly string[] = [
+	...TOTAL_KEYS.map((field) => `total.${field}`),
+	...GROUP_IDS.flatMap((gid: GroupId) => GROUP_KEYS.map((field) => `${gid}.${field}`))
+];
+/** Default cap on the draw buffer: 100 000 draws × 31 years then take two passes (≈ 134 MiB). */
 export const DEFAULT_MAX_BUFFER_BYTES = 180 * 1024 * 1024;
 
 /** Draws per block before they are copied into the [series][year][draw] buffer. */
 const BLOCK = 64;
 
-interface SeriesSpec {
-	key: string;
-}
-
-/** Stored series, in the order extractRow writes them. */
-const STORED: readonly SeriesSpec[] = [
-	...TOTAL_KEYS.map((field): SeriesSpec => ({ key: `total.${field}` })),
-	...GROUP_IDS.flatMap((gid: GroupId) => GROUP_KEYS.map((field): SeriesSpec => ({ key: `${gid}.${field}` })))
-];
+/** Stored series per draw and year: H and Q of each group (2g, 2g + 1), then Σ I. */
+const NSTORED = 2 * G + 1;
+const S_MOVEINS = 2 * G;
 
 /** The keys of MonteCarloResult.bands. */
-export const MC_SERIES: readonly string[] = ['total.gap', ...STORED.map((s) => s.key)];
-
-/** Per-group required stock of the current year, scratch for extract. */
-const groupReq = new Float64Array(G);
+export const MC_SERIES: readonly string[] = ['total.gap', ...REPORTED];
 
 /**
- * Writes the stored series `first … first + count − 1` of the current draw into the block buffer
- * ([series][year][draw in block], draw `d`), with the same arithmetic as derive.ts, and counts the
- * years in which required stock exceeds planned stock.
+ * Writes the stored series of the current draw for years t0 … t0 + ny − 1 into the block buffer
+ * ([series][year in pass][draw in block], draw `d`).
  */
-function extract(
-	prep: Prepared,
-	ws: Workspace,
-	block: Float64Array,
-	d: number,
-	first: number,
-	count: number,
-	exceed: Float64Array | null
-): void {
+function extract(prep: Prepared, ws: Workspace, block: Float64Array, d: number, t0: number, ny: number): void {
 	const n = prep.n;
 	const { H, Q, I } = ws;
-	const v = ws.v;
-	const stride = n * BLOCK; // distance between series in the block
-	for (let t = 0; t < n; t++) {
-		// Same operations in the same order as derive.ts (totalRequired, totalOf): bit-identical.
-		let req = 0;
-		let sumH = 0;
-		let sumQ = 0;
-		let sumI = 0;
-		for (let g = 0; g < G; g++) {
-			const j = g * n + t;
-			const h = H[j] as number;
-			const q = Q[j] as number;
-			const r = required(h + q, v);
-			groupReq[g] = r;
-			req += r;
-			sumH += h;
-			sumQ += q;
-			sumI += I[j] as number;
+	const stride = ny * BLOCK; // distance between series in the block
+	for (let g = 0; g < G; g++) {
+		const hb = 2 * g * stride + d;
+		const qb = hb + stride;
+		const src = g * n + t0;
+		for (let y = 0; y < ny; y++) {
+			block[hb + y * BLOCK] = H[src + y] as number;
+			block[qb + y * BLOCK] = Q[src + y] as number;
 		}
-		if (exceed !== null && req > (prep.stock[t] as number)) exceed[t] = (exceed[t] as number) + 1;
-		// series src lands at ((src − first)·n + t)·BLOCK + d when first ≤ src < first + count
-		const base = t * BLOCK + d - first * stride;
-		let src = 0;
-		if (src - first >>> 0 < count) block[base + src * stride] = req;
-		src++;
-		if (src - first >>> 0 < count) block[base + src * stride] = sumH + sumQ;
-		src++;
-		if (src - first >>> 0 < count) block[base + src * stride] = sumQ;
-		src++;
-		if (src - first >>> 0 < count) block[base + src * stride] = sumH;
-		src++;
-		if (src - first >>> 0 < count) block[base + src * stride] = sumI;
-		src++;
-		for (let g = 0; g < G; g++) {
-			const j = g * n + t;
-			const h = H[j] as number;
-			const q = Q[j] as number;
-			if (src - first >>> 0 < count) block[base + src * stride] = h + q;
-			src++;
-			if (src - first >>> 0 < count) block[base + src * stride] = groupReq[g] as number;
-			src++;
-			if (src - first >>> 0 < count) block[base + src * stride] = q;
-			src++;
-		}
+	}
+	const ib = S_MOVEINS * stride + d;
+	for (let y = 0; y < ny; y++) {
+		// Same order as derive.ts totalOf: 0 + I_0 + … + I_4.
+		let s = 0;
+		for (let g = 0; g < G; g++) s += I[g * n + t0 + y] as number;
+		block[ib + y * BLOCK] = s;
 	}
 }
 
@@ -169,6 +134,26 @@ function sampleDraw(
 		p[idx[u] as number] =
 			kind[u] === 0 ? triangularInv(x, a[u] as number, b[u] as number, c[u] as number) : Math.exp((a[u] as number) + (b[u] as number) * normalInv(x));
 	}
+}
+
+/** Scratch rows (one value per draw) for the series derived in the percentile pass. */
+interface DerivedRows {
+	need: Float64Array;
+	req: Float64Array;
+	totReq: Float64Array;
+	totH: Float64Array;
+	totQ: Float64Array;
+	totNeed: Float64Array;
+}
+
+type Bands = Record<Percentile, Float64Array>;
+
+/** Percentiles of `xs` (min and max known) into bands[·][t]. */
+function bandsAt(xs: Float64Array, min: number, max: number, b: Bands, t: number, out: Float64Array, scratch: BucketScratch, known: { min: number; max: number }): void {
+	known.min = min;
+	known.max = max;
+	percentilesByBuckets(xs, PERCENTILES, out, scratch, known);
+	for (let k = 0; k < PERCENTILES.length; k++) b[PERCENTILES[k] as Percentile][t] = out[k] as number;
 }
 
 /**
@@ -223,27 +208,42 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 		}
 	});
 	const uncertainIdx = Int32Array.from(uncertain);
-	const nSeries = STORED.length;
-	const perSeries = n * draws;
-	// As few passes as the cap allows, with the series spread evenly over them.
-	const maxPerPass = Math.max(1, Math.min(nSeries, Math.floor(maxBytes / (perSeries * 8))));
-	const passes = Math.ceil(nSeries / maxPerPass);
-	const seriesPerPass = Math.ceil(nSeries / passes);
-	const buf = new Float64Array(seriesPerPass * perSeries);
-	const block = new Float64Array(seriesPerPass * n * BLOCK);
-	const rowMin = new Float64Array(seriesPerPass * n);
-	const rowMax = new Float64Array(seriesPerPass * n);
+	// Passes split the years: as few passes as the cap allows, years spread evenly over them.
+	const perYear = NSTORED * draws * 8;
+	const maxYearsPerPass = Math.max(1, Math.min(n, Math.floor(maxBytes / perYear)));
+	const passes = Math.ceil(n / maxYearsPerPass);
+	const yearsPerPass = Math.ceil(n / passes);
+	const buf = new Float64Array(NSTORED * yearsPerPass * draws);
+	const block = new Float64Array(NSTORED * yearsPerPass * BLOCK);
+	const rowMin = new Float64Array(NSTORED * yearsPerPass);
+	const rowMax = new Float64Array(NSTORED * yearsPerPass);
+	/** 1 − v per draw (v = the draw's vacancy target), for required = need / (1 − v). */
+	const omv = new Float64Array(draws);
+	const rows: DerivedRows = {
+		need: new Float64Array(draws),
+		req: new Float64Array(draws),
+		totReq: new Float64Array(draws),
+		totH: new Float64Array(draws),
+		totQ: new Float64Array(draws),
+		totNeed: new Float64Array(draws)
+	};
 	const known = { min: 0, max: 0 };
 	const exceed = new Float64Array(n);
-	const bands: Record<string, Record<Percentile, Float64Array>> = {};
+	const bands: Record<string, Bands> = {};
+	for (const key of REPORTED) {
+		const b = {} as Bands;
+		for (const pc of PERCENTILES) b[pc] = new Float64Array(n);
+		bands[key] = b;
+	}
+	const groupBands = GROUP_IDS.map((gid) => GROUP_KEYS.map((f) => bands[`${gid}.${f}`] as Bands));
 	const out = new Float64Array(PERCENTILES.length);
 	const scratch = createBucketScratch(draws);
 	const totalWork = draws * passes;
 	let done = 0;
 
 	for (let pass = 0; pass < passes; pass++) {
-		const first = pass * seriesPerPass;
-		const specs = STORED.slice(first, first + seriesPerPass);
+		const t0 = pass * yearsPerPass;
+		const ny = Math.min(yearsPerPass, n - t0);
 		const rng = sfc32(seed);
 		rowMin.fill(Infinity);
 		rowMax.fill(-Infinity);
@@ -251,9 +251,10 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 			for (let j = 0; j < base.length; j++) p[j] = base[j] as number;
 			sampleDraw(p, uncertainIdx, sKind, sA, sB, sC, rng);
 			simulate(prep, p, ws);
+			omv[d] = 1 - ws.v;
 			const inBlock = d % BLOCK;
-			extract(prep, ws, block, inBlock, first, specs.length, pass === 0 ? exceed : null);
-			if (inBlock === BLOCK - 1 || d === draws - 1) flushBlock(buf, block, specs.length * n, draws, d - inBlock, inBlock + 1, rowMin, rowMax);
+			extract(prep, ws, block, inBlock, t0, ny);
+			if (inBlock === BLOCK - 1 || d === draws - 1) flushBlock(buf, block, NSTORED * ny, draws, d - inBlock, inBlock + 1, rowMin, rowMax);
 			if ((d + 1) % chunk === 0 && d + 1 < draws) {
 				done += chunk;
 				opts.onProgress?.(done, totalWork);
@@ -262,33 +263,21 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 		}
 		done = (pass + 1) * draws;
 		opts.onProgress?.(done, totalWork);
-		for (let s = 0; s < specs.length; s++) {
-			const spec = specs[s] as SeriesSpec;
-			const b = {} as Record<Percentile, Float64Array>;
-			for (const pc of PERCENTILES) b[pc] = new Float64Array(n);
-			for (let t = 0; t < n; t++) {
-				const off = s * perSeries + t * draws;
-				known.min = rowMin[s * n + t] as number;
-				known.max = rowMax[s * n + t] as number;
-				percentilesByBuckets(buf.subarray(off, off + draws), PERCENTILES, out, scratch, known);
-				for (let k = 0; k < PERCENTILES.length; k++) b[PERCENTILES[k] as Percentile][t] = out[k] as number;
-			}
-			bands[spec.key] = b;
-		}
+		for (let y = 0; y < ny; y++) percentilesOfYear(prep, buf, draws, ny, y, t0 + y, rowMin, rowMax, omv, rows, bands, groupBands, exceed, out, scratch, known);
 		if (pass + 1 < passes) yield;
 	}
 	for (let t = 0; t < n; t++) exceed[t] = (exceed[t] as number) / draws;
 	// total.gap = total.requiredStock − planned stock, draw by draw; planned stock is the same in
 	// every draw, so its percentiles are those of required stock minus the stock.
-	const req = bands['total.requiredStock'] as Record<Percentile, Float64Array>;
-	const gap = {} as Record<Percentile, Float64Array>;
+	const req = bands['total.requiredStock'] as Bands;
+	const gap = {} as Bands;
 	for (const pc of PERCENTILES) {
 		const b = new Float64Array(n);
 		for (let t = 0; t < n; t++) b[t] = (req[pc][t] as number) - (prep.stock[t] as number);
 		gap[pc] = b;
 	}
-	const ordered: Record<string, Record<Percentile, Float64Array>> = { 'total.requiredStock': req, 'total.gap': gap };
-	for (const spec of STORED) if (!(spec.key in ordered)) ordered[spec.key] = bands[spec.key] as Record<Percentile, Float64Array>;
+	const ordered: Record<string, Bands> = { 'total.requiredStock': req, 'total.gap': gap };
+	for (const key of REPORTED) if (!(key in ordered)) ordered[key] = bands[key] as Bands;
 	return {
 		draws,
 		seed,
@@ -296,6 +285,90 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 		bands: ordered,
 		probRequiredExceedsPlanned: exceed
 	};
+}
+
+/**
+ * Derives the reported series of year t (index y in the pass) from the stored rows and takes
+ * their percentiles; counts the draws whose required stock exceeds the planned stock.
+ */
+function percentilesOfYear(
+	prep: Prepared,
+	buf: Float64Array,
+	draws: number,
+	ny: number,
+	y: number,
+	t: number,
+	rowMin: Float64Array,
+	rowMax: Float64Array,
+	omv: Float64Array,
+	rows: DerivedRows,
+	bands: Record<string, Bands>,
+	groupBands: Bands[][],
+	exceed: Float64Array,
+	out: Float64Array,
+	scratch: BucketScratch,
+	known: { min: number; max: number }
+): void {
+	const { need, req, totReq, totH, totQ, totNeed } = rows;
+	for (let g = 0; g < G; g++) {
+		const hRow = (2 * g * ny + y) * draws;
+		const qRow = hRow + ny * draws;
+		let nMin = Infinity, nMax = -Infinity, rMin = Infinity, rMax = -Infinity;
+		for (let d = 0; d < draws; d++) {
+			const h = buf[hRow + d] as number;
+			const q = buf[qRow + d] as number;
+			const nd = h + q;
+			const r = nd / (omv[d] as number); // required(h + q, v)
+			need[d] = nd;
+			req[d] = r;
+			if (nd < nMin) nMin = nd;
+			if (nd > nMax) nMax = nd;
+			if (r < rMin) rMin = r;
+			if (r > rMax) rMax = r;
+			// Σ over groups in group order, starting from 0 (as derive.ts).
+			if (g === 0) {
+				totReq[d] = 0 + r;
+				totH[d] = 0 + h;
+				totQ[d] = 0 + q;
+			} else {
+				totReq[d] = (totReq[d] as number) + r;
+				totH[d] = (totH[d] as number) + h;
+				totQ[d] = (totQ[d] as number) + q;
+			}
+		}
+		const gb = groupBands[g] as Bands[];
+		bandsAt(need, nMin, nMax, gb[0] as Bands, t, out, scratch, known);
+		bandsAt(req, rMin, rMax, gb[1] as Bands, t, out, scratch, known);
+		const qi = (2 * g + 1) * ny + y;
+		bandsAt(buf.subarray(qRow, qRow + draws), rowMin[qi] as number, rowMax[qi] as number, gb[2] as Bands, t, out, scratch, known);
+	}
+	const stock = prep.stock[t] as number;
+	let over = 0;
+	let rMin = Infinity, rMax = -Infinity, hMin = Infinity, hMax = -Infinity, qMin = Infinity, qMax = -Infinity, nMin = Infinity, nMax = -Infinity;
+	for (let d = 0; d < draws; d++) {
+		const r = totReq[d] as number;
+		const h = totH[d] as number;
+		const q = totQ[d] as number;
+		const nd = h + q;
+		totNeed[d] = nd;
+		if (r > stock) over++;
+		if (r < rMin) rMin = r;
+		if (r > rMax) rMax = r;
+		if (h < hMin) hMin = h;
+		if (h > hMax) hMax = h;
+		if (q < qMin) qMin = q;
+		if (q > qMax) qMax = q;
+		if (nd < nMin) nMin = nd;
+		if (nd > nMax) nMax = nd;
+	}
+	exceed[t] = over;
+	bandsAt(totReq, rMin, rMax, bands['total.requiredStock'] as Bands, t, out, scratch, known);
+	bandsAt(totNeed, nMin, nMax, bands['total.need'] as Bands, t, out, scratch, known);
+	bandsAt(totQ, qMin, qMax, bands['total.waiting'] as Bands, t, out, scratch, known);
+	bandsAt(totH, hMin, hMax, bands['total.tenants'] as Bands, t, out, scratch, known);
+	const ii = S_MOVEINS * ny + y;
+	const iRow = ii * draws;
+	bandsAt(buf.subarray(iRow, iRow + draws), rowMin[ii] as number, rowMax[ii] as number, bands['total.moveIns'] as Bands, t, out, scratch, known);
 }
 
 /** Runs the Monte Carlo synchronously; null if `shouldCancel` returned true. */
