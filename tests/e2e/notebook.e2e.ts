@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './support/use-browser.ts';
 import { openGuardedPage } from './support/guarded-page.ts';
 import { seriousA11yViolations } from './support/axe.ts';
-import { openExample, readNumber } from './support/example.ts';
+import { openExample, readNumber, yearRow } from './support/example.ts';
 
 const browser = useBrowser();
 const baseURL = inject('baseURL');
@@ -28,7 +28,7 @@ describe('notebook', () => {
 		await openExample(page, baseURL);
 		const keyCell = page.locator('[data-testid^="key-"]').first();
 		const keyYear = Number((await keyCell.locator('h3').textContent())?.match(/\d{4}/)?.[0]);
-		const tableValue = () => page.locator('table[data-testid^="table-"] tr', { hasText: `${keyYear}` }).first().locator('[data-key="total.requiredStock"]').textContent();
+		const tableValue = () => yearRow(page, page.locator('table[data-testid^="table-"]').first(), keyYear).locator('[data-key="total.requiredStock"]').textContent();
 		const keyValue = () => keyCell.getByTestId('key-required').textContent();
 		await expect.poll(async () => readNumber(await keyValue())).toBe(readNumber(await tableValue()));
 		const before = readNumber(await keyValue());
@@ -72,6 +72,36 @@ describe('notebook', () => {
 		await page.keyboard.press('ArrowRight');
 		await page.keyboard.press('ArrowRight');
 		await expect.poll(async () => readNumber(await field.inputValue())).toBe(before + 1);
+		g.expectNoProblems();
+		await g.context.close();
+	});
+
+	it('edits scenario-wide assumptions: horizon, a planned new build, and the tenure model', async () => {
+		const g = await openGuardedPage(browser());
+		const { page } = g;
+		await openExample(page, baseURL);
+		const cell = page.locator('article[data-kind="assumptions"]').first();
+		const rows = page.locator('table[data-testid^="table-"]').first().locator('tbody tr');
+		await expect.poll(() => rows.count()).toBe(31);
+
+		await cell.getByLabel('Framskrivingsperiode', { exact: true }).fill('20');
+		await expect.poll(() => rows.count()).toBe(21);
+
+		const planned2040 = () => yearRow(page, page.locator('table[data-testid^="table-"]').first(), 2040).locator('[data-key="total.plannedStock"]').textContent();
+		const before = readNumber(await planned2040());
+		await cell.getByRole('button', { name: 'Legg til endring' }).click();
+		const n = await cell.locator('select[id*="-changes-"][id$="-kind"]').count();
+		await cell.getByLabel(`År, endring ${n}`, { exact: true }).fill('2035');
+		await cell.getByLabel(`Antall boliger, endring ${n}`, { exact: true }).fill('25');
+		await expect.poll(async () => readNumber(await planned2040())).toBe(before + 25);
+
+		// Same mean tenure in another form: the projection hardly moves.
+		const required = () => rows.last().locator('[data-key="total.requiredStock"]').textContent();
+		const r0 = readNumber(await required());
+		await cell.getByLabel('Utflytting – Andre').selectOption('exitRate');
+		await cell.getByLabel('Årlig avgang – Andre', { exact: true }).waitFor();
+		expect(await cell.getByLabel('Årlig avgang – Andre', { exact: true }).inputValue()).toBe('25,0');
+		await expect.poll(async () => Math.abs(readNumber(await required()) - r0)).toBeLessThanOrEqual(1);
 		g.expectNoProblems();
 		await g.context.close();
 	});

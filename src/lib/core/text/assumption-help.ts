@@ -63,7 +63,7 @@ export const ASSUMPTION_HELP = {
 		source: 'IMDi; Agenda Kaupang (2020): plan A er det private leiemarkedet.'
 	},
 	attrition: {
-		label: 'Avgang fra venteliste',
+		label: 'Frafall fra ventelisten',
 		explanation: 'Andel av ventelisten som hvert år finner annen løsning (plan A, flytter) uten å få kommunal bolig.',
 		source: 'Anslag.'
 	},
