@@ -13,7 +13,7 @@ import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import { PERCENTILES, type MonteCarloResult, type Percentile } from '#lib/core/model/result.ts';
 import { isUncertain } from '#lib/core/model/uncertain.ts';
 import { lognormalParams, normalInv, triangularInv } from './distributions.ts';
-import { createWorkspace, simulate, type Workspace } from './kernel.ts';
+import { createBatchWorkspace, simulateBatch, type BatchWorkspace } from './batch.ts';
 import { pointValues } from './params.ts';
 import { createBucketScratch, percentilesByBuckets, type BucketScratch } from './percentiles.ts';
 import { G, prepare, type Prepared } from './prepare.ts';
@@ -53,7 +53,7 @@ const REPORTED: readonly string[] = [
 /** Default cap on the draw buffer: 100 000 draws × 31 years then take two passes (≈ 134 MiB). */
 export const DEFAULT_MAX_BUFFER_BYTES = 180 * 1024 * 1024;
 
-/** Draws per block before they are copied into the [series][year][draw] buffer. */
+/** Draws simulated together (batch.ts) before they are copied into the [series][year][draw] buffer. */
 const BLOCK = 64;
 
 /** Stored series per draw and year: H and Q of each group (2g, 2g + 1), then Σ I. */
@@ -64,52 +64,33 @@ const S_MOVEINS = 2 * G;
 export const MC_SERIES: readonly string[] = ['total.gap', ...REPORTED];
 
 /**
- * Writes the stored series of the current draw for years t0 … t0 + ny − 1 into the block buffer
- * ([series][year in pass][draw in block], draw `d`).
+ * Copies the stored rows of years t0 … t0 + ny − 1 of a batch of `nb` draws (starting at draw d0)
+ * into the [series][year in pass][draw] buffer, keeping each row's running min and max for the
+ * percentile pass.
  */
-function extract(prep: Prepared, ws: Workspace, block: Float64Array, d: number, t0: number, ny: number): void {
-	const n = prep.n;
-	const { H, Q, I } = ws;
-	const stride = ny * BLOCK; // distance between series in the block
-	for (let g = 0; g < G; g++) {
-		const hb = 2 * g * stride + d;
-		const qb = hb + stride;
-		const src = g * n + t0;
-		for (let y = 0; y < ny; y++) {
-			block[hb + y * BLOCK] = H[src + y] as number;
-			block[qb + y * BLOCK] = Q[src + y] as number;
-		}
-	}
-	const ib = S_MOVEINS * stride + d;
-	for (let y = 0; y < ny; y++) {
-		// Same order as derive.ts totalOf: 0 + I_0 + … + I_4.
-		let s = 0;
-		for (let g = 0; g < G; g++) s += I[g * n + t0 + y] as number;
-		block[ib + y * BLOCK] = s;
-	}
-}
-
-/**
- * Copies a block of `count` draws (starting at draw d0) into the [series][year][draw] buffer,
- * keeping each row's running min and max for the percentile pass.
- */
-function flushBlock(
+function flushBatch(
+	bw: BatchWorkspace,
+	n: number,
+	t0: number,
+	ny: number,
 	buf: Float64Array,
-	block: Float64Array,
-	rows: number,
 	draws: number,
 	d0: number,
-	count: number,
+	nb: number,
 	rowMin: Float64Array,
 	rowMax: Float64Array
 ): void {
-	for (let row = 0; row < rows; row++) {
-		const from = row * BLOCK;
+	const B = bw.B;
+	for (let row = 0; row < NSTORED * ny; row++) {
+		const s = (row / ny) | 0;
+		const t = t0 + row - s * ny;
+		const src = s === S_MOVEINS ? bw.SI : s & 1 ? bw.Q : bw.H;
+		const from = s === S_MOVEINS ? t * B : ((s >> 1) * n + t) * B;
 		const to = row * draws + d0;
 		let lo = rowMin[row] as number;
 		let hi = rowMax[row] as number;
-		for (let j = 0; j < count; j++) {
-			const x = block[from + j] as number;
+		for (let j = 0; j < nb; j++) {
+			const x = src[from + j] as number;
 			buf[to + j] = x;
 			if (x < lo) lo = x;
 			if (x > hi) hi = x;
@@ -119,20 +100,22 @@ function flushBlock(
 	}
 }
 
-/** Samples every uncertain slot once for this draw (one uniform each, in slot order). */
+/** Samples every uncertain slot once for draw b of the batch (one uniform each, in slot order). */
 function sampleDraw(
-	p: Float64Array,
+	P: Float64Array,
+	B: number,
+	b: number,
 	idx: Int32Array,
 	kind: Uint8Array,
 	a: Float64Array,
-	b: Float64Array,
+	bb: Float64Array,
 	c: Float64Array,
 	rng: Prng
 ): void {
 	for (let u = 0; u < idx.length; u++) {
 		const x = rng.next();
-		p[idx[u] as number] =
-			kind[u] === 0 ? triangularInv(x, a[u] as number, b[u] as number, c[u] as number) : Math.exp((a[u] as number) + (b[u] as number) * normalInv(x));
+		P[(idx[u] as number) * B + b] =
+			kind[u] === 0 ? triangularInv(x, a[u] as number, bb[u] as number, c[u] as number) : Math.exp((a[u] as number) + (bb[u] as number) * normalInv(x));
 	}
 }
 
@@ -177,11 +160,12 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 	const maxBytes = opts.maxBufferBytes ?? DEFAULT_MAX_BUFFER_BYTES;
 
 	const prep = prepare(input);
-	const ws = createWorkspace(prep);
+	const bw = createBatchWorkspace(prep, BLOCK);
 	const n = prep.n;
 	const slots = prep.layout.slots;
 	const base = pointValues(prep.layout);
-	const p = new Float64Array(base.length);
+	// Slots without spread keep their value in every draw of the batch.
+	for (let j = 0; j < base.length; j++) bw.P.fill(base[j] as number, j * BLOCK, (j + 1) * BLOCK);
 	const uncertain: number[] = [];
 	slots.forEach((s, i) => {
 		if (isUncertain(s.u)) uncertain.push(i);
@@ -214,7 +198,6 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 	const passes = Math.ceil(n / maxYearsPerPass);
 	const yearsPerPass = Math.ceil(n / passes);
 	const buf = new Float64Array(NSTORED * yearsPerPass * draws);
-	const block = new Float64Array(NSTORED * yearsPerPass * BLOCK);
 	const rowMin = new Float64Array(NSTORED * yearsPerPass);
 	const rowMax = new Float64Array(NSTORED * yearsPerPass);
 	/** 1 − v per draw (v = the draw's vacancy target), for required = need / (1 − v). */
@@ -247,15 +230,15 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 		const rng = sfc32(seed);
 		rowMin.fill(Infinity);
 		rowMax.fill(-Infinity);
-		for (let d = 0; d < draws; d++) {
-			for (let j = 0; j < base.length; j++) p[j] = base[j] as number;
-			sampleDraw(p, uncertainIdx, sKind, sA, sB, sC, rng);
-			simulate(prep, p, ws);
-			omv[d] = 1 - ws.v;
-			const inBlock = d % BLOCK;
-			extract(prep, ws, block, inBlock, t0, ny);
-			if (inBlock === BLOCK - 1 || d === draws - 1) flushBlock(buf, block, NSTORED * ny, draws, d - inBlock, inBlock + 1, rowMin, rowMax);
-			if ((d + 1) % chunk === 0 && d + 1 < draws) {
+		// Batches of up to BLOCK draws that never straddle a chunk boundary.
+		for (let d = 0; d < draws; ) {
+			const nb = Math.min(BLOCK, draws - d, chunk - (d % chunk));
+			for (let b = 0; b < nb; b++) sampleDraw(bw.P, BLOCK, b, uncertainIdx, sKind, sA, sB, sC, rng);
+			simulateBatch(prep, bw, nb);
+			for (let b = 0; b < nb; b++) omv[d + b] = bw.usable[b] as number;
+			flushBatch(bw, n, t0, ny, buf, draws, d, nb, rowMin, rowMax);
+			d += nb;
+			if (d % chunk === 0 && d < draws) {
 				done += chunk;
 				opts.onProgress?.(done, totalWork);
 				yield;
