@@ -161,7 +161,12 @@ describe('notebook', () => {
 		await page.locator(`[data-cell-id="${newId}"]`).getByRole('button', { name: /Slett notat/ }).press('Enter');
 		await expect.poll(() => notes.count()).toBe(countBefore);
 
-		// Undo brings it back.
+		// Undo brings it back, from the keyboard too; redo removes it again.
+		await page.locator('h1').click();
+		await page.keyboard.press('Control+z');
+		await expect.poll(() => notes.count()).toBe(countBefore + 1);
+		await page.keyboard.press('Control+y');
+		await expect.poll(() => notes.count()).toBe(countBefore);
 		await page.getByRole('button', { name: 'Angre' }).click();
 		await expect.poll(() => notes.count()).toBe(countBefore + 1);
 		g.expectNoProblems();

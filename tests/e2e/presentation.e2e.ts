@@ -32,6 +32,14 @@ describe('presentation mode', () => {
 		// The deep link follows the slide.
 		expect(new URL(page.url()).searchParams.get('lysbilde')).toBe('2');
 
+		// Speaker notes in a second window follow the slides.
+		const [notes] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Talerens notater' }).click()]);
+		await expect.poll(() => notes.locator('body').textContent()).toContain(`Lysbilde 2 av ${total}`);
+		await page.bringToFront();
+		await page.keyboard.press('ArrowRight');
+		await expect.poll(() => notes.locator('body').textContent()).toContain(`Lysbilde 3 av ${total}`);
+		await page.keyboard.press('ArrowLeft');
+
 		// Find a slide with a chart of one scenario and ask a live question.
 		let found = false;
 		for (let i = 1; i <= total && !found; i++) {
