@@ -106,6 +106,29 @@ describe('notebook', () => {
 		await g.context.close();
 	});
 
+	it('switches how new need is modelled, and edits an age band', async () => {
+		const g = await openGuardedPage(browser());
+		const { page } = g;
+		await openExample(page, baseURL);
+		const cell = page.locator('article[data-kind="assumptions"]').first();
+		const required = () => page.locator('[data-key="total.requiredStock"]').last().textContent();
+		const r0 = readNumber(await required());
+
+		// ROP's rate applies to a narrower age band: fewer inhabitants, less need.
+		await cell.getByLabel('Alder fra – ROP (rus og psykiske lidelser)', { exact: true }).fill('30');
+		await expect.poll(async () => readNumber(await required())).toBeLessThan(r0);
+
+		// "Andre" as numbers per year, starting from today's inflow; then a much higher number.
+		await cell.getByLabel('Nytt behov – Andre').selectOption('manual');
+		const field = cell.getByLabel('Nytt behov 2026', { exact: true });
+		await field.waitFor();
+		const r1 = readNumber(await required());
+		await field.fill('40');
+		await expect.poll(async () => readNumber(await required())).toBeGreaterThan(r1 + 50);
+		g.expectNoProblems();
+		await g.context.close();
+	});
+
 	it('creates a variant, changes it and compares it with Basis', async () => {
 		const g = await openGuardedPage(browser());
 		const { page } = g;

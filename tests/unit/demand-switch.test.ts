@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { switchDemand } from '#lib/core/demand-switch.ts';
+import { runProjection } from '#lib/core/engine/index.ts';
+import { createExampleNotebook } from '#lib/core/example/index.ts';
+
+describe('switching the demand driver of a group', () => {
+	const nb = createExampleNotebook();
+	const input = { base: nb.base, population: nb.population, scenario: structuredClone(nb.scenarios[0]!.assumptions) };
+	const before = runProjection(input);
+	const inflow = before.groups.andre.newNeed[1]!;
+
+	it('to a manual series starts from the current inflow, so year 1 barely moves', () => {
+		const scenario = structuredClone(input.scenario);
+		scenario.groups.andre.demand = switchDemand(scenario.groups.andre.demand, 'manual', { group: 'andre', baseYear: 2025, currentInflow: inflow });
+		expect(scenario.groups.andre.demand).toEqual({ kind: 'manual', perYear: { '2026': Math.round(inflow * 10) / 10 } });
+		const after = runProjection({ ...input, scenario });
+		expect(Math.abs(after.groups.andre.need[1]! - before.groups.andre.need[1]!)).toBeLessThan(0.2);
+	});
+
+	it('to a rate keeps the age band and starts calibrated (no rate given)', () => {
+		const d = switchDemand({ kind: 'prevalence', band: { from: 75 } }, 'rate', { group: 'eldre', baseYear: 2025, currentInflow: 3 });
+		expect(d).toEqual({ kind: 'rate', band: { from: 75 }, trendPctPerYear: { value: 0 } });
+	});
+
+	it('to refugees converts households to persons settled', () => {
+		const d = switchDemand({ kind: 'manual', perYear: {} }, 'refugees', { group: 'flyktning', baseYear: 2025, currentInflow: 13 });
+		expect(d).toEqual({ kind: 'refugees', settledPerYear: { '2026': 48 }, shareNeedingPct: { value: 65 }, personsPerHousehold: { value: 2.4 } });
+		const scenario = structuredClone(input.scenario);
+		scenario.groups.flyktning.demand = d;
+		expect(() => runProjection({ ...input, scenario })).not.toThrow();
+	});
+});
