@@ -129,6 +129,22 @@ describe('notebook', () => {
 		await g.context.close();
 	});
 
+	it('shows waiting list and waiting time per group for the capacity scenario', async () => {
+		const g = await openGuardedPage(browser());
+		const { page } = g;
+		await openExample(page, baseURL);
+		const tableCell = page.locator('article[data-kind="table"]').first();
+		await tableCell.getByLabel('Scenario').selectOption({ label: 'Kapasitet: dagens plan' });
+		await tableCell.getByLabel('Vis').selectOption('rop');
+		const table = tableCell.locator('table');
+		await expect.poll(() => table.locator('thead').textContent()).toContain('Forventet ventetid');
+		const last = table.locator('tbody tr').last();
+		await expect.poll(async () => readNumber(await last.locator('[data-key="rop.waiting"]').textContent())).toBeGreaterThan(0);
+		expect(readNumber(await last.locator('[data-key="rop.waitingTimeYears"]').textContent())).toBeGreaterThan(0);
+		g.expectNoProblems();
+		await g.context.close();
+	});
+
 	it('creates a variant, changes it and compares it with Basis', async () => {
 		const g = await openGuardedPage(browser());
 		const { page } = g;

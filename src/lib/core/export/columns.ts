@@ -73,3 +73,34 @@ export function projectionColumns(opts: ColumnOptions = {}): TableColumn[] {
 export function projectionRows(result: ProjectionResult, columns: readonly TableColumn[]): { header: string[]; rows: number[][] } {
 	return { header: columns.map((c) => c.header), rows: result.years.map((_, i) => columns.map((c) => c.values(result, i))) };
 }
+
+/** The series shown when a table looks at one group (or the total) in detail. */
+export const GROUP_DETAIL_MEASURES: readonly GroupMeasure[] = [
+	'need',
+	'tenants',
+	'waiting',
+	'waitingTimeYears',
+	'newNeed',
+	'moveIns',
+	'exits',
+	'waitingAttrition',
+	'turnoverPct',
+	'botidEstimated',
+	'meanTenure',
+	'requiredStock'
+];
+
+/** Year, then every detail series of one group (or of the total), with the same labels as the exports. */
+export function groupDetailColumns(group: GroupId | 'total'): TableColumn[] {
+	const cols: TableColumn[] = [{ key: 'year', header: 'År', kind: 'year', values: (r, i) => r.years[i] ?? Number.NaN }];
+	for (const m of GROUP_DETAIL_MEASURES) {
+		const { label, unit, kind } = MEASURES[m];
+		cols.push({
+			key: `${group}.${m}`,
+			header: `${label} (${unit})`,
+			kind,
+			values: (r, i) => at(group === 'total' ? r.total[m] : r.groups[group][m], i)
+		});
+	}
+	return cols;
+}
