@@ -129,6 +129,13 @@ export interface BucketScratch {
 	bucket: Uint16Array;
 	mark: Uint8Array;
 	fill: Int32Array;
+	/** Ranks needed inside one large bucket. */
+	need: Int32Array;
+	/** Type-7 positions, cached for the last (ps, n). */
+	posFor: readonly number[] | null;
+	posN: number;
+	lo: Int32Array;
+	frac: Float64Array;
 }
 
 export function createBucketScratch(n: number): BucketScratch {
@@ -138,12 +145,38 @@ export function createBucketScratch(n: number): BucketScratch {
 		gathered: new Float64Array(n),
 		bucket: new Uint16Array(n),
 		mark: new Uint8Array(buckets),
-		fill: new Int32Array(buckets)
+		fill: new Int32Array(buckets),
+		need: new Int32Array(0),
+		posFor: null,
+		posN: -1,
+		lo: new Int32Array(0),
+		frac: new Float64Array(0)
 	};
 }
 
+/** About 16 values per bucket (at most 2^16 buckets: indices are stored as Uint16). */
 function bucketCount(n: number): number {
-	return Math.max(64, Math.min(8192, n >>> 4));
+	return Math.max(64, Math.min(65536, n >>> 4));
+}
+
+/**
+ * Sorts g[from..to) ascending in place (insertion sort, for small ranges), ordering −0 before +0
+ * as Float64Array.prototype.sort does.
+ */
+function sortSmall(g: Float64Array, from: number, to: number): void {
+	for (let i = from + 1; i < to; i++) {
+		const v = g[i] as number;
+		let j = i - 1;
+		for (;;) {
+			if (j < from) break;
+			const u = g[j] as number;
+			if (u > v || (u === v && v === 0 && 1 / v < 0 && 1 / u > 0)) {
+				g[j + 1] = u;
+				j--;
+			} else break;
+		}
+		g[j + 1] = v;
+	}
 }
 
 /**
@@ -181,6 +214,16 @@ export function percentilesByBuckets(
 	}
 	const B = bucketCount(n);
 	const sc = scratch && scratch.counts.length >= B + 1 && scratch.gathered.length >= n ? scratch : createBucketScratch(n);
+	if (sc.posFor !== ps || sc.posN !== n) {
+		const pos = positions(ps, n);
+		sc.lo = pos.lo;
+		sc.frac = pos.frac;
+		sc.need = new Int32Array(2 * ps.length);
+		sc.posFor = ps;
+		sc.posN = n;
+	}
+	const lo = sc.lo;
+	const frac = sc.frac;
 	const bk = sc.bucket;
 	const counts = sc.counts;
 	counts.fill(0, 0, B + 1);
@@ -199,12 +242,11 @@ export function percentilesByBuckets(
 	}
 	// counts[b] becomes the number of values in buckets < b (start rank of bucket b)
 	for (let b = 1; b <= B; b++) counts[b] = (counts[b] as number) + (counts[b - 1] as number);
-	const { lo, frac } = positions(ps, n);
 	const mark = sc.mark;
 	mark.fill(0, 0, B);
 	for (let i = 0; i < ps.length; i++) {
 		const k = lo[i] as number;
-		const k2 = Math.min(k + 1, n - 1);
+		const k2 = k + 1 < n ? k + 1 : n - 1;
 		if (k >= atMin) mark[bucketOf(counts, last, k)] = 1;
 		if (k2 >= atMin) mark[bucketOf(counts, last, k2)] = 1;
 	}
@@ -222,13 +264,13 @@ export function percentilesByBuckets(
 	}
 	// Within each marked bucket, fix the needed ranks: small buckets are sorted, large ones (values
 	// clumped together, e.g. many draws with nobody waiting) get quickselect for just those ranks.
-	const need = new Int32Array(2 * ps.length);
+	const need = sc.need;
 	for (let b = 0; b < B; b++) {
 		if (mark[b] !== 1) continue;
 		const from = counts[b] as number;
 		const to = counts[b + 1] as number;
 		if (to - from <= 64) {
-			g.subarray(from, to).sort();
+			sortSmall(g, from, to);
 			continue;
 		}
 		let m = 0;
