@@ -187,15 +187,18 @@ export function simulateBatch(prep: Prepared, bw: BatchWorkspace, nb: number): v
 				const L = leaseYears[g] as number;
 				const off = cohortOffset[g] as number;
 				const knr = kb + K_NONRENEW * B;
+				// The L cohorts are a ring: cohort c of year t is at (head + c) mod L with head = −t mod L, so
+				// ageing by one year moves the head instead of the values; the oldest cohort's slot
+				// becomes the new youngest.
+				const head = (off + ((L - (t % L)) % L)) * B;
 				for (let b = 0; b < nb; b++) {
 					const hPrev = H[hp + b] as number;
 					let f = 1 + (k[kx + b] as number) * ph;
 					if (f < 0.01) f = 0.01;
 					const nr = Math.min(1, (k[knr + b] as number) * f);
-					const ending = cohort[(off + L - 1) * B + b] as number;
+					const ending = cohort[head + b] as number;
 					let x = ending * nr;
-					for (let c = L - 1; c > 0; c--) cohort[(off + c) * B + b] = cohort[(off + c - 1) * B + b] as number;
-					cohort[off * B + b] = ending - x; // renewed leases start a new term
+					cohort[head + b] = ending - x; // renewed leases start a new term
 					if (x > hPrev) x = hPrev;
 					X[gb + b] = x;
 				}
@@ -342,23 +345,26 @@ export function simulateBatch(prep: Prepared, bw: BatchWorkspace, nb: number): v
 			const gb = g * B;
 			const kw = g * K * B + K_W * B;
 			const lease = tenureKind[g] === TENURE_LEASE;
-			const off = (cohortOffset[g] as number) * B;
-			for (let b = 0; b < nb; b++) {
-				let moveIns: number;
-				let rest: number;
-				if (capacity) {
-					moveIns = alloc[gb + b] as number;
-					rest = rem[gb + b] as number;
-				} else {
-					moveIns = rem[gb + b] as number;
-					rest = 0;
+			const L = leaseYears[g] as number;
+			const head = lease ? ((cohortOffset[g] as number) + ((L - (t % L)) % L)) * B : 0;
+			if (capacity) {
+				for (let b = 0; b < nb; b++) {
+					const rest = rem[gb + b] as number;
+					const attr = rest * (k[kw + b] as number);
+					Q[hi + b] = rest - attr;
 				}
-				const attr = rest * (k[kw + b] as number);
-				Q[hi + b] = rest - attr;
-				H[hi + b] = (H[hp + b] as number) - (X[gb + b] as number) + moveIns;
-				if (lease) cohort[off + b] = (cohort[off + b] as number) + moveIns;
-				SI[sit + b] = g === 0 ? 0 + moveIns : (SI[sit + b] as number) + moveIns;
+			} else {
+				for (let b = 0; b < nb; b++) {
+					const rest = 0;
+					const attr = rest * (k[kw + b] as number);
+					Q[hi + b] = rest - attr;
+				}
 			}
+			const moveIn = capacity ? alloc : rem;
+			for (let b = 0; b < nb; b++) H[hi + b] = (H[hp + b] as number) - (X[gb + b] as number) + (moveIn[gb + b] as number);
+			if (lease) for (let b = 0; b < nb; b++) cohort[head + b] = (cohort[head + b] as number) + (moveIn[gb + b] as number);
+			if (g === 0) for (let b = 0; b < nb; b++) SI[sit + b] = 0 + (moveIn[gb + b] as number);
+			else for (let b = 0; b < nb; b++) SI[sit + b] = (SI[sit + b] as number) + (moveIn[gb + b] as number);
 		}
 	}
 }
