@@ -175,6 +175,8 @@ describe('notebook', () => {
 			.toBeLessThan(readNumber(await required('Basis').textContent()));
 		// The new variant is the last in the scenario bar.
 		await expect.poll(() => page.locator('li[data-scenario-id]').last().textContent()).toContain('1 forutsetning(er) avviker fra Basis');
+		await page.locator('li[data-scenario-id]').last().getByText('1 forutsetning(er) avviker fra Basis').click();
+		await expect.poll(() => page.locator('li[data-scenario-id]').last().locator('details li').allTextContents()).toEqual([expect.stringMatching(/^ROP.*: .*[Bb]otid/)]);
 		g.expectNoProblems();
 		await g.context.close();
 	});
