@@ -298,9 +298,7 @@ function percentilesOfYear(
 		const qRow = hRow + ny * draws;
 		let nMin = Infinity, nMax = -Infinity, rMin = Infinity, rMax = -Infinity;
 		for (let d = 0; d < draws; d++) {
-			const h = buf[hRow + d] as number;
-			const q = buf[qRow + d] as number;
-			const nd = h + q;
+			const nd = (buf[hRow + d] as number) + (buf[qRow + d] as number);
 			const r = nd / (omv[d] as number); // required(h + q, v)
 			need[d] = nd;
 			req[d] = r;
@@ -308,15 +306,19 @@ function percentilesOfYear(
 			if (nd > nMax) nMax = nd;
 			if (r < rMin) rMin = r;
 			if (r > rMax) rMax = r;
-			// Σ over groups in group order, starting from 0 (as derive.ts).
-			if (g === 0) {
-				totReq[d] = 0 + r;
-				totH[d] = 0 + h;
-				totQ[d] = 0 + q;
-			} else {
-				totReq[d] = (totReq[d] as number) + r;
-				totH[d] = (totH[d] as number) + h;
-				totQ[d] = (totQ[d] as number) + q;
+		}
+		// Σ over groups in group order, starting from 0 (as derive.ts).
+		if (g === 0) {
+			for (let d = 0; d < draws; d++) {
+				totReq[d] = 0 + (req[d] as number);
+				totH[d] = 0 + (buf[hRow + d] as number);
+				totQ[d] = 0 + (buf[qRow + d] as number);
+			}
+		} else {
+			for (let d = 0; d < draws; d++) {
+				totReq[d] = (totReq[d] as number) + (req[d] as number);
+				totH[d] = (totH[d] as number) + (buf[hRow + d] as number);
+				totQ[d] = (totQ[d] as number) + (buf[qRow + d] as number);
 			}
 		}
 		const gb = groupBands[g] as Bands[];
