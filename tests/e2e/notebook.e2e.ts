@@ -145,6 +145,29 @@ describe('notebook', () => {
 		await g.context.close();
 	});
 
+	it('chooses the year of the key figures, and writes speaker notes for a slide', async () => {
+		const g = await openGuardedPage(browser());
+		const { page } = g;
+		await openExample(page, baseURL);
+		const key = page.locator('article[data-kind="key-figures"]').first();
+		const before = await key.getByTestId('key-required').textContent();
+		await key.getByLabel('År', { exact: true }).selectOption('2050');
+		await key.getByRole('heading', { name: /^Nøkkeltall 2050/ }).waitFor();
+		await expect.poll(() => key.getByTestId('key-required').textContent()).not.toBe(before);
+
+		await key.getByRole('button', { name: 'Talernotater' }).click();
+		const notes = key.getByLabel(/^Talernotater for lysbildet/);
+		await notes.fill('Husk å nevne at 2050 er langt fram.');
+		await expect.poll(() => page.getByTestId('save-status').textContent()).toBe('Lagret');
+		await page.reload();
+		const keyAgain = page.locator('article[data-kind="key-figures"]').first();
+		await keyAgain.getByRole('heading', { name: /^Nøkkeltall 2050/ }).waitFor();
+		await keyAgain.getByRole('button', { name: 'Talernotater' }).click();
+		await expect.poll(() => keyAgain.getByLabel(/^Talernotater for lysbildet/).inputValue()).toBe('Husk å nevne at 2050 er langt fram.');
+		g.expectNoProblems();
+		await g.context.close();
+	});
+
 	it('creates a variant, changes it and compares it with Basis', async () => {
 		const g = await openGuardedPage(browser());
 		const { page } = g;
