@@ -65,8 +65,8 @@ export const MC_SERIES: readonly string[] = ['total.gap', ...REPORTED];
 
 /**
  * Copies the stored rows of years t0 … t0 + ny − 1 of a batch of `nb` draws (starting at draw d0)
- * into the [series][year in pass][draw] buffer, keeping each row's running min and max for the
- * percentile pass.
+ * into the [series][year in pass][draw] buffer, keeping the running min and max of the rows whose
+ * percentiles are taken as stored (waiting, move-ins).
  */
 function flushBatch(
 	bw: BatchWorkspace,
@@ -87,6 +87,11 @@ function flushBatch(
 		const src = s === S_MOVEINS ? bw.SI : s & 1 ? bw.Q : bw.H;
 		const from = s === S_MOVEINS ? t * B : ((s >> 1) * n + t) * B;
 		const to = row * draws + d0;
+		if (src === bw.H) {
+			// tenants are never reported as they are, so their min and max are not needed
+			for (let j = 0; j < nb; j++) buf[to + j] = src[from + j] as number;
+			continue;
+		}
 		let lo = rowMin[row] as number;
 		let hi = rowMax[row] as number;
 		for (let j = 0; j < nb; j++) {
