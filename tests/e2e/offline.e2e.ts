@@ -24,11 +24,21 @@ let server: Server;
 let baseURL: string;
 /** What /service-worker.js answers; replaced to simulate a deploy. */
 let serviceWorkerSource: string;
+/**
+ * "Offline" is made two ways at once: Playwright's setOffline, and this server dropping every
+ * connection. Some Chromium builds (the npm-shipped headless shell) do not apply setOffline to
+ * requests a service worker forwards; an unreachable server is offline for every browser.
+ */
+let networkDown = false;
 
 beforeAll(async () => {
 	serviceWorkerSource = readFileSync(resolve(buildDir, 'service-worker.js'), 'utf8');
 	const serve = sirv(buildDir, { single: 'index.html', dev: false, etag: true });
 	server = createServer((req, res) => {
+		if (networkDown) {
+			req.socket.destroy();
+			return;
+		}
 		if (req.url?.split('?')[0] === '/service-worker.js') {
 			res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-cache' });
 			res.end(serviceWorkerSource);
@@ -78,6 +88,7 @@ describe('offline', () => {
 			await page.unroute('https://data.ssb.no/**');
 
 			await context.setOffline(true);
+			networkDown = true;
 			// Offline: prove the network is really gone for this context (from an unguarded page, since
 			// this probe is the one request that must fail).
 			const probe = await context.newPage();
@@ -105,6 +116,7 @@ describe('offline', () => {
 
 			g.expectNoProblems();
 		} finally {
+			networkDown = false;
 			await context.close();
 		}
 	});

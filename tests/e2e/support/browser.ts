@@ -5,6 +5,7 @@
  * 3. the headless Chromium shipped inside the @sparticuz/chromium devDependency, so that
  *    `npm test` passes on a fresh machine after `npm install` alone.
  * `npx playwright install` cannot work on these machines (no downloads outside the registries).
+ * BOLIGBEHOV_BROWSER=npm skips 1 and 2, to test the fallback on a machine that has a system Chromium.
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
@@ -29,12 +30,13 @@ export interface BrowserChoice {
 }
 
 export async function findBrowser(): Promise<BrowserChoice> {
+	const forceNpm = process.env.BOLIGBEHOV_BROWSER === 'npm';
 	const fromEnv = process.env.CHROME_PATH;
-	if (fromEnv) {
+	if (fromEnv && !forceNpm) {
 		if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH=${fromEnv} does not exist`);
 		return { executablePath: fromEnv, args: QUIET_FLAGS, source: 'CHROME_PATH' };
 	}
-	const system = SYSTEM_CANDIDATES.find((p) => existsSync(p));
+	const system = forceNpm ? undefined : SYSTEM_CANDIDATES.find((p) => existsSync(p));
 	if (system) return { executablePath: system, args: QUIET_FLAGS, source: 'system' };
 	const { default: sparticuz } = await import('@sparticuz/chromium');
 	const executablePath = await sparticuz.executablePath();
