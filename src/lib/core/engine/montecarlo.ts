@@ -132,6 +132,8 @@ interface DerivedRows {
 	totH: Float64Array;
 	totQ: Float64Array;
 	totNeed: Float64Array;
+	/** Min and max of derived rows. */
+	mm: Float64Array;
 }
 
 type Bands = Record<Percentile, Float64Array>;
@@ -213,7 +215,8 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 		totReq: new Float64Array(draws),
 		totH: new Float64Array(draws),
 		totQ: new Float64Array(draws),
-		totNeed: new Float64Array(draws)
+		totNeed: new Float64Array(draws),
+		mm: new Float64Array(8)
 	};
 	const known = { min: 0, max: 0 };
 	const exceed = new Float64Array(n);
@@ -297,42 +300,83 @@ function percentilesOfYear(
 	scratch: BucketScratch,
 	known: { min: number; max: number }
 ): void {
-	const { need, req, totReq, totH, totQ, totNeed } = rows;
+	const { need, req, totReq, totH, totQ, totNeed, mm } = rows;
 	for (let g = 0; g < G; g++) {
 		const hRow = (2 * g * ny + y) * draws;
 		const qRow = hRow + ny * draws;
-		let nMin = Infinity, nMax = -Infinity, rMin = Infinity, rMax = -Infinity;
-		for (let d = 0; d < draws; d++) {
-			const nd = (buf[hRow + d] as number) + (buf[qRow + d] as number);
-			const r = nd / (omv[d] as number); // required(h + q, v)
-			need[d] = nd;
-			req[d] = r;
-			if (nd < nMin) nMin = nd;
-			if (nd > nMax) nMax = nd;
-			if (r < rMin) rMin = r;
-			if (r > rMax) rMax = r;
-		}
-		// Σ over groups in group order, starting from 0 (as derive.ts).
-		if (g === 0) {
-			for (let d = 0; d < draws; d++) {
-				totReq[d] = 0 + (req[d] as number);
-				totH[d] = 0 + (buf[hRow + d] as number);
-				totQ[d] = 0 + (buf[qRow + d] as number);
-			}
-		} else {
-			for (let d = 0; d < draws; d++) {
-				totReq[d] = (totReq[d] as number) + (req[d] as number);
-				totH[d] = (totH[d] as number) + (buf[hRow + d] as number);
-				totQ[d] = (totQ[d] as number) + (buf[qRow + d] as number);
-			}
-		}
+		deriveGroup(buf, hRow, qRow, omv, need, req, draws, mm);
+		addToTotals(g === 0, buf, hRow, qRow, req, totReq, totH, totQ, draws);
 		const gb = groupBands[g] as Bands[];
-		bandsAt(need, nMin, nMax, gb[0] as Bands, t, out, scratch, known);
-		bandsAt(req, rMin, rMax, gb[1] as Bands, t, out, scratch, known);
+		bandsAt(need, mm[0] as number, mm[1] as number, gb[0] as Bands, t, out, scratch, known);
+		bandsAt(req, mm[2] as number, mm[3] as number, gb[1] as Bands, t, out, scratch, known);
 		const qi = (2 * g + 1) * ny + y;
 		bandsAt(buf.subarray(qRow, qRow + draws), rowMin[qi] as number, rowMax[qi] as number, gb[2] as Bands, t, out, scratch, known);
 	}
-	const stock = prep.stock[t] as number;
+	exceed[t] = deriveTotals(totReq, totH, totQ, totNeed, prep.stock[t] as number, draws, mm);
+	bandsAt(totReq, mm[0] as number, mm[1] as number, bands['total.requiredStock'] as Bands, t, out, scratch, known);
+	bandsAt(totNeed, mm[6] as number, mm[7] as number, bands['total.need'] as Bands, t, out, scratch, known);
+	bandsAt(totQ, mm[4] as number, mm[5] as number, bands['total.waiting'] as Bands, t, out, scratch, known);
+	bandsAt(totH, mm[2] as number, mm[3] as number, bands['total.tenants'] as Bands, t, out, scratch, known);
+	const ii = S_MOVEINS * ny + y;
+	const iRow = ii * draws;
+	bandsAt(buf.subarray(iRow, iRow + draws), rowMin[ii] as number, rowMax[ii] as number, bands['total.moveIns'] as Bands, t, out, scratch, known);
+}
+
+// The loops below are small functions of their own: called many times per run, they are
+// optimized as whole functions early (one big function with these loops inside, called once per
+// year, ran on-stack-replaced code that was thrown away at every exit: slow first runs).
+
+/** need = H + Q and required = need / (1 − v) of one group, draw by draw; min, max of each into mm[0…3]. */
+function deriveGroup(buf: Float64Array, hRow: number, qRow: number, omv: Float64Array, need: Float64Array, req: Float64Array, draws: number, mm: Float64Array): void {
+	let nMin = Infinity, nMax = -Infinity, rMin = Infinity, rMax = -Infinity;
+	for (let d = 0; d < draws; d++) {
+		const nd = (buf[hRow + d] as number) + (buf[qRow + d] as number);
+		const r = nd / (omv[d] as number); // required(h + q, v)
+		need[d] = nd;
+		req[d] = r;
+		if (nd < nMin) nMin = nd;
+		if (nd > nMax) nMax = nd;
+		if (r < rMin) rMin = r;
+		if (r > rMax) rMax = r;
+	}
+	mm[0] = nMin;
+	mm[1] = nMax;
+	mm[2] = rMin;
+	mm[3] = rMax;
+}
+
+/** Adds one group to the totals: Σ over groups in group order, starting from 0 (as derive.ts). */
+function addToTotals(
+	first: boolean,
+	buf: Float64Array,
+	hRow: number,
+	qRow: number,
+	req: Float64Array,
+	totReq: Float64Array,
+	totH: Float64Array,
+	totQ: Float64Array,
+	draws: number
+): void {
+	if (first) {
+		for (let d = 0; d < draws; d++) {
+			totReq[d] = 0 + (req[d] as number);
+			totH[d] = 0 + (buf[hRow + d] as number);
+			totQ[d] = 0 + (buf[qRow + d] as number);
+		}
+	} else {
+		for (let d = 0; d < draws; d++) {
+			totReq[d] = (totReq[d] as number) + (req[d] as number);
+			totH[d] = (totH[d] as number) + (buf[hRow + d] as number);
+			totQ[d] = (totQ[d] as number) + (buf[qRow + d] as number);
+		}
+	}
+}
+
+/**
+ * total.need = ΣH + ΣQ draw by draw; min and max of required, tenants, waiting and need into
+ * mm[0…7]; returns the number of draws whose required stock exceeds `stock`.
+ */
+function deriveTotals(totReq: Float64Array, totH: Float64Array, totQ: Float64Array, totNeed: Float64Array, stock: number, draws: number, mm: Float64Array): number {
 	let over = 0;
 	let rMin = Infinity, rMax = -Infinity, hMin = Infinity, hMax = -Infinity, qMin = Infinity, qMax = -Infinity, nMin = Infinity, nMax = -Infinity;
 	for (let d = 0; d < draws; d++) {
@@ -351,14 +395,15 @@ function percentilesOfYear(
 		if (nd < nMin) nMin = nd;
 		if (nd > nMax) nMax = nd;
 	}
-	exceed[t] = over;
-	bandsAt(totReq, rMin, rMax, bands['total.requiredStock'] as Bands, t, out, scratch, known);
-	bandsAt(totNeed, nMin, nMax, bands['total.need'] as Bands, t, out, scratch, known);
-	bandsAt(totQ, qMin, qMax, bands['total.waiting'] as Bands, t, out, scratch, known);
-	bandsAt(totH, hMin, hMax, bands['total.tenants'] as Bands, t, out, scratch, known);
-	const ii = S_MOVEINS * ny + y;
-	const iRow = ii * draws;
-	bandsAt(buf.subarray(iRow, iRow + draws), rowMin[ii] as number, rowMax[ii] as number, bands['total.moveIns'] as Bands, t, out, scratch, known);
+	mm[0] = rMin;
+	mm[1] = rMax;
+	mm[2] = hMin;
+	mm[3] = hMax;
+	mm[4] = qMin;
+	mm[5] = qMax;
+	mm[6] = nMin;
+	mm[7] = nMax;
+	return over;
 }
 
 /** Runs the Monte Carlo synchronously; null if `shouldCancel` returned true. */
