@@ -53,4 +53,17 @@ describe('percentiles (type 7)', () => {
 		expect(xs).toEqual(copy);
 		expect(Array.from(out)).toEqual(reference(Array.from(xs), PERCENTILES));
 	});
+
+	it('buckets: clumps at the minimum and at the maximum (draws with nobody waiting, capped values)', () => {
+		const scratch = createBucketScratch(10000);
+		const out = new Float64Array(7);
+		for (const [atMin, atMax] of [[0.6, 0], [0.04, 0], [0.3, 0.3], [0, 0.6], [0.5, 0.5]] as const) {
+			const xs = Float64Array.from({ length: 10000 }, (_, i) => {
+				const u = ((i * 7919) % 10000) / 10000;
+				return u < atMin ? 0 : u >= 1 - atMax ? 50 : 1 + 40 * Math.abs(Math.sin(i));
+			});
+			percentilesByBuckets(xs, PERCENTILES, out, scratch);
+			expect(Array.from(out)).toEqual(reference(Array.from(xs), PERCENTILES));
+		}
+	});
 });

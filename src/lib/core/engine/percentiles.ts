@@ -141,11 +141,11 @@ export interface BucketScratch {
 export function createBucketScratch(n: number): BucketScratch {
 	const buckets = bucketCount(n);
 	return {
-		counts: new Int32Array(buckets + 1),
+		counts: new Int32Array(buckets + 2),
 		gathered: new Float64Array(n),
 		bucket: new Uint16Array(n),
-		mark: new Uint8Array(buckets),
-		fill: new Int32Array(buckets),
+		mark: new Uint8Array(buckets + 1),
+		fill: new Int32Array(buckets + 1),
 		need: new Int32Array(0),
 		posFor: null,
 		posN: -1,
@@ -154,9 +154,9 @@ export function createBucketScratch(n: number): BucketScratch {
 	};
 }
 
-/** About 16 values per bucket (at most 2^16 buckets: indices are stored as Uint16). */
+/** About 16 values per bucket (at most 2^16 − 1 buckets and one for the maximum: indices are stored as Uint16). */
 function bucketCount(n: number): number {
-	return Math.max(64, Math.min(65536, n >>> 4));
+	return Math.max(64, Math.min(65535, n >>> 4));
 }
 
 /**
@@ -212,8 +212,9 @@ export function percentilesByBuckets(
 		for (let i = 0; i < ps.length; i++) out[i] = min;
 		return;
 	}
+	// B equal-width buckets over [min, max), plus bucket B for the values equal to max
 	const B = bucketCount(n);
-	const sc = scratch && scratch.counts.length >= B + 1 && scratch.gathered.length >= n ? scratch : createBucketScratch(n);
+	const sc = scratch && scratch.counts.length >= B + 2 && scratch.gathered.length >= n ? scratch : createBucketScratch(n);
 	if (sc.posFor !== ps || sc.posN !== n) {
 		const pos = positions(ps, n);
 		sc.lo = pos.lo;
@@ -226,24 +227,27 @@ export function percentilesByBuckets(
 	const frac = sc.frac;
 	const bk = sc.bucket;
 	const counts = sc.counts;
-	counts.fill(0, 0, B + 1);
+	counts.fill(0, 0, B + 2);
 	const scale = B / (max - min);
-	const last = B - 1;
-	// Values equal to the minimum are counted apart: draws often clump there (nobody waiting).
-	let atMin = 0;
+	const last = B;
 	for (let i = 0; i < n; i++) {
-		const x = xs[i] as number;
-		if (x === min) atMin++;
 		// (x − min)·scale ∈ [0, B], so truncation is floor; monotone in x
-		let b = ((x - min) * scale) | 0;
-		if (b > last) b = last;
+		const b = (((xs[i] as number) - min) * scale) | 0;
 		bk[i] = b;
 		counts[b + 1] = (counts[b + 1] as number) + 1;
 	}
 	// counts[b] becomes the number of values in buckets < b (start rank of bucket b)
-	for (let b = 1; b <= B; b++) counts[b] = (counts[b] as number) + (counts[b - 1] as number);
+	for (let b = 1; b <= B + 1; b++) counts[b] = (counts[b] as number) + (counts[b - 1] as number);
+	// Values equal to the minimum are counted apart when a needed rank lies in the first bucket:
+	// draws often clump there (nobody waiting), and those ranks need no sorting.
+	let atMin = 0;
+	let lowest = n;
+	for (let i = 0; i < ps.length; i++) if ((lo[i] as number) < lowest) lowest = lo[i] as number;
+	if (lowest < (counts[1] as number)) {
+		for (let i = 0; i < n; i++) if ((xs[i] as number) === min) atMin++;
+	}
 	const mark = sc.mark;
-	mark.fill(0, 0, B);
+	mark.fill(0, 0, B + 1);
 	for (let i = 0; i < ps.length; i++) {
 		const k = lo[i] as number;
 		const k2 = k + 1 < n ? k + 1 : n - 1;
@@ -253,7 +257,7 @@ export function percentilesByBuckets(
 	// gather marked buckets into their own ranges of `gathered` (positions = start ranks)
 	const g = sc.gathered;
 	const fill = sc.fill;
-	for (let b = 0; b < B; b++) if (mark[b] === 1) fill[b] = counts[b] as number;
+	for (let b = 0; b <= B; b++) if (mark[b] === 1) fill[b] = counts[b] as number;
 	for (let i = 0; i < n; i++) {
 		const b = bk[i] as number;
 		if (mark[b] === 1) {
@@ -265,7 +269,7 @@ export function percentilesByBuckets(
 	// Within each marked bucket, fix the needed ranks: small buckets are sorted, large ones (values
 	// clumped together, e.g. many draws with nobody waiting) get quickselect for just those ranks.
 	const need = sc.need;
-	for (let b = 0; b < B; b++) {
+	for (let b = 0; b <= B; b++) {
 		if (mark[b] !== 1) continue;
 		const from = counts[b] as number;
 		const to = counts[b + 1] as number;
