@@ -27,7 +27,25 @@ export default defineConfig({
 		sveltekit({
 			// BUILD_DIR lets a test build a sub-path variant beside the normal build.
 			adapter: adapter({ pages: buildDir, assets: buildDir, fallback: 'index.html', strict: true }),
-			paths: { base }
+			paths: { base },
+			// Imported notebooks are untrusted: besides sanitising their Markdown, the page may only run
+			// its own scripts (hashed by Kit) and talk to itself and SSB's open API ("Hent fra SSB").
+			// Plot and Svelte set style attributes, hence 'unsafe-inline' for styles only.
+			csp: {
+				mode: 'hash',
+				directives: {
+					'default-src': ['self'],
+					'script-src': ['self'],
+					'style-src': ['self', 'unsafe-inline'],
+					'img-src': ['self', 'data:', 'blob:'],
+					'font-src': ['self'],
+					'connect-src': ['self', 'https://data.ssb.no'],
+					'worker-src': ['self'],
+					'object-src': ['none'],
+					'base-uri': ['self'],
+					'form-action': ['self']
+				}
+			}
 		})
 	],
 	define: { __APP_VERSION__: JSON.stringify(APP_VERSION) },

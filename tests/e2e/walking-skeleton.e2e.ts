@@ -54,4 +54,29 @@ describe('walking skeleton', () => {
 		g.expectNoProblems();
 		await g.context.close();
 	});
+
+	it('refuses scripts that are not part of the build (Content Security Policy)', async () => {
+		// Not a guarded page: the violation this test provokes is logged as a console error.
+		const context = await browser().newContext();
+		const page = await context.newPage();
+		await page.goto(baseURL);
+		await page.getByRole('heading', { name: 'Notatbøker' }).waitFor();
+		const outcome = await page.evaluate(
+			() =>
+				new Promise<{ ran: boolean; violation: string | null }>((resolve) => {
+					let violation: string | null = null;
+					document.addEventListener('securitypolicyviolation', (e) => (violation = e.violatedDirective));
+					const s = document.createElement('script');
+					s.textContent = 'window.__injected = true;';
+					document.body.append(s);
+					const remote = document.createElement('script');
+					remote.src = 'https://evil.example/x.js';
+					document.body.append(remote);
+					setTimeout(() => resolve({ ran: (window as unknown as { __injected?: boolean }).__injected === true, violation }), 300);
+				})
+		);
+		expect(outcome.ran).toBe(false);
+		expect(outcome.violation).toMatch(/^script-src/);
+		await context.close();
+	});
 });
