@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './support/use-browser.ts';
 import { openGuardedPage } from './support/guarded-page.ts';
 import { openExample, readNumber } from './support/example.ts';
+import { seriousA11yViolations } from './support/axe.ts';
 
 const browser = useBrowser();
 const baseURL = inject('baseURL');
@@ -18,6 +19,8 @@ describe('presentation mode', () => {
 		await expect.poll(() => counter.textContent()).toMatch(/^Lysbilde 2 av \d+$/);
 		const total = Number((await counter.textContent())?.match(/av (\d+)/)?.[1]);
 		expect(total).toBeGreaterThan(3);
+		await page.getByTestId('slide').locator('figure, .note, dl').first().waitFor();
+		expect(await seriousA11yViolations(page)).toEqual([]);
 
 		await page.keyboard.press('ArrowRight');
 		await expect.poll(() => counter.textContent()).toBe(`Lysbilde 3 av ${total}`);
