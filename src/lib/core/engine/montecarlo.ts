@@ -1,12 +1,14 @@
 /**
  * Monte Carlo: each draw samples every uncertain assumption once (one uniform each, in slot order)
- * and runs all groups and years with it. Reported series are stored in one Float64Array laid out
- * [series][year][draw]; percentiles come from in-place selection per (series, year).
+ * and runs all groups and years with it. Draws are simulated 64 at a time by the batch kernel
+ * (batch.ts). Tenants and waiting per group and the total move-ins are stored in one Float64Array
+ * laid out [series][year][draw]; the reported series are derived from them year by year and their
+ * percentiles come from bucket selection per (series, year).
  *
- * Memory: the buffer needs series × years × draws × 8 bytes. When that exceeds `maxBufferBytes`
- * (default 180 MiB) the draws are simulated again for the next batch of series: the PRNG is
+ * Memory: the buffer needs 11 series × years × draws × 8 bytes. When that exceeds `maxBufferBytes`
+ * (default 180 MiB) the draws are simulated again for the next batch of years: the PRNG is
  * re-seeded, so every pass sees exactly the same draws. 10 000 draws fit in one pass; 100 000
- * draws × 31 years take three.
+ * draws × 31 years take two.
  */
 import { GROUP_IDS, type GroupId } from '#lib/core/model/groups.ts';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
