@@ -27,7 +27,7 @@ function issuesOf(err: unknown): ValidationIssue[] {
 	throw err;
 }
 
-const api = {
+export const projectionApi = {
 	project(input: EngineInput): ProjectResponse {
 		try {
 			const result = runProjection(input);
@@ -69,6 +69,7 @@ const api = {
 	}
 };
 
-export type ProjectionWorkerApi = typeof api;
+export type ProjectionWorkerApi = typeof projectionApi;
 
-Comlink.expose(api);
+// Only inside a real worker (tests import this module to drive the same API over a MessageChannel).
+if ('importScripts' in globalThis) Comlink.expose(projectionApi);

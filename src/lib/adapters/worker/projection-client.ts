@@ -21,12 +21,21 @@ export class ProjectionClient {
 	#nextId = 1;
 	#latest = new Map<string, number>();
 
+	/** Tests pass a factory (a MessageChannel port stands in for the worker) and a short idle time. */
+	constructor(
+		private readonly createWorker: () => Worker = () =>
+			new Worker(new URL('../../../../workers/projection.worker.ts', import.meta.url), { type: 'module', name: 'projection' }),
+		private readonly idleMs = IDLE_MS
+	) {}
+
+	/** Whether a worker is running now (it is created on demand and stopped when idle). */
+	get running(): boolean {
+		return this.#worker !== null;
+	}
+
 	#remote(): Comlink.Remote<ProjectionWorkerApi> {
 		if (!this.#api) {
-			this.#worker = new Worker(new URL('../../../../workers/projection.worker.ts', import.meta.url), {
-				type: 'module',
-				name: 'projection'
-			});
+			this.#worker = this.createWorker();
 			this.#api = Comlink.wrap<ProjectionWorkerApi>(this.#worker);
 		}
 		return this.#api;
@@ -39,7 +48,7 @@ export class ProjectionClient {
 			return await work();
 		} finally {
 			this.#pending--;
-			if (this.#pending === 0) this.#idleTimer = setTimeout(() => this.terminate(), IDLE_MS);
+			if (this.#pending === 0) this.#idleTimer = setTimeout(() => this.terminate(), this.idleMs);
 		}
 	}
 

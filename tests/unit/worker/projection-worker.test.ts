@@ -1,0 +1,95 @@
+/**
+ * The worker bridge: the real worker API (workers/projection.worker.ts) driven through Comlink over
+ * a MessageChannel, as the browser's module worker would be. Checks what the engine issue asks of
+ * the worker: the deterministic result at once, results transferred, a newer request cancelling an
+ * older Monte Carlo run that is still going, stale answers dropped, an idle worker terminated.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Comlink from 'comlink';
+import { projectionApi } from '../../../workers/projection.worker.ts';
+import { ProjectionClient } from '#lib/adapters/worker/projection-client.ts';
+import { runProjection } from '#lib/core/engine/index.ts';
+import { exampleInput } from '../engine/fixtures.ts';
+import type { EngineInput } from '#lib/core/model/engine-input.ts';
+
+const stats = { created: 0, terminated: 0 };
+const ports: MessagePort[] = [];
+function fakeWorker(): Worker {
+	const { port1, port2 } = new MessageChannel();
+	Comlink.expose(projectionApi, port2);
+	ports.push(port1, port2);
+	stats.created++;
+	return Object.assign(port1, {
+		terminate: () => {
+			stats.terminated++;
+			port1.close();
+			port2.close();
+		}
+	}) as unknown as Worker;
+}
+
+afterEach(() => {
+	for (const p of ports.splice(0)) p.close();
+});
+
+function withDraws(input: EngineInput, draws: number, seed = 7): EngineInput {
+	return { ...input, scenario: { ...input.scenario, monteCarlo: { draws, seed } } };
+}
+
+describe('projection worker bridge', () => {
+	it('answers the deterministic run with the engine’s numbers', async () => {
+		const client = new ProjectionClient(fakeWorker, 60_000);
+		const input = exampleInput('need', 20);
+		const response = await client.project(input, 'basis');
+		expect(response?.ok).toBe(true);
+		if (response?.ok) expect(Array.from(response.result.total.requiredStock)).toEqual(Array.from(runProjection(input).total.requiredStock));
+		client.terminate();
+	});
+
+	it('returns validation issues instead of a result for bad input', async () => {
+		const client = new ProjectionClient(fakeWorker, 60_000);
+		const input = exampleInput('need', 20);
+		const bad = { ...input, scenario: { ...input.scenario, groups: { ...input.scenario.groups, flyktning: { ...input.scenario.groups.flyktning, tenure: { kind: 'botid' as const, years: { value: 0 } } } } } };
+		const response = await client.project(bad, 'basis');
+		expect(response).toEqual({
+			ok: false,
+			issues: [{ path: 'scenario.groups.flyktning.tenure.years', message: 'Botid for Flyktninger må være over 0 år og høyst 100 år.' }]
+		});
+		client.terminate();
+	});
+
+	it('drops the answer to an older request on the same channel', async () => {
+		const client = new ProjectionClient(fakeWorker, 60_000);
+		const a = client.project(exampleInput('need', 10), 'basis');
+		const b = client.project(exampleInput('need', 20), 'basis');
+		const other = client.project(exampleInput('need', 5), 'variant');
+		expect(await a).toBeNull();
+		expect((await b)?.ok).toBe(true);
+		expect((await other)?.ok).toBe(true);
+		client.terminate();
+	});
+
+	it('a newer Monte Carlo request stops an older one that is still running', async () => {
+		const input = exampleInput('capacity', 30);
+		const big = projectionApi.monteCarlo(withDraws(input, 50_000), 'mc-test', 1);
+		await new Promise((r) => setTimeout(r, 40)); // the big run has started and yields between chunks
+		const small = projectionApi.monteCarlo(withDraws(input, 300), 'mc-test', 2);
+		expect(await big).toBeNull();
+		const result = await small;
+		expect(result?.draws).toBe(300);
+	});
+
+	it('terminates an idle worker and starts a new one on demand', async () => {
+		stats.created = stats.terminated = 0;
+		const client = new ProjectionClient(fakeWorker, 50);
+		expect(client.running).toBe(false);
+		await client.project(exampleInput('need', 5), 'x');
+		expect(client.running).toBe(true);
+		await new Promise((r) => setTimeout(r, 150));
+		expect(client.running).toBe(false);
+		expect(stats.terminated).toBe(1);
+		await client.project(exampleInput('need', 5), 'x');
+		expect(stats.created).toBe(2);
+		client.terminate();
+	});
+});
