@@ -17,7 +17,8 @@ export function tornadoSpec(
 		subtitle: `Hver forutsetning alene satt til lav og høy verdi; midtlinjen er ${formatCount(sens.baseline)} boliger`,
 		width: o.width ?? 720,
 		height: 60 + bars.length * 34,
-		marginLeft: 220,
+		// Room for the longest label (about 7 px a character at 13 px), within reason.
+		marginLeft: Math.min(460, Math.max(160, 16 + Math.max(0, ...bars.map((b) => b.label.length)) * 7 * ((o.fontSize ?? 13) / 13))),
 		style: { fontSize: `${o.fontSize ?? 13}px`, fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif' },
 		x: { label: 'Boliger', grid: true, tickFormat: (d: number) => formatCount(d) },
 		y: { label: null, domain: bars.map((b) => b.label) },
