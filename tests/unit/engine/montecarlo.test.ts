@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MC_SERIES, runMonteCarlo, runMonteCarloAsync, runProjection } from '#lib/core/engine/index.ts';
+import { MC_SERIES, monteCarloSteps, runMonteCarlo, runMonteCarloAsync, runProjection } from '#lib/core/engine/index.ts';
 import { GROUP_IDS } from '#lib/core/model/groups.ts';
 import { PERCENTILES, type MonteCarloResult, type ProjectionResult } from '#lib/core/model/result.ts';
 import type { Uncertain } from '#lib/core/model/uncertain.ts';
@@ -112,5 +112,24 @@ describe('runMonteCarlo options', () => {
 	it('rejects draws outside 1–200 000 with a Norwegian message', () => {
 		expect(() => runMonteCarlo(exampleInput(), { draws: 0 })).toThrow(/trekninger/);
 		expect(() => runMonteCarlo(exampleInput(), { draws: 200_001 })).toThrow(/trekninger/);
+	});
+
+	it('runs that overlap (interleaved steps) or follow each other give the same bands as runs alone', () => {
+		const a = exampleInput('capacity', 10);
+		const b = exampleInput('need', 10);
+		const aloneA = runMonteCarlo(a, { draws: 500 }) as MonteCarloResult;
+		const aloneB = runMonteCarlo(b, { draws: 500 }) as MonteCarloResult;
+		// same size in a row: the second run reuses the first one's buffer
+		expect(runMonteCarlo(b, { draws: 500 })).toEqual(aloneB);
+		const itA = monteCarloSteps(a, { draws: 500, chunkSize: 100 });
+		const itB = monteCarloSteps(b, { draws: 500, chunkSize: 100 });
+		let ra: IteratorResult<void, MonteCarloResult> = itA.next();
+		let rb: IteratorResult<void, MonteCarloResult> = itB.next();
+		while (!ra.done || !rb.done) {
+			if (!ra.done) ra = itA.next();
+			if (!rb.done) rb = itB.next();
+		}
+		expect(ra.value).toEqual(aloneA);
+		expect(rb.value).toEqual(aloneB);
 	});
 });

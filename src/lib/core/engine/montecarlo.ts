@@ -126,6 +126,20 @@ function sampleDraw(
 	}
 }
 
+/**
+ * The draw buffer of the last finished run, kept weakly (the garbage collector may take it at any
+ * time) for the next run of the same size: reusing it saves mapping and zeroing fresh pages and the
+ * collections they trigger when runs follow each other (editing an assumption reruns the Monte
+ * Carlo). A run takes it out while it works, so two runs never share it.
+ */
+let spare: WeakRef<Float64Array> | null = null;
+
+function takeBuffer(length: number): Float64Array {
+	const b = spare?.deref();
+	spare = null;
+	return b !== undefined && b.length === length ? b : new Float64Array(length);
+}
+
 /** Scratch rows (one value per draw) for the series derived in the percentile pass. */
 interface DerivedRows {
 	need: Float64Array;
@@ -206,7 +220,7 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 	const maxYearsPerPass = Math.max(1, Math.min(n, Math.floor(maxBytes / perYear)));
 	const passes = Math.ceil(n / maxYearsPerPass);
 	const yearsPerPass = Math.ceil(n / passes);
-	const buf = new Float64Array(NSTORED * yearsPerPass * draws);
+	const buf = takeBuffer(NSTORED * yearsPerPass * draws);
 	const rowMin = new Float64Array(NSTORED * yearsPerPass);
 	const rowMax = new Float64Array(NSTORED * yearsPerPass);
 	/** 1 − v per draw (v = the draw's vacancy target), for required = need / (1 − v). */
@@ -234,30 +248,34 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 	const totalWork = draws * passes;
 	let done = 0;
 
-	for (let pass = 0; pass < passes; pass++) {
-		const t0 = pass * yearsPerPass;
-		const ny = Math.min(yearsPerPass, n - t0);
-		const rng = sfc32(seed);
-		rowMin.fill(Infinity);
-		rowMax.fill(-Infinity);
-		// Batches of up to BLOCK draws that never straddle a chunk boundary.
-		for (let d = 0; d < draws; ) {
-			const nb = Math.min(BLOCK, draws - d, chunk - (d % chunk));
-			for (let b = 0; b < nb; b++) sampleDraw(bw.P, BLOCK, b, uncertainIdx, sKind, sA, sB, sC, rng);
-			simulateBatch(prep, bw, nb);
-			for (let b = 0; b < nb; b++) omv[d + b] = bw.usable[b] as number;
-			flushBatch(bw, n, t0, ny, buf, draws, d, nb, rowMin, rowMax);
-			d += nb;
-			if (d % chunk === 0 && d < draws) {
-				done += chunk;
-				opts.onProgress?.(done, totalWork);
-				yield;
+	try {
+		for (let pass = 0; pass < passes; pass++) {
+			const t0 = pass * yearsPerPass;
+			const ny = Math.min(yearsPerPass, n - t0);
+			const rng = sfc32(seed);
+			rowMin.fill(Infinity);
+			rowMax.fill(-Infinity);
+			// Batches of up to BLOCK draws that never straddle a chunk boundary.
+			for (let d = 0; d < draws; ) {
+				const nb = Math.min(BLOCK, draws - d, chunk - (d % chunk));
+				for (let b = 0; b < nb; b++) sampleDraw(bw.P, BLOCK, b, uncertainIdx, sKind, sA, sB, sC, rng);
+				simulateBatch(prep, bw, nb);
+				for (let b = 0; b < nb; b++) omv[d + b] = bw.usable[b] as number;
+				flushBatch(bw, n, t0, ny, buf, draws, d, nb, rowMin, rowMax);
+				d += nb;
+				if (d % chunk === 0 && d < draws) {
+					done += chunk;
+					opts.onProgress?.(done, totalWork);
+					yield;
+				}
 			}
+			done = (pass + 1) * draws;
+			opts.onProgress?.(done, totalWork);
+			for (let y = 0; y < ny; y++) percentilesOfYear(prep, buf, draws, ny, y, t0 + y, rowMin, rowMax, omv, rows, bands, groupBands, exceed, out, scratch, known);
+			if (pass + 1 < passes) yield;
 		}
-		done = (pass + 1) * draws;
-		opts.onProgress?.(done, totalWork);
-		for (let y = 0; y < ny; y++) percentilesOfYear(prep, buf, draws, ny, y, t0 + y, rowMin, rowMax, omv, rows, bands, groupBands, exceed, out, scratch, known);
-		if (pass + 1 < passes) yield;
+	} finally {
+		spare = new WeakRef(buf);
 	}
 	for (let t = 0; t < n; t++) exceed[t] = (exceed[t] as number) / draws;
 	// total.gap = total.requiredStock − planned stock, draw by draw; planned stock is the same in
