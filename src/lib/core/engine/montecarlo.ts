@@ -127,17 +127,23 @@ function sampleDraw(
 }
 
 /**
- * The draw buffer of the last finished run, kept weakly (the garbage collector may take it at any
- * time) for the next run of the same size: reusing it saves mapping and zeroing fresh pages and the
- * collections they trigger when runs follow each other (editing an assumption reruns the Monte
- * Carlo). A run takes it out while it works, so two runs never share it.
+ * The draw buffer of the last finished run, kept for the next run of the same size: reusing it
+ * saves mapping and zeroing fresh pages and the garbage collections they trigger when runs follow
+ * each other (editing an assumption reruns the Monte Carlo). Only buffers up to SPARE_MAX_BYTES
+ * are kept (10 000 draws × 31 years ≈ 26 MiB), so a large run's memory is released when it ends.
+ * A run takes the buffer out while it works, so two runs never share it.
  */
-let spare: WeakRef<Float64Array> | null = null;
+let spare: Float64Array | null = null;
+const SPARE_MAX_BYTES = 64 * 1024 * 1024;
 
 function takeBuffer(length: number): Float64Array {
-	const b = spare?.deref();
+	const b = spare;
 	spare = null;
-	return b !== undefined && b.length === length ? b : new Float64Array(length);
+	return b !== null && b.length === length ? b : new Float64Array(length);
+}
+
+function keepBuffer(buf: Float64Array): void {
+	if (buf.byteLength <= SPARE_MAX_BYTES) spare = buf;
 }
 
 /** Scratch rows (one value per draw) for the series derived in the percentile pass. */
@@ -275,7 +281,7 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 			if (pass + 1 < passes) yield;
 		}
 	} finally {
-		spare = new WeakRef(buf);
+		keepBuffer(buf);
 	}
 	for (let t = 0; t < n; t++) exceed[t] = (exceed[t] as number) / draws;
 	// total.gap = total.requiredStock − planned stock, draw by draw; planned stock is the same in
