@@ -330,8 +330,8 @@ function percentilesOfYear(
 	for (let g = 0; g < G; g++) {
 		const hRow = (2 * g * ny + y) * draws;
 		const qRow = hRow + ny * draws;
-		deriveGroup(buf, hRow, qRow, omv, need, req, draws, mm);
-		addToTotals(g === 0, buf, hRow, qRow, req, totReq, totH, totQ, draws);
+		if (g === 0) deriveFirstGroup(buf, hRow, qRow, omv, need, req, totReq, totH, totQ, draws, mm);
+		else deriveGroup(buf, hRow, qRow, omv, need, req, totReq, totH, totQ, draws, mm);
 		const gb = groupBands[g] as Bands[];
 		bandsAt(need, mm[0] as number, mm[1] as number, gb[0] as Bands, t, out, scratch, known);
 		bandsAt(req, mm[2] as number, mm[3] as number, gb[1] as Bands, t, out, scratch, known);
@@ -352,14 +352,35 @@ function percentilesOfYear(
 // optimized as whole functions early (one big function with these loops inside, called once per
 // year, ran on-stack-replaced code that was thrown away at every exit: slow first runs).
 
-/** need = H + Q and required = need / (1 − v) of one group, draw by draw; min, max of each into mm[0…3]. */
-function deriveGroup(buf: Float64Array, hRow: number, qRow: number, omv: Float64Array, need: Float64Array, req: Float64Array, draws: number, mm: Float64Array): void {
+/**
+ * need = H + Q and required = need / (1 − v) of one group, draw by draw, min and max of each into
+ * mm[0…3], and the group added to the totals (Σ over groups in group order, starting from 0, as
+ * derive.ts). deriveFirstGroup starts the totals.
+ */
+function deriveGroup(
+	buf: Float64Array,
+	hRow: number,
+	qRow: number,
+	omv: Float64Array,
+	need: Float64Array,
+	req: Float64Array,
+	totReq: Float64Array,
+	totH: Float64Array,
+	totQ: Float64Array,
+	draws: number,
+	mm: Float64Array
+): void {
 	let nMin = Infinity, nMax = -Infinity, rMin = Infinity, rMax = -Infinity;
 	for (let d = 0; d < draws; d++) {
-		const nd = (buf[hRow + d] as number) + (buf[qRow + d] as number);
+		const h = buf[hRow + d] as number;
+		const q = buf[qRow + d] as number;
+		const nd = h + q;
 		const r = nd / (omv[d] as number); // required(h + q, v)
 		need[d] = nd;
 		req[d] = r;
+		totReq[d] = (totReq[d] as number) + r;
+		totH[d] = (totH[d] as number) + h;
+		totQ[d] = (totQ[d] as number) + q;
 		if (nd < nMin) nMin = nd;
 		if (nd > nMax) nMax = nd;
 		if (r < rMin) rMin = r;
@@ -371,31 +392,39 @@ function deriveGroup(buf: Float64Array, hRow: number, qRow: number, omv: Float64
 	mm[3] = rMax;
 }
 
-/** Adds one group to the totals: Σ over groups in group order, starting from 0 (as derive.ts). */
-function addToTotals(
-	first: boolean,
+function deriveFirstGroup(
 	buf: Float64Array,
 	hRow: number,
 	qRow: number,
+	omv: Float64Array,
+	need: Float64Array,
 	req: Float64Array,
 	totReq: Float64Array,
 	totH: Float64Array,
 	totQ: Float64Array,
-	draws: number
+	draws: number,
+	mm: Float64Array
 ): void {
-	if (first) {
-		for (let d = 0; d < draws; d++) {
-			totReq[d] = 0 + (req[d] as number);
-			totH[d] = 0 + (buf[hRow + d] as number);
-			totQ[d] = 0 + (buf[qRow + d] as number);
-		}
-	} else {
-		for (let d = 0; d < draws; d++) {
-			totReq[d] = (totReq[d] as number) + (req[d] as number);
-			totH[d] = (totH[d] as number) + (buf[hRow + d] as number);
-			totQ[d] = (totQ[d] as number) + (buf[qRow + d] as number);
-		}
+	let nMin = Infinity, nMax = -Infinity, rMin = Infinity, rMax = -Infinity;
+	for (let d = 0; d < draws; d++) {
+		const h = buf[hRow + d] as number;
+		const q = buf[qRow + d] as number;
+		const nd = h + q;
+		const r = nd / (omv[d] as number); // required(h + q, v)
+		need[d] = nd;
+		req[d] = r;
+		totReq[d] = 0 + r;
+		totH[d] = 0 + h;
+		totQ[d] = 0 + q;
+		if (nd < nMin) nMin = nd;
+		if (nd > nMax) nMax = nd;
+		if (r < rMin) rMin = r;
+		if (r > rMax) rMax = r;
 	}
+	mm[0] = nMin;
+	mm[1] = nMax;
+	mm[2] = rMin;
+	mm[3] = rMax;
 }
 
 /**
