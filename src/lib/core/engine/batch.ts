@@ -161,7 +161,6 @@ export function simulateBatch(prep: Prepared, bw: BatchWorkspace, nb: number): v
 	const tenureKind = prep.tenureKind, demandKind = prep.demandKind, leaseYears = prep.leaseYears, cohortOffset = prep.cohortOffset;
 	const proportional = prep.proportional, order = prep.order, segMember = prep.segMember, segStock = prep.segStock, otherOcc = prep.otherOcc;
 	const segOrder = prep.segOrder, segMemOff = prep.segMemOff, segMemG = prep.segMemG;
-	const memberOcc = prep.memberOcc, memberSeg = prep.memberSeg, memberGroup = prep.memberGroup;
 	for (let t = 1; t < n; t++) {
 		// 1–3: exits, new need, candidates
 		for (let g = 0; g < G; g++) {
@@ -256,26 +255,53 @@ export function simulateBatch(prep: Prepared, bw: BatchWorkspace, nb: number): v
 					alloc[gb + b] = 0;
 				}
 			}
+			// Per segment: the other households, plus each member group's tenants who stay, then the
+			// free usable room. Same order of additions as kernel.ts (segMemG lists each segment's members
+			// in group order, as memberOcc does).
 			for (let s = 0; s < nSeg; s++) {
 				const o = otherOcc[s] as number;
-				for (let b = 0; b < nb; b++) free[s * B + b] = o;
-			}
-			for (let j = 0; j < memberOcc.length; j++) {
-				const ob = (memberOcc[j] as number) * B;
-				const kg = (memberGroup[j] as number) * B;
-				const fs = (memberSeg[j] as number) * B;
-				for (let b = 0; b < nb; b++) {
-					const x = (occ[ob + b] as number) * (keep[kg + b] as number);
-					occ[ob + b] = x;
-					free[fs + b] = (free[fs + b] as number) + x;
-				}
-			}
-			for (let s = 0; s < nSeg; s++) {
 				const st = segStock[s * n + t] as number;
 				const fs = s * B;
-				for (let b = 0; b < nb; b++) {
-					const fr = st * (usable[b] as number) - (free[fs + b] as number);
-					free[fs + b] = fr > 0 ? fr : 0;
+				const m0 = segMemOff[s] as number;
+				const m1 = segMemOff[s + 1] as number;
+				if (m1 === m0) {
+					for (let b = 0; b < nb; b++) {
+						const fr = st * (usable[b] as number) - o;
+						free[fs + b] = fr > 0 ? fr : 0;
+					}
+					continue;
+				}
+				for (let m = m0; m < m1; m++) {
+					const g = segMemG[m] as number;
+					const ob = (g * nSeg + s) * B;
+					const kg = g * B;
+					if (m === m0 && m === m1 - 1) {
+						for (let b = 0; b < nb; b++) {
+							const x = (occ[ob + b] as number) * (keep[kg + b] as number);
+							occ[ob + b] = x;
+							const fr = st * (usable[b] as number) - (o + x);
+							free[fs + b] = fr > 0 ? fr : 0;
+						}
+					} else if (m === m0) {
+						for (let b = 0; b < nb; b++) {
+							const x = (occ[ob + b] as number) * (keep[kg + b] as number);
+							occ[ob + b] = x;
+							free[fs + b] = o + x;
+						}
+					} else if (m === m1 - 1) {
+						for (let b = 0; b < nb; b++) {
+							const x = (occ[ob + b] as number) * (keep[kg + b] as number);
+							occ[ob + b] = x;
+							const fr = st * (usable[b] as number) - ((free[fs + b] as number) + x);
+							free[fs + b] = fr > 0 ? fr : 0;
+						}
+					} else {
+						for (let b = 0; b < nb; b++) {
+							const x = (occ[ob + b] as number) * (keep[kg + b] as number);
+							occ[ob + b] = x;
+							free[fs + b] = (free[fs + b] as number) + x;
+						}
+					}
 				}
 			}
 			// Earmarked segments first, then the shared pool.
