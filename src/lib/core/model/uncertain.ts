@@ -35,3 +35,24 @@ export function isUncertain(u: Uncertain): boolean {
 	if (!u.spread) return false;
 	return u.spread.kind === 'triangular' ? u.spread.low !== u.spread.high : u.spread.p10 !== u.spread.p90;
 }
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * A new most-likely value. A range that no longer contains it moves with it, keeping its relative
+ * width (6 with 4,5–8 → 2 with 1,5–2,667): the planner changed the estimate, not the uncertainty.
+ * `moved` tells the UI to say so.
+ */
+export function withValue(u: Uncertain, v: number): { value: Uncertain; moved: boolean } {
+	const s = u.spread;
+	if (s?.kind === 'triangular' && (v < s.low || v > s.high)) {
+		const k = u.value !== 0 ? v / u.value : 1;
+		const [a, b] = u.value !== 0 ? [s.low * k, s.high * k].sort((x, y) => x - y) : [v, v];
+		return { value: { value: v, spread: { kind: 'triangular', low: Math.min(round3(a!), v), high: Math.max(round3(b!), v) } }, moved: true };
+	}
+	if (s?.kind === 'p10p90' && (v < s.p10 || v > s.p90) && u.value > 0 && v > 0) {
+		const k = v / u.value;
+		return { value: { value: v, spread: { kind: 'p10p90', p10: round3(s.p10 * k), p90: round3(s.p90 * k) } }, moved: true };
+	}
+	return { value: { ...u, value: v }, moved: false };
+}

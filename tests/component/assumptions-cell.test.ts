@@ -1,0 +1,115 @@
+/**
+ * The assumption editor with a real NotebookSession (the engine runs in place of the worker):
+ * labelled fields with units, botid and gjennomstrømming side by side, valid edits as one undo step,
+ * invalid input refused with a message naming the field, uncertainty as low / likely / high,
+ * calibrated values marked, explanations with sources behind a toggle.
+ */
+import { describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import Host from './assumptions-cell-host.svelte';
+import { NotebookSession } from '#lib/state/notebook-session.svelte.ts';
+import type { NotebookRepository } from '#lib/adapters/db/notebook-repository.ts';
+import type { ProjectionClient } from '#lib/adapters/worker/projection-client.ts';
+import { EngineInputError, runProjection } from '#lib/core/engine/index.ts';
+import { createExampleNotebook } from '#lib/core/example/index.ts';
+import type { EngineInput } from '#lib/core/model/engine-input.ts';
+
+const fakeRepo = { save: async (_doc: unknown, rev: number) => rev + 1, get: async () => undefined, create: async () => undefined } as unknown as NotebookRepository;
+const engineClient = {
+	// As the worker does: invalid input comes back as issues, never as a thrown error.
+	project: async (input: EngineInput) => {
+		try {
+			return { ok: true as const, result: runProjection(input) };
+		} catch (err) {
+			if (err instanceof EngineInputError) return { ok: false as const, issues: err.issues };
+			throw err;
+		}
+	},
+	monteCarlo: async () => null,
+	sensitivity: async () => null,
+	terminate: () => {}
+} as unknown as ProjectionClient;
+
+const ROP = 'ROP (rus og psykiske lidelser)';
+
+function setup() {
+	const session = new NotebookSession(createExampleNotebook(), 1, fakeRepo, engineClient);
+	render(Host, { session, scenarioId: 'basis' });
+	return session;
+}
+
+describe('assumption editor', () => {
+	it('labels every group and field, with units, and shows botid and gjennomstrømming side by side', () => {
+		setup();
+		for (const name of [ROP, 'Nedsatt funksjonsevne', 'Eldre', 'Flyktninger', 'Andre']) expect(screen.getByRole('group', { name })).toBeInTheDocument();
+		const rop = screen.getByRole('group', { name: ROP });
+		expect(within(rop).getByLabelText(`Botid – ${ROP}`)).toHaveValue('6,0');
+		expect(within(rop).getByLabelText(`Gjennomstrømming – ${ROP}`)).toHaveValue('16,7');
+		expect(within(rop).getAllByText('år').length).toBeGreaterThan(0);
+		expect(within(rop).getAllByText('% per år').length).toBeGreaterThan(0);
+		expect(within(rop).getByRole('slider', { name: `Botid – ${ROP} (glidebryter)` })).toBeInTheDocument();
+	});
+
+	it('a valid botid changes the scenario, is one undo step, and moves gjennomstrømming with it', async () => {
+		const session = setup();
+		const botid = screen.getByLabelText(`Botid – ${ROP}`);
+		await userEvent.clear(botid);
+		await userEvent.type(botid, '5');
+		expect(session.doc.scenarios[0]!.assumptions.groups.rop.tenure).toMatchObject({ kind: 'botid', years: { value: 5 } });
+		expect(screen.getByLabelText(`Gjennomstrømming – ${ROP}`)).toHaveValue('20,0');
+		session.undo();
+		expect(session.doc.scenarios[0]!.assumptions.groups.rop.tenure).toMatchObject({ kind: 'botid', years: { value: 6 } });
+	});
+
+	it('typing gjennomstrømming sets botid (the same number upside down)', async () => {
+		const session = setup();
+		const turnover = screen.getByLabelText(`Gjennomstrømming – ${ROP}`);
+		await userEvent.clear(turnover);
+		await userEvent.type(turnover, '25');
+		// 4 years lies below the range 4,5–8: the range moves with it, so the scenario stays valid.
+		expect(session.doc.scenarios[0]!.assumptions.groups.rop.tenure).toEqual({ kind: 'botid', years: { value: 4, spread: { kind: 'triangular', low: 3, high: 5.333 } } });
+		await expect.poll(() => session.outcome('basis').issues).toEqual([]);
+	});
+
+	it('refuses an impossible botid with a message naming the field, and changes nothing', async () => {
+		const session = setup();
+		const before = JSON.stringify(session.doc);
+		const botid = screen.getByLabelText('Botid – Andre');
+		await userEvent.clear(botid);
+		await userEvent.type(botid, '0');
+		expect(screen.getByRole('alert')).toHaveTextContent('Botid – Andre må være over 0 år.');
+		await userEvent.clear(botid);
+		await userEvent.type(botid, 'åtte');
+		expect(screen.getByRole('alert')).toHaveTextContent('Botid – Andre: skriv et tall');
+		expect(JSON.stringify(session.doc)).toBe(before);
+	});
+
+	it('enters uncertainty as low / most likely / high', async () => {
+		const session = setup();
+		await userEvent.click(screen.getByLabelText('Vis usikkerhet (lav / sannsynlig / høy)'));
+		const rop = screen.getByRole('group', { name: ROP });
+		const [low, high] = [within(rop).getAllByLabelText('Lav')[0]!, within(rop).getAllByLabelText('Høy')[0]!];
+		expect(low).toHaveValue('4,5');
+		expect(high).toHaveValue('8,0');
+		await userEvent.clear(high);
+		await userEvent.type(high, '9');
+		expect(session.doc.scenarios[0]!.assumptions.groups.rop.tenure).toEqual({ kind: 'botid', years: { value: 6, spread: { kind: 'triangular', low: 4.5, high: 9 } } });
+	});
+
+	it('marks a calibrated value as such, with the value the engine derived', async () => {
+		setup();
+		const eldre = screen.getByRole('group', { name: 'Eldre' });
+		await within(eldre).findByText('kalibrert');
+		await expect.poll(() => eldre.textContent).toMatch(/kalibrert\s*\d+,\d %/);
+	});
+
+	it('shows a plain-Norwegian explanation and its source behind the help toggle', async () => {
+		setup();
+		expect(screen.queryByText(/Kilde:/)).toBeNull();
+		await userEvent.click(screen.getByLabelText('Vis forklaringer og kilder'));
+		const rop = screen.getByRole('group', { name: ROP });
+		expect(within(rop).getByText(/Hvor mange år en husstand i snitt bor i boligen/)).toBeInTheDocument();
+		expect(within(rop).getAllByText(/Kilde:/).length).toBeGreaterThan(0);
+	});
+});
