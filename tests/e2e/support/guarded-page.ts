@@ -19,7 +19,19 @@ export async function openGuardedPage(browser: Browser, options: { context?: Bro
 	page.on('console', (msg) => {
 		if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
 	});
-	page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
+	// A request the page itself abandoned by navigating away (ERR_ABORTED after a newer main-frame
+	// navigation) is not a failure of the app; every other failed request is.
+	let navigations = 0;
+	const issuedAt = new WeakMap<object, number>();
+	page.on('framenavigated', (frame) => {
+		if (frame === page.mainFrame()) navigations++;
+	});
+	page.on('request', (req) => issuedAt.set(req, navigations));
+	page.on('requestfailed', (req) => {
+		const error = req.failure()?.errorText ?? '';
+		const abandoned = error.includes('ERR_ABORTED') && navigations > (issuedAt.get(req) ?? navigations);
+		if (!abandoned) problems.push(`request failed: ${req.url()} ${error}`);
+	});
 	page.on('response', (res) => {
 		if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
 	});
