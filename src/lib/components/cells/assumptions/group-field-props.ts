@@ -1,0 +1,13 @@
+/** What every section of the assumption editor gets for its group. */
+import type { GroupAssumptions } from '#lib/core/model/assumptions.ts';
+import type { GroupId } from '#lib/core/model/groups.ts';
+
+export interface GroupFieldProps {
+	g: GroupId;
+	ga: GroupAssumptions;
+	/** Element id for a field of this group. */
+	fid: (field: string) => string;
+	showSpread: boolean;
+	/** Edits this group's assumptions (one undo step, recompute). */
+	edit: (field: string, mutate: (g: GroupAssumptions) => void) => void;
+}
