@@ -327,11 +327,14 @@ function percentilesOfYear(
 	known: { min: number; max: number }
 ): void {
 	const { need, req, totReq, totH, totQ, totNeed, mm } = rows;
+	// Totals start at 0 and add the groups in group order, as derive.ts does (0 + r is bit-identical).
+	totReq.fill(0, 0, draws);
+	totH.fill(0, 0, draws);
+	totQ.fill(0, 0, draws);
 	for (let g = 0; g < G; g++) {
 		const hRow = (2 * g * ny + y) * draws;
 		const qRow = hRow + ny * draws;
-		if (g === 0) deriveFirstGroup(buf, hRow, qRow, omv, need, req, totReq, totH, totQ, draws, mm);
-		else deriveGroup(buf, hRow, qRow, omv, need, req, totReq, totH, totQ, draws, mm);
+		deriveGroup(buf, hRow, qRow, omv, need, req, totReq, totH, totQ, draws, mm);
 		const gb = groupBands[g] as Bands[];
 		bandsAt(need, mm[0] as number, mm[1] as number, gb[0] as Bands, t, out, scratch, known);
 		bandsAt(req, mm[2] as number, mm[3] as number, gb[1] as Bands, t, out, scratch, known);
@@ -355,7 +358,7 @@ function percentilesOfYear(
 /**
  * need = H + Q and required = need / (1 − v) of one group, draw by draw, min and max of each into
  * mm[0…3], and the group added to the totals (Σ over groups in group order, starting from 0, as
- * derive.ts). deriveFirstGroup starts the totals.
+ * derive.ts); the caller zeroes the totals first.
  */
 function deriveGroup(
 	buf: Float64Array,
@@ -381,41 +384,6 @@ function deriveGroup(
 		totReq[d] = (totReq[d] as number) + r;
 		totH[d] = (totH[d] as number) + h;
 		totQ[d] = (totQ[d] as number) + q;
-		if (nd < nMin) nMin = nd;
-		if (nd > nMax) nMax = nd;
-		if (r < rMin) rMin = r;
-		if (r > rMax) rMax = r;
-	}
-	mm[0] = nMin;
-	mm[1] = nMax;
-	mm[2] = rMin;
-	mm[3] = rMax;
-}
-
-function deriveFirstGroup(
-	buf: Float64Array,
-	hRow: number,
-	qRow: number,
-	omv: Float64Array,
-	need: Float64Array,
-	req: Float64Array,
-	totReq: Float64Array,
-	totH: Float64Array,
-	totQ: Float64Array,
-	draws: number,
-	mm: Float64Array
-): void {
-	let nMin = Infinity, nMax = -Infinity, rMin = Infinity, rMax = -Infinity;
-	for (let d = 0; d < draws; d++) {
-		const h = buf[hRow + d] as number;
-		const q = buf[qRow + d] as number;
-		const nd = h + q;
-		const r = nd / (omv[d] as number); // required(h + q, v)
-		need[d] = nd;
-		req[d] = r;
-		totReq[d] = 0 + r;
-		totH[d] = 0 + h;
-		totQ[d] = 0 + q;
 		if (nd < nMin) nMin = nd;
 		if (nd > nMax) nMax = nd;
 		if (r < rMin) rMin = r;
