@@ -26,7 +26,8 @@ export interface ScenarioOutcome {
 	issues: { path: string; message: string }[];
 	monteCarlo: MonteCarloResult | null;
 	monteCarloRunning: boolean;
-	sensitivity: SensitivityResult | null;
+	/** One-at-a-time sensitivity, by year: only for the years a visible tornado chart of this scenario shows. */
+	sensitivity: Record<number, SensitivityResult>;
 }
 
 const emptyOutcome = (): ScenarioOutcome => ({
@@ -34,7 +35,7 @@ const emptyOutcome = (): ScenarioOutcome => ({
 	issues: [],
 	monteCarlo: null,
 	monteCarloRunning: false,
-	sensitivity: null
+	sensitivity: {}
 });
 
 export class NotebookSession {
@@ -129,6 +130,8 @@ export class NotebookSession {
 		this.canUndo = this.#history.canUndo;
 		this.canRedo = this.#history.canRedo;
 		this.#scheduleSave();
+		// A tornado chart added, shown, moved to another scenario or year: compute what it now needs.
+		void this.#fillMissingSensitivities();
 		if (affects === 'none') return;
 		for (const s of this.doc.scenarios) if (!affects || affects.includes(s.id)) this.recompute(s.id);
 		// Drop outcomes of deleted scenarios.
@@ -175,15 +178,43 @@ export class NotebookSession {
 		if (!input || this.#disposed) return;
 		const mc = await this.projections.monteCarlo(input, scenarioId);
 		if (this.#disposed || !mc) return;
-		const year = this.#sensitivityYear();
-		const sens = await this.projections.sensitivity(input, year, scenarioId);
-		this.#setOutcome(scenarioId, { ...this.outcome(scenarioId), monteCarlo: mc, monteCarloRunning: false, sensitivity: sens });
+		// The inputs changed: every sensitivity of this scenario is computed afresh.
+		const sensitivity = await this.#sensitivities(scenarioId, input, this.tornadoYears(scenarioId));
+		if (this.#disposed || !sensitivity) return;
+		this.#setOutcome(scenarioId, { ...this.outcome(scenarioId), monteCarlo: mc, monteCarloRunning: false, sensitivity });
 	}
 
-	#sensitivityYear(): number {
-		const fromCell = this.doc.cells.find((c) => c.kind === 'chart' && c.chart === 'tornado' && c.year);
-		const year = fromCell && fromCell.kind === 'chart' ? fromCell.year : undefined;
-		return year ?? this.doc.base.baseYear + 10;
+	/** The years a visible tornado chart shows for this scenario (sensitivity is costly: only these). */
+	tornadoYears(scenarioId: string): number[] {
+		const years = new Set<number>();
+		for (const c of this.doc.cells) {
+			if (c.kind !== 'chart' || c.chart !== 'tornado' || c.hidden) continue;
+			if ((c.scenarioIds[0] ?? this.doc.scenarios[0]?.id) === scenarioId) years.add(c.year ?? this.doc.base.baseYear + 10);
+		}
+		return [...years];
+	}
+
+	async #sensitivities(scenarioId: string, input: EngineInput, years: number[]): Promise<Record<number, SensitivityResult> | null> {
+		const out: Record<number, SensitivityResult> = {};
+		for (const year of years) {
+			const r = await this.projections.sensitivity(input, year, `${scenarioId}:${year}`);
+			if (!r) return null; // superseded by a newer request, or invalid input
+			out[year] = r;
+		}
+		return out;
+	}
+
+	async #fillMissingSensitivities(): Promise<void> {
+		for (const s of this.doc.scenarios) {
+			const have = this.outcome(s.id);
+			const missing = this.tornadoYears(s.id).filter((y) => !(y in have.sensitivity));
+			if (missing.length === 0 || !have.result) continue;
+			const input = this.engineInput(s.id);
+			if (!input) continue;
+			const got = await this.#sensitivities(s.id, input, missing);
+			if (!got || this.#disposed) continue;
+			this.#setOutcome(s.id, { ...this.outcome(s.id), sensitivity: { ...this.outcome(s.id).sensitivity, ...got } });
+		}
 	}
 
 	// --- persistence -------------------------------------------------------------------------

@@ -89,6 +89,37 @@ describe('NotebookSession', () => {
 		session.dispose();
 	});
 
+	it('computes sensitivity only for the scenario and year a visible tornado chart shows', async () => {
+		db = openDatabase(`session-${Math.random()}`);
+		const repo = new NotebookRepository(db);
+		const nb = createExampleNotebook();
+		const record = await repo.create(nb);
+		const asked: string[] = [];
+		const client = {
+			...stubClient,
+			monteCarlo: async () => ({ draws: 1, seed: 1, years: [], bands: {}, probRequiredExceedsPlanned: new Float64Array() }),
+			sensitivity: async (input: Parameters<typeof runProjection>[0], year: number, channel: string) => {
+				asked.push(`${channel}@${year}`);
+				return { year, output: 'total.requiredStock', baseline: 0, bars: [] };
+			}
+		} as unknown as ProjectionClient;
+		const session = new NotebookSession(record.doc, record.revision, repo, client);
+		const tornado = nb.cells.find((c) => c.kind === 'chart' && c.chart === 'tornado');
+		if (tornado?.kind !== 'chart') throw new Error('the example has a tornado chart');
+		const shown = tornado.scenarioIds[0]!;
+		await expect.poll(() => Object.keys(session.outcome(shown).sensitivity)).toEqual([String(tornado.year)]);
+		// Only that scenario and year were computed, not every scenario.
+		expect(new Set(asked)).toEqual(new Set([`${shown}:${tornado.year}@${tornado.year}`]));
+		// Moving the chart to another year fills that year without recomputing anything else.
+		session.update((d) => {
+			const c = d.cells.find((x) => x.id === tornado.id);
+			if (c?.kind === 'chart') c.year = 2045;
+		}, { affects: 'none' });
+		await expect.poll(() => session.outcome(shown).sensitivity[2045]?.year).toBe(2045);
+		expect(asked.filter((a) => a.endsWith('@2045'))).toEqual([`${shown}:2045@2045`]);
+		session.dispose();
+	});
+
 	it('names other storage errors too', () => {
 		expect(describeStorageError(Object.assign(new Error('x'), { name: 'InvalidStateError' }))).toMatch(/InvalidStateError/);
 	});
