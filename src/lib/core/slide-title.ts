@@ -1,14 +1,7 @@
 /** A short Norwegian title for a cell: slide overview, print table of contents, accessible names. */
 import type { Cell, Notebook } from './model/notebook.ts';
+import { CHART_LABELS } from './text/chart-labels.ts';
 
-const CHART_TITLES: Record<string, string> = {
-	'need-by-group': 'Behov per målgruppe',
-	'required-vs-planned': 'Nødvendig og planlagt boligmasse',
-	flows: 'Inn- og utflyttinger',
-	'monte-carlo-fan': 'Usikkerhet',
-	'scenario-comparison': 'Scenarioer sammenlignet',
-	tornado: 'Følsomhet'
-};
 
 export function cellTitle(cell: Cell, doc: Notebook): string {
 	const scenarioName = (id: string | undefined) => doc.scenarios.find((s) => s.id === id)?.name ?? '';
@@ -21,7 +14,7 @@ export function cellTitle(cell: Cell, doc: Notebook): string {
 		case 'assumptions':
 			return `Forutsetninger: ${scenarioName(cell.scenarioId)}`;
 		case 'chart':
-			return cell.title ?? CHART_TITLES[cell.chart] ?? 'Figur';
+			return cell.title ?? CHART_LABELS[cell.chart];
 		case 'table':
 			return cell.title ?? `Tall per år: ${scenarioName(cell.scenarioIds[0])}`;
 		case 'key-figures':

@@ -1,4 +1,4 @@
-import type { ChartKind } from '#lib/core/model/notebook.ts';
+import type { ChartKind } from '../model/notebook.ts';
 
 /** Norwegian names of the chart kinds (menus, accessible names). */
 export const CHART_LABELS: Readonly<Record<ChartKind, string>> = {
