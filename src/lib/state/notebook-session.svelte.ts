@@ -75,10 +75,6 @@ export class NotebookSession {
 		this.recomputeAll();
 	}
 
-	get revision(): number {
-		return this.#revision;
-	}
-
 	scenario(id: string): Scenario | undefined {
 		return this.doc.scenarios.find((s) => s.id === id);
 	}
