@@ -3,6 +3,7 @@
  * (batch.ts), the exit hazard at T0 and the calibration of omitted fields (docs/model.md, "New need"
  * and "Tenure and turnover"). Called once per group and draw, so it may branch freely.
  */
+import { FLOW_INFLOW, FLOW_TENURE } from './calibration-choices.ts';
 import { F, NF } from './params.ts';
 import { DEMAND_PREVALENCE, DEMAND_RATE, DEMAND_REFUGEES, TENURE_BOTID, TENURE_LEASE, type Prepared } from './prepare.ts';
 
@@ -43,17 +44,21 @@ export function groupStart(
 	const h0 = prep.H0[g] as number;
 	const q0 = prep.Q0[g] as number;
 	const pop0 = prep.bandPop[i0] as number;
+	const flow = prep.flowUse[g];
+	// observedFlowUse 'tenure': the exit hazard that reproduces the observed new tenants, I(0) / H(0).
+	const observedHaz = flow === FLOW_TENURE ? (prep.I0[g] as number) / h0 : NaN;
 	let haz: number;
 	if (tk === TENURE_BOTID) {
-		const bot = Math.max(sv(P, B, slot(F.botid), b, 1), 1e-9);
+		const bot = Math.max(flow === FLOW_TENURE ? 1 / observedHaz : sv(P, B, slot(F.botid), b, 1), 1e-9);
 		k[kb + K_BOT * B] = bot;
 		haz = Math.min(1, 1 / bot);
 	} else if (tk === TENURE_LEASE) {
-		const nonRenew = 1 - clamp(sv(P, B, slot(F.renewal), b, 0) / 100, 0, 0.99);
+		const L = prep.leaseYears[g] as number;
+		const nonRenew = flow === FLOW_TENURE ? clamp(observedHaz * L, 0.01, 1) : 1 - clamp(sv(P, B, slot(F.renewal), b, 0) / 100, 0, 0.99);
 		k[kb + K_NONRENEW * B] = nonRenew;
-		haz = nonRenew / (prep.leaseYears[g] as number);
+		haz = nonRenew / L;
 	} else {
-		const e = clamp(sv(P, B, slot(F.exitPct), b, 0) / 100, 1e-9, 1);
+		const e = clamp(flow === FLOW_TENURE ? observedHaz : sv(P, B, slot(F.exitPct), b, 0) / 100, 1e-9, 1);
 		k[kb + K_EXIT * B] = e;
 		haz = e;
 	}
@@ -64,9 +69,12 @@ export function groupStart(
 	let a0: number;
 	const dk = prep.demandKind[g];
 	if (dk === DEMAND_RATE) {
-		let rate = sv(P, B, slot(F.rate), b, NaN);
+		let rate = flow === FLOW_INFLOW ? NaN : sv(P, B, slot(F.rate), b, NaN);
 		if (rate !== rate) {
-			rate = pop0 > 0 ? (x0 / pop0) * 1000 : 0;
+			// New need at T0 = the observed new tenants ('inflow'), else today's exits from the tenants
+			// (and, when the waiting list is lasting need, from the waiting too): see docs/model.md.
+			const a0 = flow === FLOW_INFLOW ? (prep.I0[g] as number) : prep.waitLasting[g] ? (h0 + q0) * haz : x0;
+			rate = pop0 > 0 ? (a0 / pop0) * 1000 : 0;
 			cal = rate;
 		}
 		k[kb + K_RATE * B] = rate;
@@ -76,7 +84,7 @@ export function groupStart(
 	} else if (dk === DEMAND_PREVALENCE) {
 		let s0 = sv(P, B, slot(F.share), b, NaN) / 100;
 		if (s0 !== s0) {
-			s0 = pop0 > 0 ? (h0 + q0) / pop0 : 0;
+			s0 = pop0 > 0 ? (prep.waitLasting[g] ? h0 + q0 : h0) / pop0 : 0;
 			cal = s0 * 100;
 		}
 		k[kb + K_S0 * B] = s0;

@@ -5,6 +5,8 @@
  */
 import { GROUP_IDS, GROUP_SHORT_LABELS, type GroupId } from '#lib/core/model/groups.ts';
 import type { ScenarioAssumptions } from '#lib/core/model/assumptions.ts';
+import type { BaseData } from '#lib/core/model/base-data.ts';
+import { FLOW_INFLOW, FLOW_NONE, FLOW_TENURE, observedFlowFor } from './calibration-choices.ts';
 import type { Uncertain } from '#lib/core/model/uncertain.ts';
 
 /** Per-group fields, index into the per-group slot table. */
@@ -38,7 +40,11 @@ export interface ParamLayout {
 	vacancySlot: number;
 }
 
-export function buildLayout(s: ScenarioAssumptions): ParamLayout {
+/**
+ * Slots of a scenario. With the base data, fields that the observed new tenants calibrate
+ * (observedFlowUse 'inflow': the rate; 'tenure': the tenure) get no slot, like omitted fields.
+ */
+export function buildLayout(s: ScenarioAssumptions, base?: BaseData): ParamLayout {
 	const slots: Slot[] = [];
 	const groupSlot = new Int32Array(GROUP_IDS.length * NF).fill(-1);
 	const add = (g: number, gid: GroupId, field: number, path: string, label: string, u: Uncertain | undefined): void => {
@@ -49,8 +55,9 @@ export function buildLayout(s: ScenarioAssumptions): ParamLayout {
 	GROUP_IDS.forEach((gid, g) => {
 		const ga = s.groups[gid];
 		const d = ga.demand;
+		const flow = base ? observedFlowFor(ga, base.groups[gid]).use : FLOW_NONE;
 		if (d.kind === 'rate') {
-			add(g, gid, F.rate, 'demand.ratePer1000', 'Rate per 1000 innbyggere', d.ratePer1000);
+			if (flow !== FLOW_INFLOW) add(g, gid, F.rate, 'demand.ratePer1000', 'Rate per 1000 innbyggere', d.ratePer1000);
 			add(g, gid, F.trend, 'demand.trendPctPerYear', 'Årlig trend i raten', d.trendPctPerYear);
 		} else if (d.kind === 'prevalence') {
 			add(g, gid, F.share, 'demand.sharePct', 'Andel av aldersgruppen', d.sharePct);
@@ -60,7 +67,9 @@ export function buildLayout(s: ScenarioAssumptions): ParamLayout {
 			add(g, gid, F.personsPerHousehold, 'demand.personsPerHousehold', 'Personer per husstand', d.personsPerHousehold);
 		}
 		const t = ga.tenure;
-		if (t.kind === 'botid') add(g, gid, F.botid, 'tenure.years', 'Botid', t.years);
+		if (flow === FLOW_TENURE) {
+			// calibrated from the observed new tenants (group-start.ts)
+		} else if (t.kind === 'botid') add(g, gid, F.botid, 'tenure.years', 'Botid', t.years);
 		else if (t.kind === 'lease') add(g, gid, F.renewal, 'tenure.renewalPct', 'Andel fornyede kontrakter', t.renewalPct);
 		else add(g, gid, F.exitPct, 'tenure.pctPerYear', 'Årlig avgang', t.pctPerYear);
 		if (ga.turnoverTarget) {
