@@ -4,7 +4,7 @@
  * last given year", "Warnings"). Every expected number is computed by hand in the comments.
  */
 import { describe, expect, it } from 'vitest';
-import { otherHouseholdsAtStart, runMonteCarlo, runProjection } from '#lib/core/engine/index.ts';
+import { otherHouseholdsAtStart, runMonteCarlo, runProjection, validateInput } from '#lib/core/engine/index.ts';
 import { seriesValue } from '#lib/core/engine/series-rules.ts';
 import type { MonteCarloResult } from '#lib/core/model/result.ts';
 import { fixed, triangular } from '#lib/core/model/uncertain.ts';
@@ -264,5 +264,22 @@ describe('series past their last given year (afterLastYear)', () => {
 		// an explicit rule is a choice, not an oversight: no warning
 		input.scenario.groups.flyktning.demand.afterLastYear = 'zero';
 		expect(runProjection(input).warnings?.some((x) => x.code === 'series-held-after-jump')).toBeFalsy();
+	});
+});
+
+describe('validation of the choices', () => {
+	it('an unknown choice is refused with a Norwegian message naming the group and the field', () => {
+		const input = ropInput();
+		(input.scenario.groups.rop as { observedFlowUse?: string }).observedFlowUse = 'botid';
+		(input.scenario.groups.andre as { waitingAtStart?: string }).waitingAtStart = 'varig';
+		input.scenario.groups.eldre.demand = { kind: 'manual', perYear: {}, afterLastYear: 'repeat' as 'hold' };
+		const issues = validateInput(input);
+		expect(issues.map((i) => i.path)).toEqual([
+			'scenario.groups.rop.observedFlowUse',
+			'scenario.groups.eldre.demand.afterLastYear',
+			'scenario.groups.andre.waitingAtStart'
+		]);
+		expect(issues[0]?.message).toBe("Hva nye leietakere i basisåret skal kalibrere for ROP (rus og psykiske lidelser), må være en av «none», «inflow», «tenure».");
+		expect(validateInput(ropInput())).toEqual([]);
 	});
 });

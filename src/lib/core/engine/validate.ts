@@ -7,6 +7,7 @@ import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import type { Uncertain } from '#lib/core/model/uncertain.ts';
 import type { AgeBand, YearSeries } from '#lib/core/model/population.ts';
 import { bandSum } from './prepare.ts';
+import { validateChoices } from './validate-choices.ts';
 
 export interface ValidationIssue {
 	/** Dot path of the offending field, e.g. "scenario.groups.flyktning.tenure.years". */
@@ -349,6 +350,7 @@ export function validateInput(input: EngineInput): ValidationIssue[] {
 			push('scenario.monteCarlo.draws', `Antall trekninger må være et helt tall mellom 1 og ${MAX_DRAWS.toLocaleString('nb-NO')}.`);
 		}
 	}
+	issues.push(...validateChoices(input));
 	return issues;
 }
 
