@@ -269,9 +269,9 @@ export function simulateBatch(prep: Prepared, bw: BatchWorkspace, nb: number): v
 					alloc[gb + b] = 0;
 				}
 			}
-			// Per segment: the other households, plus each member group's tenants who stay, then the
-			// free usable room. Same order of additions as kernel.ts (segMemG lists each segment's members
-			// in group order, as memberOcc does).
+			// Per segment: the other households, plus each member group's tenants who stay (in group
+			// order, segMemG), then the free usable room. The first and last member are special-cased
+			// so that the sum starts from the other households without a separate pass.
 			for (let s = 0; s < nSeg; s++) {
 				const o = otherOcc[s] as number;
 				const st = segStock[s * n + t] as number;
