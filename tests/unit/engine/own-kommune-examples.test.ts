@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { otherHouseholdsAtStart, runMonteCarlo, runProjection, validateInput } from '#lib/core/engine/index.ts';
 import { seriesValue } from '#lib/core/engine/series-rules.ts';
+import { GROUP_IDS } from '#lib/core/model/groups.ts';
 import type { MonteCarloResult } from '#lib/core/model/result.ts';
 import { fixed, triangular } from '#lib/core/model/uncertain.ts';
 import { quietInput } from './fixtures.ts';
@@ -31,6 +32,25 @@ describe('calibration on observed flows (observedFlowUse)', () => {
 			for (const need of r.groups.rop.need) expect(Math.abs(need - 100) / 100, use).toBeLessThanOrEqual(0.01);
 			expect(r.warnings, use).toBeUndefined();
 		}
+	});
+
+	it("acceptance for the issue's kommune: five groups, botid 6/15/8/3/4, observed = tenants ÷ botid → each group's need within ±1 % for 30 years", () => {
+		const tenants = { rop: 55, funksjon: 40, eldre: 30, flyktning: 35, andre: 15 } as const;
+		const botid = { rop: 6, funksjon: 15, eldre: 8, flyktning: 3, andre: 4 } as const;
+		const use = { rop: 'inflow', funksjon: 'tenure', eldre: 'inflow', flyktning: 'tenure', andre: 'none' } as const;
+		const input = quietInput({ horizonYears: 30, stock: 190 });
+		input.base.vacant = 15;
+		for (const g of GROUP_IDS) {
+			input.base.groups[g] = { tenants: tenants[g], waiting: 0, newTenantsLastYear: tenants[g] / botid[g] };
+			input.scenario.groups[g].demand = { kind: 'rate', band: { from: 18 }, trendPctPerYear: fixed(0) };
+			input.scenario.groups[g].tenure = { kind: 'botid', years: fixed(botid[g]) };
+			input.scenario.groups[g].observedFlowUse = use[g];
+		}
+		const r = runProjection(input);
+		for (const g of GROUP_IDS) {
+			for (const need of r.groups[g].need) expect(Math.abs(need - tenants[g]) / tenants[g], g).toBeLessThanOrEqual(0.01);
+		}
+		expect(r.warnings).toBeUndefined();
 	});
 
 	it("'inflow': new need = the 30 observed; botid 5 → H(t) = 0.8·H(t−1) + 30: 110, 118, 124.4 … → 150", () => {
