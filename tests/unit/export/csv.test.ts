@@ -112,7 +112,7 @@ describe('scenario, kommune, date and warnings inside the file', () => {
 	const context = { kommune: 'Sør-Fron', kommunenummer: '3449', notebook: 'Plan 2026', scenario: 'Basis: høy', date: new Date(2026, 10, 29) };
 
 	it('starts with the label/value block, then an empty line, then the table', () => {
-		const r = { ...fakeResult(), warnings: ['Befolkningen er holdt flat etter 2050.'] };
+		const r = { ...fakeResult(), warnings: [{ code: 'population-held', message: 'Befolkningen er holdt flat etter 2050.' }] };
 		const rows = readCsv(projectionToCsv(r, { columns: YEARLY_COLUMNS, context, bom: false }));
 		expect(rows.slice(0, 6)).toEqual([
 			['Kommune', 'Sør-Fron (3449)'],
@@ -127,7 +127,7 @@ describe('scenario, kommune, date and warnings inside the file', () => {
 	});
 
 	it('warnings reach the file even without context', () => {
-		const r = { ...fakeResult(), warnings: ['Planlagt bestand er lavere enn antall leietakere i 2027.'] };
+		const r = { ...fakeResult(), warnings: [{ code: 'over-occupied', message: 'Planlagt bestand er lavere enn antall leietakere i 2027.', year: 2027 }] };
 		const rows = readCsv(projectionToCsv(r, { bom: false }));
 		expect(rows[0]).toEqual(['Advarsel', 'Planlagt bestand er lavere enn antall leietakere i 2027.']);
 		expect(rows[2]![0]).toBe('År');
