@@ -293,7 +293,10 @@ export async function runProjectCli(argv: readonly string[], io: CliIo): Promise
 	}
 	const now = io.now ?? new Date();
 	const { files, problems } = expandInputs(args.inputs);
-	for (const p of problems) io.stderr(`${p.message}\n`);
+	const showProgress = io.progress === true && files.length > 1;
+	// A message clears the progress line first (carriage return, erase line), so it stays readable.
+	const report = (text: string) => io.stderr(showProgress ? `\r\x1b[K${text}` : text);
+	for (const p of problems) report(`${p.message}\n`);
 	if (files.length === 0) return 2;
 	if (args.outDir !== undefined) {
 		try {
@@ -324,7 +327,7 @@ export async function runProjectCli(argv: readonly string[], io: CliIo): Promise
 	const handle = (o: FileOutcome) => {
 		if (o.error) {
 			failed = true;
-			io.stderr(`«${o.file}»: ${o.error}\n`);
+			report(`«${o.file}»: ${o.error}\n`);
 			if (o.notebooks.length === 0) summary.push({ file: o.file, kommune: '', kommunenummer: '', notebook: '', scenario: '', error: o.error });
 		}
 		for (const nb of o.notebooks) {
@@ -332,7 +335,7 @@ export async function runProjectCli(argv: readonly string[], io: CliIo): Promise
 				const who = { file: o.file, kommune: nb.kommune.name, kommunenummer: nb.kommune.number, notebook: nb.title, scenario: s.scenario.name };
 				if (s.error) {
 					failed = true;
-					io.stderr(`«${o.file}», «${nb.title}»: Scenarioet «${s.scenario.name}» kan ikke beregnes:\n${s.error}\n`);
+					report(`«${o.file}», «${nb.title}»: Scenarioet «${s.scenario.name}» kan ikke beregnes:\n${s.error}\n`);
 					summary.push({ ...who, error: `Kan ikke beregnes: ${s.error.trim()}` });
 				} else {
 					ran++;
@@ -345,7 +348,7 @@ export async function runProjectCli(argv: readonly string[], io: CliIo): Promise
 				else {
 					const path = join(args.outDir, uniqueName(usedNames, slugify(nb.title), '.json'));
 					const err = writeOut(path, `${JSON.stringify({ computedAt: now.toISOString(), ...notebookJson(o.file, nb) }, null, 2)}\n`);
-					if (err) (failed = true), io.stderr(`${err}\n`);
+					if (err) (failed = true), report(`${err}\n`);
 				}
 				continue;
 			}
@@ -365,18 +368,18 @@ export async function runProjectCli(argv: readonly string[], io: CliIo): Promise
 					date: now
 				});
 				const err = writeOut(join(args.outDir, uniqueName(usedNames, slugify(nb.title), '.xlsx')), bytes);
-				if (err) (failed = true), io.stderr(`${err}\n`);
+				if (err) (failed = true), report(`${err}\n`);
 			} else {
 				for (const s of ok) {
 					const text = projectionToCsv(s.result!, { context: { ...context, scenario: s.scenario.name }, monteCarlo: s.monteCarlo ?? null, bom: true });
 					const err = writeOut(join(args.outDir, uniqueName(usedNames, slugify(`${nb.title}-${s.scenario.name}`), '.csv')), text);
-					if (err) (failed = true), io.stderr(`${err}\n`);
+					if (err) (failed = true), report(`${err}\n`);
 				}
 			}
 		}
 	};
 	const progress = (doneCount: number) => {
-		if (io.progress && files.length > 1) io.stderr(`\rKjører … ${doneCount} av ${files.length} filer ferdige`);
+		if (showProgress) io.stderr(`\r\x1b[KKjører … ${doneCount} av ${files.length} filer ferdige`);
 	};
 	let doneCount = 0;
 	progress(0);
@@ -390,11 +393,10 @@ export async function runProjectCli(argv: readonly string[], io: CliIo): Promise
 			progress(++doneCount);
 		});
 	} catch {
-		if (io.progress) io.stderr('\n');
-		io.stderr('En beregningstråd stoppet uventet; kjøringen ble avbrutt. Prøv igjen med --tråder 1.\n');
+		report('En beregningstråd stoppet uventet; kjøringen ble avbrutt. Prøv igjen med --tråder 1.\n');
 		return 2;
 	}
-	if (io.progress && files.length > 1) io.stderr('\n');
+	if (showProgress) io.stderr('\r\x1b[K');
 
 	if (args.format === 'json' && args.outDir === undefined && jsonOut.length > 0)
 		io.stdout(`${JSON.stringify({ computedAt: now.toISOString(), notebooks: jsonOut }, null, 2)}\n`);
@@ -404,7 +406,7 @@ export async function runProjectCli(argv: readonly string[], io: CliIo): Promise
 			: summaryCsv(summary, { years: args.years, bom: true });
 		const err = writeOut(args.summary, data);
 		if (err) {
-			io.stderr(`${err}\n`);
+			report(`${err}\n`);
 			return 2;
 		}
 	}

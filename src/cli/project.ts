@@ -13,6 +13,12 @@ const SUBCOMMANDS: Record<string, URL> = {
 	ny: new URL('./new-notebook.ts', import.meta.url)
 };
 
+// `npm run project -- … | head`: the reader went away; stop quietly instead of Node's "write EPIPE".
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+	if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+	throw e;
+});
+
 const [first, ...rest] = process.argv.slice(2);
 const sub = first === undefined ? undefined : SUBCOMMANDS[first];
 if (sub && existsSync(fileURLToPath(sub))) {

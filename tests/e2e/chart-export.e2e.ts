@@ -1,10 +1,10 @@
+// @vitest-environment jsdom
 /**
  * Every chart kind, exported as SVG at magnitudes below and above 1 000 and 1 000 000, draws as a
  * PNG in Chromium (an SVG that is not XML, e.g. with &nbsp; in a thousands separator, fails to
  * load as an image: "Kunne ikke tegne figuren som bilde"). The SVG is made by the app's
- * chartToSvg in jsdom, the PNG by the app's svgToPng in the browser.
+ * chartToSvg in jsdom (this file's test environment), the PNG by the app's svgToPng in Chromium.
  */
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type * as Plot from '@observablehq/plot';
 import { chartToSvg, svgToPng } from '#lib/adapters/charts/export-chart.ts';
@@ -41,7 +41,6 @@ const scaleSensitivity = (s: SensitivityResult, k: number): SensitivityResult =>
 
 describe('chart export in Chromium', () => {
 	it('every chart kind at every magnitude draws as a PNG of twice the SVG size', async () => {
-		const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
 		const input = exampleInput('need', 20);
 		const result = runProjection(input);
 		const mc = runMonteCarlo(input, { draws: 200 })!;
