@@ -41,6 +41,8 @@ try {
 	const threads = availableParallelism();
 	const load = loadavg()[0]!.toFixed(1);
 	const parallel = await timed(threads);
+	// The one-thread run takes about `threads` times as long: say where the bench is meanwhile.
+	console.error(`runner bench: ${threads} threads took ${parallel.toFixed(1)} s; now the one-thread run …`);
 	const single = threads > 1 ? await timed(1) : parallel;
 	console.log(
 		`bench runner kommuner=${KOMMUNER} scenarios=${SCENARIOS} draws=${DRAWS} s=${parallel.toFixed(1)} threads=${threads} ratio=${(single / parallel).toFixed(2)} oneThreadS=${single.toFixed(1)} load1=${load}`
