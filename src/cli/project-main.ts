@@ -320,6 +320,13 @@ export async function runProjectCli(argv: readonly string[], io: CliIo): Promise
 	const jsonOut: unknown[] = [];
 	const usedNames = new Set<string>();
 	let csvHeaderWritten = false;
+	const write = (path: string, data: string | Uint8Array) => {
+		const err = writeOut(path, data);
+		if (err) {
+			failed = true;
+			report(`${err}\n`);
+		}
+	};
 
 	/** Handles outcomes in input order, so the output does not depend on which thread finished first. */
 	const pending = new Map<number, FileOutcome>();
@@ -328,7 +335,7 @@ export async function runProjectCli(argv: readonly string[], io: CliIo): Promise
 		if (o.error) {
 			failed = true;
 			report(`«${o.file}»: ${o.error}\n`);
-			if (o.notebooks.length === 0) summary.push({ file: o.file, kommune: '', kommunenummer: '', notebook: '', scenario: '', error: o.error });
+			summary.push({ file: o.file, kommune: '', kommunenummer: '', notebook: '', scenario: '', error: o.error });
 		}
 		for (const nb of o.notebooks) {
 			for (const s of nb.scenarios) {
@@ -347,8 +354,7 @@ export async function runProjectCli(argv: readonly string[], io: CliIo): Promise
 				if (args.outDir === undefined) jsonOut.push(notebookJson(o.file, nb));
 				else {
 					const path = join(args.outDir, uniqueName(usedNames, slugify(nb.title), '.json'));
-					const err = writeOut(path, `${JSON.stringify({ computedAt: now.toISOString(), ...notebookJson(o.file, nb) }, null, 2)}\n`);
-					if (err) (failed = true), report(`${err}\n`);
+					write(path, `${JSON.stringify({ computedAt: now.toISOString(), ...notebookJson(o.file, nb) }, null, 2)}\n`);
 				}
 				continue;
 			}
@@ -367,13 +373,11 @@ export async function runProjectCli(argv: readonly string[], io: CliIo): Promise
 					context,
 					date: now
 				});
-				const err = writeOut(join(args.outDir, uniqueName(usedNames, slugify(nb.title), '.xlsx')), bytes);
-				if (err) (failed = true), report(`${err}\n`);
+				write(join(args.outDir, uniqueName(usedNames, slugify(nb.title), '.xlsx')), bytes);
 			} else {
 				for (const s of ok) {
 					const text = projectionToCsv(s.result!, { context: { ...context, scenario: s.scenario.name }, monteCarlo: s.monteCarlo ?? null, bom: true });
-					const err = writeOut(join(args.outDir, uniqueName(usedNames, slugify(`${nb.title}-${s.scenario.name}`), '.csv')), text);
-					if (err) (failed = true), report(`${err}\n`);
+					write(join(args.outDir, uniqueName(usedNames, slugify(`${nb.title}-${s.scenario.name}`), '.csv')), text);
 				}
 			}
 		}

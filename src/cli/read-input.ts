@@ -28,6 +28,8 @@ export function fsErrorMessage(e: unknown, path: string, action: 'lese' | 'skriv
 			return `Har ikke tilgang til å ${action} «${path}».`;
 		case 'EISDIR':
 			return `«${path}» er en mappe, ikke en fil.`;
+		case 'EEXIST':
+			return `«${path}» finnes allerede og er ikke en mappe.`;
 		case 'ENOSPC':
 			return `Kunne ikke skrive «${path}»: disken er full.`;
 		case 'EROFS':

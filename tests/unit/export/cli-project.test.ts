@@ -99,6 +99,17 @@ describe('headless runner (npm run project)', () => {
 		expect((await run('--help')).code).toBe(0);
 	});
 
+	it('output that cannot be written is reported in Norwegian', async () => {
+		const noFolder = await run(fixture('valid-minimal.boligbehov.json'), '--draws', '0', '--sammendrag', join(tmp, 'finnes-ikke', 's.csv'));
+		expect(noFolder.err).toContain(`Kunne ikke skrive «${join(tmp, 'finnes-ikke', 's.csv')}»: mappen finnes ikke.`);
+		expect(noFolder.code).toBe(2);
+		const file = join(tmp, 'en-fil');
+		writeFileSync(file, 'x');
+		const outIsFile = await run(fixture('valid-minimal.boligbehov.json'), '--ut', file);
+		expect(outIsFile.err).toBe(`«${file}» finnes allerede og er ikke en mappe.\n`);
+		for (const r of [noFolder, outIsFile]) expect(r.err).not.toMatch(NODE_WORDS);
+	});
+
 	it('a scenario the engine refuses is reported by field, exit code 1, the other scenario is written', async () => {
 		const doc = JSON.parse(readFileSync(fixture('valid-minimal.boligbehov.json'), 'utf8'));
 		doc.notebook.scenarios[0].assumptions.groups.rop.tenure.years.value = -1;
