@@ -3,49 +3,65 @@
  * each, sizes from a small kommune to a city, see generate-notebooks.ts), 3 scenarios each,
  * 10 000 Monte Carlo draws per scenario, 30 years, writing the yearly results (discarded) and
  * an XLSX summary. Prints
- *   bench runner kommuner=357 scenarios=3 draws=10000 s=<wall time> threads=<n> ratio=<speed-up> oneThreadS=<s> load1=<…>
- * where ratio is the one-thread run's time divided by the parallel run's, and load1 the machine's
- * one-minute load average when the parallel run started (a shared machine slows every figure).
+ *   bench runner kommuner=357 scenarios=3 draws=10000 s=<wall> threads=<n> ratio=<one-thread s ÷ n-thread s> cpuS=<…> load1=<…>
+ * cpuS is the CPU time of the whole process (all threads): on a machine shared with other work
+ * the wall time grows, the CPU time hardly; load1 is the one-minute load average at the start.
+ * The ratio compares a one-thread run with an n-thread run of the same kommuner: all 357 unless
+ * BENCH_RUNNER_RATIO_KOMMUNER=<k> measures it on the first k (the line then says so).
+ * BENCH_RUNNER_KOMMUNER=<n> runs fewer kommuner altogether (a quick look).
  * Target: s ≤ 30 on a 2-core machine.
- * BENCH_RUNNER_KOMMUNER=<n> runs fewer kommuner (a quick look; the line then says so).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runProjectCli } from '../../src/cli/project-main.ts';
 import { generateNotebookFiles } from './generate-notebooks.ts';
 
 const KOMMUNER = Number(process.env.BENCH_RUNNER_KOMMUNER ?? 357);
+const RATIO_KOMMUNER = Math.min(KOMMUNER, Number(process.env.BENCH_RUNNER_RATIO_KOMMUNER ?? KOMMUNER));
 const SCENARIOS = 3;
 const DRAWS = 10000;
 
 const dir = mkdtempSync(join(tmpdir(), 'boligbehov-runner-bench-'));
 try {
-	const inputs = join(dir, 'kommuner');
-	const { mkdirSync } = await import('node:fs');
-	mkdirSync(inputs);
-	for (const f of generateNotebookFiles(KOMMUNER, { scenarios: SCENARIOS, draws: DRAWS })) writeFileSync(join(inputs, f.name), f.text);
+	const files = generateNotebookFiles(KOMMUNER, { scenarios: SCENARIOS, draws: DRAWS });
+	const writeFolder = (name: string, count: number) => {
+		const folder = join(dir, name);
+		mkdirSync(folder);
+		for (const f of files.slice(0, count)) writeFileSync(join(folder, f.name), f.text);
+		return folder;
+	};
+	const all = writeFolder('alle', KOMMUNER);
 
-	async function timed(threads: number): Promise<number> {
+	async function timed(folder: string, threads: number): Promise<{ s: number; cpuS: number }> {
 		let err = '';
+		const cpu0 = process.cpuUsage();
 		const t0 = performance.now();
-		const code = await runProjectCli([inputs, '--tråder', String(threads), '--sammendrag', join(dir, `sammendrag-${threads}.xlsx`)], {
+		const code = await runProjectCli([folder, '--tråder', String(threads), '--sammendrag', join(dir, `sammendrag-${threads}.xlsx`)], {
 			stdout: () => {},
 			stderr: (t) => (err += t)
 		});
 		const s = (performance.now() - t0) / 1000;
+		const cpu = process.cpuUsage(cpu0);
 		if (code !== 0) throw new Error(`runner failed (exit ${code}):\n${err}`);
-		return s;
+		return { s, cpuS: (cpu.user + cpu.system) / 1e6 };
 	}
 
 	const threads = availableParallelism();
 	const load = loadavg()[0]!.toFixed(1);
-	const parallel = await timed(threads);
-	// The one-thread run takes about `threads` times as long: say where the bench is meanwhile.
-	console.error(`runner bench: ${threads} threads took ${parallel.toFixed(1)} s; now the one-thread run …`);
-	const single = threads > 1 ? await timed(1) : parallel;
+	const full = await timed(all, threads);
+	console.error(`runner bench: ${KOMMUNER} kommuner on ${threads} threads took ${full.s.toFixed(1)} s; now the one-thread comparison …`);
+	let ratio: string;
+	if (threads === 1) ratio = '1.00';
+	else if (RATIO_KOMMUNER === KOMMUNER) ratio = ((await timed(all, 1)).s / full.s).toFixed(2);
+	else {
+		const sample = writeFolder('utvalg', RATIO_KOMMUNER);
+		const parallel = await timed(sample, threads);
+		const single = await timed(sample, 1);
+		ratio = `${(single.s / parallel.s).toFixed(2)}(on ${RATIO_KOMMUNER} kommuner: ${single.s.toFixed(1)} s / ${parallel.s.toFixed(1)} s)`;
+	}
 	console.log(
-		`bench runner kommuner=${KOMMUNER} scenarios=${SCENARIOS} draws=${DRAWS} s=${parallel.toFixed(1)} threads=${threads} ratio=${(single / parallel).toFixed(2)} oneThreadS=${single.toFixed(1)} load1=${load}`
+		`bench runner kommuner=${KOMMUNER} scenarios=${SCENARIOS} draws=${DRAWS} s=${full.s.toFixed(1)} threads=${threads} ratio=${ratio} cpuS=${full.cpuS.toFixed(1)} load1=${load}`
 	);
 } finally {
 	rmSync(dir, { recursive: true, force: true });
