@@ -1,82 +1,196 @@
 /**
- * The headless runner's logic, separated from process wiring so it can be tested:
- *   npm run project -- <fil.boligbehov.json> [--scenario <navn|id>] [--notebook <id|tittel>]
- *                      [--format csv|json] [--draws N] [--bom]
- * Runs the saved notebook's scenarios with the same engine as the app and prints yearly results.
- * Exit codes: 0 ok, 1 a scenario could not be run, 2 usage or file error.
+ * The headless runner's logic, separated from process wiring (project.ts) so it can be tested:
+ *   npm run project -- FIL… | MAPPE… [valg]
+ * Runs every notebook of the given files, folders and backups with the app's engine, writes the
+ * yearly results (stdout, or one file per notebook with --ut) and a summary across kommuner ×
+ * scenarios (--sammendrag). A file that cannot be run is reported and skipped.
+ * Exit codes: 0 all ran; 1 some file, notebook or scenario failed (the rest was written);
+ * 2 usage error, or nothing at all could be run.
  */
-import { parseBoligbehovFile, MAX_FILE_BYTES } from '#lib/core/format/index.ts';
-import { projectionColumns, projectionRows } from '#lib/core/export/columns.ts';
-import { toCsv, type CsvCell } from '#lib/core/export/csv.ts';
-import { EngineInputError, runMonteCarlo, runProjection, validateInput } from '#lib/core/engine/index.ts';
+import { availableParallelism } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { projectionColumns } from '#lib/core/export/columns.ts';
+import { toCsv, projectionToCsv, type CsvCell } from '#lib/core/export/csv.ts';
+import { projectionWorkbook } from '#lib/core/export/workbook.ts';
+import { PROBABILITY_HEADER } from '#lib/core/export/scenario-table.ts';
+import { resultWarnings } from '#lib/core/export/warnings.ts';
+import { summaryCsv, summaryWorkbook, type SummaryItem } from '#lib/core/export/summary.ts';
+import { slugify } from '#lib/core/format/index.ts';
 import { GROUP_IDS } from '#lib/core/model/groups.ts';
-import type { EngineInput } from '#lib/core/model/engine-input.ts';
-import type { Notebook, Scenario } from '#lib/core/model/notebook.ts';
 import type { MonteCarloResult, ProjectionResult } from '#lib/core/model/result.ts';
+import { expandInputs, fsErrorMessage } from './read-input.ts';
+import { runFile, type FileOutcome, type NotebookOutcome, type RunOptions } from './run-file.ts';
+import type { WorkerReply, WorkerRequest } from './project-worker.ts';
 
 export interface CliIo {
-	/** Returns the file's text, or throws (message shown). */
-	readFile(path: string): string;
-	/** File size in bytes, checked before reading; undefined if unknown. */
-	fileSize?(path: string): number | undefined;
 	stdout(text: string): void;
 	stderr(text: string): void;
+	/** stderr is a terminal: show a progress line while many files run. */
+	progress?: boolean;
+	/** The run's date (written into the files); default now. */
+	now?: Date;
 }
 
-export const USAGE = `Bruk: npm run project -- <fil.boligbehov.json> [valg]
+export const USAGE = `Bruk: npm run project -- <fil eller mappe> [flere filer eller mapper …] [valg]
 
-Kjører scenarioene i en lagret notatbok med samme beregningsmotor som appen og skriver årlige resultater.
+Kjører notatbøkene i lagrede filer (.boligbehov.json, også sikkerhetskopier med flere notatbøker)
+med samme beregningsmotor som appen. En mappe betyr alle .json-filer i den og undermappene.
+En fil som ikke kan kjøres, meldes og hoppes over.
 
 Valg:
-  --scenario <navn|id>   bare dette scenarioet (standard: alle)
-  --notebook <id|tittel> hvilken notatbok i en sikkerhetskopi (standard: den eneste)
-  --format csv|json      utformat (standard: csv med semikolon og desimalkomma)
-  --draws N              kjør også Monte Carlo med N trekk (persentiler for nødvendig bestand)
-  --bom                  skriv UTF-8 BOM først (for Excel)
-  --help                 vis denne teksten
+  --scenario <navn|id>    bare dette scenarioet (standard: alle)
+  --notebook <id|tittel>  bare denne notatboken i en sikkerhetskopi (standard: alle)
+  --format csv|json|xlsx  format for årlige resultater (standard: csv med semikolon og desimalkomma);
+                          xlsx krever --ut
+  --ut <mappe>            skriv årlige resultater til én fil per notatbok i mappen
+                          (csv: én fil per scenario) i stedet for til skjermen
+  --sammendrag <fil>      skriv et sammendrag på tvers av kommuner og scenarioer
+                          (.csv eller .xlsx): behov, nødvendig og planlagt bestand, avvik,
+                          sannsynlighet for at nødvendig bestand er større enn planlagt, advarsler
+  --år <år,år,…>          år i sammendraget (standard: basisår + 4 og basisår + 10); også --aar
+  --draws N               Monte Carlo-trekk per scenario (standard: scenarioets egen innstilling;
+                          0: ingen Monte Carlo og ingen sannsynligheter)
+  --tråder N              antall tråder (standard: antall kjerner); også --traader
+  --bom                   skriv UTF-8 BOM først i CSV på skjermen (for Excel)
+  --help                  vis denne teksten
+
+Avslutningskode: 0 alt ble kjørt, 1 noe feilet (resten er skrevet), 2 feil i valgene eller ingenting kunne kjøres.
 `;
 
-interface Args {
-	file?: string;
+export interface RunnerArgs {
+	inputs: string[];
 	scenario?: string;
 	notebook?: string;
-	format: 'csv' | 'json';
+	format: 'csv' | 'json' | 'xlsx';
+	outDir?: string;
+	summary?: string;
+	years?: number[];
 	draws?: number;
+	threads?: number;
 	bom: boolean;
 	help: boolean;
 }
 
-function parseArgs(argv: readonly string[]): Args | string {
-	const args: Args = { format: 'csv', bom: false, help: false };
-	for (let i = 0; i < argv.length; i++) {
-		const a = argv[i]!;
-		const value = () => {
-			const v = argv[++i];
-			if (v === undefined || v.startsWith('--')) throw new Error(`Valget ${a} mangler en verdi.`);
-			return v;
-		};
-		try {
-			if (a === '--help' || a === '-h') args.help = true;
-			else if (a === '--scenario') args.scenario = value();
-			else if (a === '--notebook') args.notebook = value();
-			else if (a === '--bom') args.bom = true;
-			else if (a === '--format') {
-				const f = value();
-				if (f !== 'csv' && f !== 'json') return `Ukjent format «${f}»: bruk csv eller json.`;
-				args.format = f;
-			} else if (a === '--draws') {
-				const v = value();
-				const n = Number(v);
-				if (!Number.isInteger(n) || n < 1) return `--draws må være et helt tall større enn 0, fikk «${v}».`;
-				args.draws = n;
-			} else if (a.startsWith('--')) return `Ukjent valg «${a}».`;
-			else if (args.file === undefined) args.file = a;
-			else return `Bare én fil kan kjøres om gangen (fikk også «${a}»).`;
-		} catch (e) {
-			return (e as Error).message;
-		}
+const OPTIONS = {
+	scenario: { type: 'string' },
+	notebook: { type: 'string' },
+	format: { type: 'string' },
+	ut: { type: 'string' },
+	sammendrag: { type: 'string' },
+	år: { type: 'string' },
+	aar: { type: 'string' },
+	draws: { type: 'string' },
+	tråder: { type: 'string' },
+	traader: { type: 'string' },
+	bom: { type: 'boolean' },
+	help: { type: 'boolean', short: 'h' }
+} as const;
+
+/** node:util's English parse errors, in Norwegian (the option's name is taken from the error). */
+function parseErrorMessage(e: unknown): string {
+	const err = e as { code?: string; message?: string };
+	const option = /'(-{1,2}[^'\s]+)/.exec(err.message ?? '')?.[1] ?? '';
+	switch (err.code) {
+		case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+			return `Ukjent valg «${option}».`;
+		case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+			return `Valget ${option} mangler en verdi (eller verdien begynner med «-»).`;
+		default:
+			return 'Valgene kunne ikke leses.';
 	}
-	return args;
+}
+
+function positiveInteger(name: string, v: string | undefined, min: number): number | undefined | string {
+	if (v === undefined) return undefined;
+	const n = Number(v);
+	return Number.isInteger(n) && n >= min && n <= 1_000_000 ? n : `${name} må være et helt tall fra ${min} til 1 000 000, fikk «${v}».`;
+}
+
+export function parseRunnerArgs(argv: readonly string[]): RunnerArgs | string {
+	let parsed;
+	try {
+		parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+	} catch (e) {
+		return parseErrorMessage(e);
+	}
+	const v = parsed.values;
+	const format = v.format ?? 'csv';
+	if (format !== 'csv' && format !== 'json' && format !== 'xlsx') return `Ukjent format «${format}»: bruk csv, json eller xlsx.`;
+	if (format === 'xlsx' && v.ut === undefined) return 'Formatet xlsx kan ikke skrives til skjermen: bruk også --ut <mappe>.';
+	if (v.sammendrag !== undefined && !/\.(csv|xlsx)$/i.test(v.sammendrag)) return `Sammendraget må være en .csv- eller .xlsx-fil, fikk «${v.sammendrag}».`;
+	const draws = positiveInteger('--draws', v.draws, 0);
+	if (typeof draws === 'string') return draws;
+	const threadsText = v.tråder ?? v.traader;
+	const threads = positiveInteger('--tråder', threadsText, 1);
+	if (typeof threads === 'string') return threads;
+	let years: number[] | undefined;
+	const yearsText = v.år ?? v.aar;
+	if (yearsText !== undefined) {
+		years = yearsText.split(',').map((s) => Number(s.trim()));
+		if (years.length === 0 || years.some((y) => !Number.isInteger(y) || y < 1900 || y > 2200))
+			return `--år må være årstall skilt med komma, for eksempel 2030,2036; fikk «${yearsText}».`;
+	}
+	return {
+		inputs: parsed.positionals,
+		format,
+		bom: v.bom ?? false,
+		help: v.help ?? false,
+		...(v.scenario !== undefined ? { scenario: v.scenario } : {}),
+		...(v.notebook !== undefined ? { notebook: v.notebook } : {}),
+		...(v.ut !== undefined ? { outDir: v.ut } : {}),
+		...(v.sammendrag !== undefined ? { summary: v.sammendrag } : {}),
+		...(years ? { years } : {}),
+		...(draws !== undefined ? { draws } : {}),
+		...(threads !== undefined ? { threads } : {})
+	};
+}
+
+/**
+ * Runs the files on `threads` worker threads (in the given order of start), calling `done` with
+ * each outcome as it arrives. One thread or one file: in this thread, no worker started.
+ */
+export async function runFiles(
+	files: readonly string[],
+	options: RunOptions,
+	threads: number,
+	done: (index: number, outcome: FileOutcome) => void
+): Promise<void> {
+	const n = Math.max(1, Math.min(threads, files.length));
+	if (n === 1) {
+		files.forEach((f, i) => done(i, runFile(f, options)));
+		return;
+	}
+	let next = 0;
+	// The worker is TypeScript: under `tsx` (npm run project) it inherits tsx's loader; elsewhere
+	// (tests, plain node) tsx's loader is added, since Node's own type stripping lacks some syntax.
+	const execArgv = process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
+	const workers = Array.from({ length: n }, () => new Worker(new URL('./project-worker.ts', import.meta.url), { execArgv }));
+	try {
+		await Promise.all(
+			workers.map(
+				(w) =>
+					new Promise<void>((resolve, reject) => {
+						const send = () => {
+							if (next >= files.length) return resolve();
+							const index = next++;
+							w.postMessage({ index, file: files[index]!, options } satisfies WorkerRequest);
+						};
+						w.on('message', (m: WorkerReply) => {
+							done(m.index, m.outcome);
+							send();
+						});
+						w.on('error', reject);
+						w.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker exit ${code}`))));
+						send();
+					})
+			)
+		);
+	} finally {
+		await Promise.all(workers.map((w) => w.terminate()));
+	}
 }
 
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
@@ -87,7 +201,7 @@ function resultJson(r: ProjectionResult) {
 		GROUP_IDS.map((g) => [g, Object.fromEntries(Object.entries(r.groups[g]).map(([k, v]) => [k, arr(v as Float64Array)]))])
 	);
 	const total = Object.fromEntries(Object.entries(r.total).map(([k, v]) => [k, arr(v as Float64Array)]));
-	return { baseYear: r.baseYear, years: r.years, mode: r.mode, groups, total, calibration: r.calibration };
+	return { baseYear: r.baseYear, years: r.years, mode: r.mode, groups, total, calibration: r.calibration, warnings: resultWarnings(r) };
 }
 
 function monteCarloJson(mc: MonteCarloResult) {
@@ -97,26 +211,74 @@ function monteCarloJson(mc: MonteCarloResult) {
 	return { draws: mc.draws, seed: mc.seed, years: mc.years, bands, probRequiredExceedsPlanned: arr(mc.probRequiredExceedsPlanned) };
 }
 
-function pickNotebook(nbs: Notebook[], wanted: string | undefined): Notebook | string {
-	if (wanted !== undefined) {
-		const w = wanted.toLowerCase();
-		const nb = nbs.find((n) => n.id === wanted) ?? nbs.find((n) => n.title.toLowerCase() === w);
-		return nb ?? `Fant ingen notatbok «${wanted}». Notatbøker i filen: ${nbs.map((n) => `«${n.title}» (${n.id})`).join(', ')}.`;
+function notebookJson(file: string, nb: NotebookOutcome) {
+	return {
+		file,
+		notebook: { id: nb.id, title: nb.title, kommune: nb.kommune.name, kommunenummer: nb.kommune.number },
+		scenarios: nb.scenarios
+			.filter((s) => s.result)
+			.map((s) => ({
+				id: s.scenario.id,
+				name: s.scenario.name,
+				result: resultJson(s.result!),
+				...(s.monteCarlo ? { monteCarlo: monteCarloJson(s.monteCarlo) } : {})
+			}))
+	};
+}
+
+const MC_HEADER = ['Nødvendig bestand i alt, P10 (boliger)', 'Nødvendig bestand i alt, P50 (boliger)', 'Nødvendig bestand i alt, P90 (boliger)', PROBABILITY_HEADER];
+
+/** The long yearly CSV on stdout: who, then the export columns, Monte Carlo columns, warnings of the year. */
+function yearlyCsvRows(nb: NotebookOutcome, withMonteCarlo: boolean): CsvCell[][] {
+	const columns = projectionColumns();
+	const rows: CsvCell[][] = [];
+	for (const s of nb.scenarios) {
+		const r = s.result;
+		if (!r) continue;
+		const warnings = resultWarnings(r);
+		const req = s.monteCarlo?.bands['total.requiredStock'];
+		r.years.forEach((year, i) => {
+			const j = s.monteCarlo ? s.monteCarlo.years.indexOf(year) : -1;
+			const mc = withMonteCarlo
+				? j >= 0
+					? [req?.[10][j] ?? null, req?.[50][j] ?? null, req?.[90][j] ?? null, (s.monteCarlo!.probRequiredExceedsPlanned[j] ?? Number.NaN) * 100]
+					: [null, null, null, null]
+				: [];
+			// A warning about one year belongs to that year's row; one without a year to every row.
+			const notes = warnings.filter((w) => w.year === undefined || w.year === year).map((w) => w.message);
+			rows.push([nb.kommune.number, nb.kommune.name, nb.title, s.scenario.name, ...columns.map((c) => c.values(r, i)), ...mc, notes.join(' | ')]);
+		});
 	}
-	if (nbs.length === 1) return nbs[0]!;
-	if (nbs.length === 0) return 'Filen inneholder ingen notatbøker.';
-	return `Filen inneholder ${nbs.length} notatbøker; velg én med --notebook: ${nbs.map((n) => `«${n.title}» (${n.id})`).join(', ')}.`;
+	return rows;
 }
 
-function pickScenarios(nb: Notebook, wanted: string | undefined): Scenario[] | string {
-	if (wanted === undefined) return nb.scenarios.length > 0 ? nb.scenarios : `Notatboken «${nb.title}» har ingen scenarioer.`;
-	const w = wanted.toLowerCase();
-	const s = nb.scenarios.find((x) => x.id === wanted) ?? nb.scenarios.find((x) => x.name.toLowerCase() === w);
-	return s ? [s] : `Fant ikke scenarioet «${wanted}». Scenarioer: ${nb.scenarios.map((x) => `«${x.name}» (${x.id})`).join(', ')}.`;
+function yearlyCsvHeader(withMonteCarlo: boolean): { header: string[]; decimals: number[] } {
+	const columns = projectionColumns();
+	const header = ['Kommunenummer', 'Kommune', 'Notatbok', 'Scenario', ...columns.map((c) => c.header), ...(withMonteCarlo ? MC_HEADER : []), 'Advarsler'];
+	const decimals = [0, 0, 0, 0, ...columns.map((c) => (c.kind === 'year' ? 0 : 1)), ...(withMonteCarlo ? [1, 1, 1, 1] : []), 0];
+	return { header, decimals };
 }
 
-export function runProjectCli(argv: readonly string[], io: CliIo): number {
-	const args = parseArgs(argv);
+/** Writes `bytes` or text to `path`; a Norwegian message on failure. */
+function writeOut(path: string, data: string | Uint8Array): string | null {
+	try {
+		writeFileSync(path, data);
+		return null;
+	} catch (e) {
+		return fsErrorMessage(e, path, 'skrive');
+	}
+}
+
+/** File names that stay unique within one run: "sør-fron-basis.csv", "sør-fron-basis-2.csv". */
+function uniqueName(used: Set<string>, base: string, ext: string): string {
+	let name = `${base || 'notatbok'}${ext}`;
+	for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base}-${i}${ext}`;
+	used.add(name.toLowerCase());
+	return name;
+}
+
+export async function runProjectCli(argv: readonly string[], io: CliIo): Promise<number> {
+	const args = parseRunnerArgs(argv);
 	if (typeof args === 'string') {
 		io.stderr(`${args}\n\n${USAGE}`);
 		return 2;
@@ -125,84 +287,133 @@ export function runProjectCli(argv: readonly string[], io: CliIo): number {
 		io.stdout(USAGE);
 		return 0;
 	}
-	if (!args.file) {
+	if (args.inputs.length === 0) {
 		io.stderr(USAGE);
 		return 2;
 	}
-	const size = io.fileSize?.(args.file);
-	if (size !== undefined && size > MAX_FILE_BYTES) {
-		io.stderr(`Filen er for stor (${(size / 1048576).toFixed(1).replace('.', ',')} MB). Største tillatte størrelse er 10 MB.\n`);
-		return 2;
-	}
-	let text: string;
-	try {
-		text = io.readFile(args.file);
-	} catch (e) {
-		io.stderr(`Kunne ikke lese filen «${args.file}»: ${(e as Error).message}\n`);
-		return 2;
-	}
-	const parsed = parseBoligbehovFile(text);
-	if (!parsed.ok) {
-		const more = (parsed.error.issues ?? []).slice(1).map((i) => `  ${i.message}\n`).join('');
-		io.stderr(`${parsed.error.message}\n${more}`);
-		return 2;
-	}
-	const nb = pickNotebook(parsed.notebooks, args.notebook);
-	if (typeof nb === 'string') {
-		io.stderr(`${nb}\n`);
-		return 2;
-	}
-	const scenarios = pickScenarios(nb, args.scenario);
-	if (typeof scenarios === 'string') {
-		io.stderr(`${scenarios}\n`);
-		return 2;
+	const now = io.now ?? new Date();
+	const { files, problems } = expandInputs(args.inputs);
+	const showProgress = io.progress === true && files.length > 1;
+	// A message clears the progress line first (carriage return, erase line), so it stays readable.
+	const report = (text: string) => io.stderr(showProgress ? `\r\x1b[K${text}` : text);
+	for (const p of problems) report(`${p.message}\n`);
+	if (files.length === 0) return 2;
+	if (args.outDir !== undefined) {
+		try {
+			mkdirSync(args.outDir, { recursive: true });
+		} catch (e) {
+			io.stderr(`${fsErrorMessage(e, args.outDir, 'skrive')}\n`);
+			return 2;
+		}
 	}
 
-	const columns = projectionColumns();
-	const csvRows: CsvCell[][] = [];
+	const options: RunOptions = {
+		allBands: args.format === 'json',
+		...(args.scenario !== undefined ? { scenario: args.scenario } : {}),
+		...(args.notebook !== undefined ? { notebook: args.notebook } : {}),
+		...(args.draws !== undefined ? { draws: args.draws } : {})
+	};
+	const withMonteCarlo = args.draws !== 0;
+	let failed = problems.length > 0;
+	let ran = 0;
+	const summary: SummaryItem[] = [];
 	const jsonOut: unknown[] = [];
-	let failed = false;
-	let header: CsvCell[] | null = null;
-	for (const scenario of scenarios) {
-		const input: EngineInput = { base: nb.base, population: nb.population, scenario: scenario.assumptions };
-		const issues = validateInput(input);
-		if (issues.length > 0) {
-			io.stderr(`Scenarioet «${scenario.name}» kan ikke beregnes:\n${issues.map((i) => `  ${i.path}: ${i.message}\n`).join('')}`);
+	const usedNames = new Set<string>();
+	let csvHeaderWritten = false;
+	const write = (path: string, data: string | Uint8Array) => {
+		const err = writeOut(path, data);
+		if (err) {
 			failed = true;
-			continue;
+			report(`${err}\n`);
 		}
-		let result: ProjectionResult;
-		let mc: MonteCarloResult | null = null;
-		try {
-			result = runProjection(input);
-			if (args.draws !== undefined) mc = runMonteCarlo(input, { draws: args.draws });
-		} catch (e) {
-			const msg = e instanceof EngineInputError ? e.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n') : `  ${(e as Error).message}`;
-			io.stderr(`Scenarioet «${scenario.name}» kan ikke beregnes:\n${msg}\n`);
+	};
+
+	/** Handles outcomes in input order, so the output does not depend on which thread finished first. */
+	const pending = new Map<number, FileOutcome>();
+	let flushed = 0;
+	const handle = (o: FileOutcome) => {
+		if (o.error) {
 			failed = true;
-			continue;
+			report(`«${o.file}»: ${o.error}\n`);
+			summary.push({ file: o.file, kommune: '', kommunenummer: '', notebook: '', scenario: '', error: o.error });
 		}
-		if (args.format === 'json') {
-			jsonOut.push({ id: scenario.id, name: scenario.name, result: resultJson(result), ...(mc ? { monteCarlo: monteCarloJson(mc) } : {}) });
-			continue;
+		for (const nb of o.notebooks) {
+			for (const s of nb.scenarios) {
+				const who = { file: o.file, kommune: nb.kommune.name, kommunenummer: nb.kommune.number, notebook: nb.title, scenario: s.scenario.name };
+				if (s.error) {
+					failed = true;
+					report(`«${o.file}», «${nb.title}»: Scenarioet «${s.scenario.name}» kan ikke beregnes:\n${s.error}\n`);
+					summary.push({ ...who, error: `Kan ikke beregnes: ${s.error.trim()}` });
+				} else {
+					ran++;
+					summary.push({ ...who, result: s.result!, monteCarlo: s.monteCarlo ?? null });
+				}
+			}
+			if (!nb.scenarios.some((s) => s.result)) continue;
+			if (args.format === 'json') {
+				if (args.outDir === undefined) jsonOut.push(notebookJson(o.file, nb));
+				else {
+					const path = join(args.outDir, uniqueName(usedNames, slugify(nb.title), '.json'));
+					write(path, `${JSON.stringify({ computedAt: now.toISOString(), ...notebookJson(o.file, nb) }, null, 2)}\n`);
+				}
+				continue;
+			}
+			const ok = nb.scenarios.filter((s) => s.result);
+			const context = { kommune: nb.kommune.name, kommunenummer: nb.kommune.number, notebook: nb.title, date: now };
+			if (args.outDir === undefined) {
+				const rows = yearlyCsvRows(nb, withMonteCarlo);
+				const { header, decimals } = yearlyCsvHeader(withMonteCarlo);
+				const text = toCsv(csvHeaderWritten ? rows : [header, ...rows], { bom: args.bom && !csvHeaderWritten, decimals });
+				csvHeaderWritten = true;
+				io.stdout(text);
+			} else if (args.format === 'xlsx') {
+				const bytes = projectionWorkbook({
+					scenarios: ok.map((s) => ({ scenario: s.scenario, result: s.result!, monteCarlo: s.monteCarlo ?? null })),
+					base: nb.base,
+					context,
+					date: now
+				});
+				write(join(args.outDir, uniqueName(usedNames, slugify(nb.title), '.xlsx')), bytes);
+			} else {
+				for (const s of ok) {
+					const text = projectionToCsv(s.result!, { context: { ...context, scenario: s.scenario.name }, monteCarlo: s.monteCarlo ?? null, bom: true });
+					write(join(args.outDir, uniqueName(usedNames, slugify(`${nb.title}-${s.scenario.name}`), '.csv')), text);
+				}
+			}
 		}
-		const { header: h, rows } = projectionRows(result, columns);
-		const req = mc?.bands['total.requiredStock'];
-		const mcHeader = mc
-			? ['Nødvendig bestand i alt, P10 (boliger)', 'Nødvendig bestand i alt, P50 (boliger)', 'Nødvendig bestand i alt, P90 (boliger)', 'Sannsynlighet for mangel (%)']
-			: [];
-		header ??= ['Scenario', ...h, ...mcHeader];
-		rows.forEach((row, i) => {
-			const extra = mc && req ? [req[10][i] ?? null, req[50][i] ?? null, req[90][i] ?? null, (mc.probRequiredExceedsPlanned[i] ?? Number.NaN) * 100] : [];
-			csvRows.push([scenario.name, ...row, ...extra]);
+	};
+	const progress = (doneCount: number) => {
+		if (showProgress) io.stderr(`\r\x1b[KKjører … ${doneCount} av ${files.length} filer ferdige`);
+	};
+	let doneCount = 0;
+	progress(0);
+	try {
+		await runFiles(files, options, args.threads ?? availableParallelism(), (index, outcome) => {
+			pending.set(index, outcome);
+			while (pending.has(flushed)) {
+				handle(pending.get(flushed)!);
+				pending.delete(flushed++);
+			}
+			progress(++doneCount);
 		});
+	} catch {
+		report('En beregningstråd stoppet uventet; kjøringen ble avbrutt. Prøv igjen med --tråder 1.\n');
+		return 2;
 	}
-	if (args.format === 'json') {
-		if (jsonOut.length > 0)
-			io.stdout(`${JSON.stringify({ notebook: { id: nb.id, title: nb.title, kommune: nb.kommune.name }, scenarios: jsonOut }, null, 2)}\n`);
-	} else if (header) {
-		const decimals = [0, ...columns.map((c) => (c.kind === 'year' ? 0 : 1)), 1, 1, 1, 1];
-		io.stdout(toCsv([header, ...csvRows], { bom: args.bom, decimals }));
+	if (showProgress) io.stderr('\r\x1b[K');
+
+	if (args.format === 'json' && args.outDir === undefined && jsonOut.length > 0)
+		io.stdout(`${JSON.stringify({ computedAt: now.toISOString(), notebooks: jsonOut }, null, 2)}\n`);
+	if (args.summary !== undefined) {
+		const data = /\.xlsx$/i.test(args.summary)
+			? summaryWorkbook(summary, { years: args.years, date: now })
+			: summaryCsv(summary, { years: args.years, bom: true });
+		const err = writeOut(args.summary, data);
+		if (err) {
+			report(`${err}\n`);
+			return 2;
+		}
 	}
+	if (ran === 0) return 2;
 	return failed ? 1 : 0;
 }

@@ -1,5 +1,7 @@
 /** Work that is never lost, and notebooks shared as files: in Chromium against the build. */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './support/use-browser.ts';
 import { openGuardedPage } from './support/guarded-page.ts';
@@ -67,13 +69,15 @@ describe('files', () => {
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Eksporter til fil' }).click()]);
 		const text = await readFile(await download.path(), 'utf8');
 		let out = '';
-		const code = runProjectCli(['eksempel.boligbehov.json', '--scenario', 'Basis', '--format', 'json'], {
-			readFile: () => text,
+		const file = join(await mkdtemp(join(tmpdir(), 'boligbehov-e2e-')), 'eksempel.boligbehov.json');
+		await writeFile(file, text);
+		const code = await runProjectCli([file, '--scenario', 'Basis', '--format', 'json', '--draws', '0'], {
 			stdout: (t) => (out += t),
 			stderr: () => {}
 		});
 		expect(code).toBe(0);
-		const runner = (JSON.parse(out) as { scenarios: { result: { years: number[]; total: { requiredStock: number[]; need: number[] } } }[] }).scenarios[0]!.result;
+		type RunnerJson = { notebooks: { scenarios: { result: { years: number[]; total: { requiredStock: number[]; need: number[] } } }[] }[] };
+		const runner = (JSON.parse(out) as RunnerJson).notebooks[0]!.scenarios[0]!.result;
 		// The app's table (Basis), every year, as shown (rounded to whole dwellings).
 		const rows = page.locator('table[data-testid^="table-"]').first().locator('tbody tr');
 		await expect.poll(() => rows.count()).toBe(runner.years.length);
@@ -117,7 +121,11 @@ describe('files', () => {
 		const [csvDownload] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: 'Last ned CSV' }).click()]);
 		const csv = await readFile(await csvDownload.path());
 		expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM
-		const lines = csv.toString('utf8').slice(1).trim().split(/\r?\n/);
+		const all = csv.toString('utf8').slice(1).trim().split(/\r?\n/);
+		// Kommune, notebook, scenario and date come first, then an empty line, then the table.
+		expect(all[0]).toBe('Kommune;Eksempelkommune');
+		expect(all).toContain('Scenario;Basis');
+		const lines = all.slice(all.indexOf('') + 1);
 		expect(lines[0]).toContain('År;');
 		expect(lines[0]).toContain('Nødvendig bestand');
 		expect(lines).toHaveLength(31 + 1); // 2025–2055 and the header

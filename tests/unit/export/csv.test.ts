@@ -86,3 +86,59 @@ describe('assumptionsToCsv', () => {
 		expect(rows.find((r) => r[2] === 'Personer per husstand')?.[3]).toBe('2,6');
 	});
 });
+
+describe('numbers stay numbers (issue 14)', () => {
+	it('negative and decimal assumptions are plain nb-NO numbers, text is still defused', async () => {
+		const { assumptionsToCsv } = await import('#lib/core/export/csv.ts');
+		const { buildMinimalNotebook } = await import('../format/fixtures.ts');
+		const nb = buildMinimalNotebook();
+		nb.scenarios[0]!.name = '-Minus';
+		const text = assumptionsToCsv(nb.scenarios, { base: nb.base });
+		expect(text).not.toMatch(/'-\d/);
+		const rows = readCsv(text.slice(1));
+		const sale = rows.find((r) => r[2]!.startsWith('Salg 2028'));
+		expect(sale?.[3]).toBe('-2');
+		expect(rows.find((r) => r[2] === 'Personer per husstand')?.[3]).toBe('2,6');
+		// A scenario name is text: the formula guard still applies to it.
+		expect(rows.some((r) => r[0] === "'-Minus")).toBe(true);
+	});
+
+	it('toCsv with trim decimals drops trailing zeros only', () => {
+		expect(toCsv([[-2, 0.125, 3.1, 0, -0.00001]], { bom: false, decimals: ['trim', 'trim', 'trim', 'trim', 'trim'] })).toBe('-2;0,125;3,1;0;0\r\n');
+	});
+});
+
+describe('scenario, kommune, date and warnings inside the file', () => {
+	const context = { kommune: 'Sør-Fron', kommunenummer: '3449', notebook: 'Plan 2026', scenario: 'Basis: høy', date: new Date(2026, 10, 29) };
+
+	it('starts with the label/value block, then an empty line, then the table', () => {
+		const r = { ...fakeResult(), warnings: [{ code: 'population-held', message: 'Befolkningen er holdt flat etter 2050.' }] };
+		const rows = readCsv(projectionToCsv(r, { columns: YEARLY_COLUMNS, context, bom: false }));
+		expect(rows.slice(0, 6)).toEqual([
+			['Kommune', 'Sør-Fron (3449)'],
+			['Notatbok', 'Plan 2026'],
+			['Scenario', 'Basis: høy'],
+			['Tall per', '2026-11-29'],
+			['Advarsel', 'Befolkningen er holdt flat etter 2050.'],
+			['']
+		]);
+		expect(rows[6]).toEqual(YEARLY_COLUMNS.map((c) => c.header));
+		expect(rows.slice(7).map((row) => row[0])).toEqual(['2025', '2026', '2027']);
+	});
+
+	it('warnings reach the file even without context', () => {
+		const r = { ...fakeResult(), warnings: [{ code: 'over-occupied', message: 'Planlagt bestand er lavere enn antall leietakere i 2027.', year: 2027 }] };
+		const rows = readCsv(projectionToCsv(r, { bom: false }));
+		expect(rows[0]).toEqual(['Advarsel', 'Planlagt bestand er lavere enn antall leietakere i 2027.']);
+		expect(rows[2]![0]).toBe('År');
+	});
+
+	it('adds P(required > planned) per year as a last column in percent', async () => {
+		const { PROBABILITY_HEADER } = await import('#lib/core/export/scenario-table.ts');
+		const r = fakeResult();
+		const mc = { draws: 10, seed: 1, years: r.years, bands: {}, probRequiredExceedsPlanned: Float64Array.from([0, 0.25, 0.875]) };
+		const rows = readCsv(projectionToCsv(r, { columns: YEARLY_COLUMNS, monteCarlo: mc, bom: false }));
+		expect(rows[0]!.at(-1)).toBe(PROBABILITY_HEADER);
+		expect(rows.slice(1).map((row) => row.at(-1))).toEqual(['0,0', '25,0', '87,5']);
+	});
+});

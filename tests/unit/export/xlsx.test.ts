@@ -53,7 +53,7 @@ describe('xlsx helpers', () => {
 		expect(sanitizeSheetNames(['Basis', 'basis', 'A/B: [test]?', '', "'sitat'", 'x'.repeat(40), 'x'.repeat(40)])).toEqual([
 			'Basis',
 			'basis (2)',
-			'A-B- -test--',
+			'A-B – (test)',
 			'Ark',
 			'sitat',
 			'x'.repeat(31),
@@ -108,7 +108,8 @@ describe('projection workbook', () => {
 		expect(xml).toContain('<c r="A1" s="1" t="inlineStr"><is><t xml:space="preserve">År</t></is></c>');
 		expect(xml).toContain('<c r="B1" s="1" t="inlineStr"><is><t xml:space="preserve">Behov (leietakere + venteliste) – ROP (husstander)</t></is></c>');
 		expect(xml).toContain('<c r="A2"><v>2025</v></c>');
-		expect(xml).toContain('<c r="B3" s="3"><v>103.25</v></c>');
+		// Counts shown as whole numbers with thousands separators, as in the app; the value is unrounded.
+		expect(xml).toContain('<c r="B3" s="5"><v>103.25</v></c>');
 		expect(xml).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
 		expect([...xml.matchAll(/<row r="/g)]).toHaveLength(4);
 	});
@@ -145,5 +146,46 @@ describe('assumption rows', () => {
 		expect(botid).toMatchObject({ value: 6, unit: 'år', distribution: 'Triangulær', low: 4, high: 9 });
 		expect(rows.find((r) => r.assumption === 'Bosatte flyktninger per år')?.value).toBe('2026: 60; 2027: 45');
 		expect(rows.find((r) => r.assumption.startsWith('Salg 2028'))?.value).toBe(-2);
+	});
+});
+
+describe('compressed workbook with the CSV layout (issue 14)', () => {
+	it('every part is DEFLATE-compressed and the workbook is far smaller than its XML', async () => {
+		const { methods } = await import('./unzip.ts');
+		const nb = buildMinimalNotebook();
+		const scenarios = nb.scenarios.map((scenario) => ({ scenario, result: fakeResult(31) }));
+		const bytes = projectionWorkbook({ scenarios, base: nb.base });
+		const files = unzip(bytes);
+		const xmlBytes = [...files.values()].reduce((s, d) => s + d.length, 0);
+		expect(bytes.length).toBeLessThan(xmlBytes / 4);
+		expect([...methods.get(files)!.values()].every((m) => m === 8)).toBe(true);
+	});
+
+	it('a scenario sheet has exactly the rows and columns of the same table as CSV', async () => {
+		const { projectionToCsv } = await import('#lib/core/export/csv.ts');
+		const { readCsv } = await import('./read-csv.ts');
+		const { YEARLY_COLUMNS } = await import('#lib/core/report/yearly-table.ts');
+		const nb = buildMinimalNotebook();
+		const result = { ...fakeResult(), warnings: [{ code: 'test', message: 'Advarsel & «test»' }] };
+		const mc = { draws: 10, seed: 1, years: result.years, bands: {}, probRequiredExceedsPlanned: Float64Array.from([0, 0.5, 1]) };
+		const context = { kommune: 'Sør-Fron', kommunenummer: '3449', notebook: 'Plan', date: new Date(2026, 10, 29) };
+		const scenario = { ...nb.scenarios[0]!, name: 'Basis: høy' };
+		const xml = text(unzip(projectionWorkbook({ scenarios: [{ scenario, result, monteCarlo: mc }], columns: YEARLY_COLUMNS, context })).get('xl/worksheets/sheet1.xml'));
+		const csv = readCsv(projectionToCsv(result, { columns: YEARLY_COLUMNS, monteCarlo: mc, context: { ...context, scenario: scenario.name }, bom: false }));
+		// Cell values of the sheet, row by row (inline strings and numbers).
+		const sheetRows = [...xml.matchAll(/<row r="(\d+)">(.*?)<\/row>/g)].map((m) =>
+			[...m[2]!.matchAll(/<c r="([A-Z]+)\d+"[^>]*>(?:<is><t[^>]*>(.*?)<\/t><\/is>|<v>(.*?)<\/v>)<\/c>/g)].map((c) => c[2] ?? c[3])
+		);
+		expect(sheetRows).toHaveLength(csv.length);
+		csv.forEach((row, i) => expect(sheetRows[i]!.length, `row ${i + 1}`).toBe(row.filter((c) => c !== '').length));
+		expect(sheetRows[0]).toEqual(['Kommune', 'Sør-Fron (3449)']);
+		expect(sheetRows[4]).toEqual(['Advarsel', 'Advarsel &amp; «test»']);
+		expect(sheetRows[6]).toEqual(csv[6]);
+		expect(sheetRows[7]!.at(-1)).toBe('0');
+		expect(sheetRows[8]!.at(-1)).toBe('50');
+		// Frozen below the table's header row.
+		expect(xml).toContain('<pane ySplit="7" topLeftCell="A8" activePane="bottomLeft" state="frozen"/>');
+		const wb = text(unzip(projectionWorkbook({ scenarios: [{ scenario, result }] })).get('xl/workbook.xml'));
+		expect(wb).toContain('<sheet name="Basis – høy"');
 	});
 });

@@ -2,14 +2,17 @@
  * CSV that Excel with Norwegian settings opens correctly: semicolon separator, decimal comma,
  * UTF-8 with BOM (so æøå survive), CRLF line ends and quoting per RFC 4180. No thousands
  * separator (Excel would read "1 234" as text). Missing or non-finite numbers are empty cells.
- * Text cells that start with = + - @ (formula injection in Excel) get a leading apostrophe.
+ * Text cells that start with = + - @ (formula injection in Excel) get a leading apostrophe; the
+ * guard is for text only: numbers are written by formatCsvNumber and stay numbers (−2 is "-2").
  */
 import type { ProjectionResult } from '#lib/core/model/result.ts';
 import type { BaseData } from '#lib/core/model/base-data.ts';
 import type { GroupId } from '#lib/core/model/groups.ts';
 import type { Scenario } from '#lib/core/model/notebook.ts';
 import { ASSUMPTION_HEADER, assumptionRowCells, assumptionRows, baseDataRows } from './assumptions.ts';
-import { projectionColumns, projectionRows, type ColumnOptions, type TableColumn } from './columns.ts';
+import { projectionColumns, type ColumnOptions, type TableColumn } from './columns.ts';
+import { scenarioTable, type ExportContext } from './scenario-table.ts';
+import type { MonteCarloResult } from '#lib/core/model/result.ts';
 
 export type CsvCell = string | number | null | undefined;
 
@@ -39,13 +42,22 @@ export function csvText(s: string): string {
 	return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** Up to 4 decimals, trailing zeros dropped: assumptions keep the precision they were entered with. */
+export type CsvDecimals = number | 'trim';
+
+function formatNumberCell(n: number, decimals: CsvDecimals): string {
+	if (decimals !== 'trim') return formatCsvNumber(n, decimals);
+	const s = formatCsvNumber(n, 4);
+	return s.includes(',') ? s.replace(/0+$/, '').replace(/,$/, '') : s;
+}
+
 /** Rows to CSV text. Numbers use `decimals[i]` for column i (default 1). */
-export function toCsv(rows: readonly (readonly CsvCell[])[], opts: { bom?: boolean; decimals?: readonly number[] } = {}): string {
+export function toCsv(rows: readonly (readonly CsvCell[])[], opts: { bom?: boolean; decimals?: readonly CsvDecimals[] } = {}): string {
 	const lines = rows.map((row) =>
 		row
 			.map((cell, i) => {
 				if (cell === null || cell === undefined) return '';
-				if (typeof cell === 'number') return formatCsvNumber(cell, opts.decimals?.[i] ?? 1);
+				if (typeof cell === 'number') return formatNumberCell(cell, opts.decimals?.[i] ?? 1);
 				return csvText(cell);
 			})
 			.join(';')
@@ -60,11 +72,15 @@ function decimalsFor(columns: readonly TableColumn[], d: CsvOptions['decimals'] 
 /**
  * One scenario's yearly results as CSV: a header row, one row per year, per group and total
  * columns (default: projectionColumns(opts)), or any TableColumn list (e.g. YEARLY_COLUMNS).
+ * With `context` or result warnings the file starts with the label/value block of
+ * scenario-table.ts; with `monteCarlo` a last column gives P(required > planned) per year.
  */
-export function projectionToCsv(result: ProjectionResult, opts: CsvOptions & ColumnOptions & { columns?: readonly TableColumn[] } = {}): string {
-	const columns = opts.columns ?? projectionColumns(opts);
-	const { header, rows } = projectionRows(result, columns);
-	return toCsv([header, ...rows], { bom: opts.bom, decimals: decimalsFor(columns, opts.decimals) });
+export function projectionToCsv(
+	result: ProjectionResult,
+	opts: CsvOptions & ColumnOptions & { columns?: readonly TableColumn[]; context?: ExportContext; monteCarlo?: MonteCarloResult | null } = {}
+): string {
+	const table = scenarioTable(result, opts.columns ?? projectionColumns(opts), opts);
+	return toCsv([...table.block, table.header, ...table.rows], { bom: opts.bom, decimals: decimalsFor(table.columns, opts.decimals) });
 }
 
 /** Base data and assumptions of the given scenarios as CSV (the «Forutsetninger» sheet, for Excel). */
@@ -73,12 +89,6 @@ export function assumptionsToCsv(
 	opts: { base?: BaseData; labels?: Partial<Record<GroupId, string>>; bom?: boolean } = {}
 ): string {
 	const rows = [...(opts.base ? baseDataRows(opts.base, opts.labels) : []), ...scenarios.flatMap((s) => assumptionRows(s, opts.labels))];
-	// Assumptions keep their precision (up to 4 decimals, trailing zeros dropped).
-	const cells = rows.map(assumptionRowCells).map((r) => r.map((c) => (typeof c === 'number' ? trimNumber(c) : c)));
-	return toCsv([[...ASSUMPTION_HEADER], ...cells], { bom: opts.bom });
-}
-
-function trimNumber(n: number): string | null {
-	if (!Number.isFinite(n)) return null;
-	return formatCsvNumber(n, 4).replace(/,?0+$/, '') || '0';
+	// Assumptions keep their precision (up to 4 decimals, trailing zeros dropped), as numbers.
+	return toCsv([[...ASSUMPTION_HEADER], ...rows.map(assumptionRowCells)], { bom: opts.bom, decimals: ASSUMPTION_HEADER.map(() => 'trim' as const) });
 }

@@ -1,17 +1,22 @@
 /**
- * The report workbook: one sheet per scenario (yearly results, per group and total) and a
- * "Forutsetninger" sheet with the base data and every scenario's assumptions.
+ * The report workbook: one sheet per scenario (yearly results, per group and total: the same
+ * rows and columns as that scenario's CSV, see scenario-table.ts) and a "Forutsetninger" sheet
+ * with the base data and every scenario's assumptions.
  */
 import type { GroupId } from '#lib/core/model/groups.ts';
 import type { BaseData } from '#lib/core/model/base-data.ts';
 import type { Scenario } from '#lib/core/model/notebook.ts';
-import type { ProjectionResult } from '#lib/core/model/result.ts';
+import type { MonteCarloResult, ProjectionResult } from '#lib/core/model/result.ts';
 import { ASSUMPTION_HEADER, assumptionRowCells, assumptionRows, baseDataRows } from './assumptions.ts';
-import { projectionColumns, projectionRows, type ColumnOptions, type TableColumn } from './columns.ts';
+import { projectionColumns, type ColumnOptions, type TableColumn } from './columns.ts';
+import { scenarioTable, type ExportContext } from './scenario-table.ts';
 import { writeXlsx, type XlsxNumberFormat, type XlsxSheet } from './xlsx.ts';
 
 export interface WorkbookInput extends ColumnOptions {
-	scenarios: readonly { scenario: Scenario; result: ProjectionResult }[];
+	/** `monteCarlo`, when there is one, adds P(required > planned) per year. */
+	scenarios: readonly { scenario: Scenario; result: ProjectionResult; monteCarlo?: MonteCarloResult | null }[];
+	/** Kommune, notebook and date, written above every scenario's table (the scenario's name is added per sheet). */
+	context?: Omit<ExportContext, 'scenario'>;
 	base?: BaseData;
 	labels?: Partial<Record<GroupId, string>>;
 	columns?: readonly TableColumn[];
@@ -19,19 +24,22 @@ export interface WorkbookInput extends ColumnOptions {
 	date?: Date;
 }
 
-const FORMAT_BY_KIND: Record<TableColumn['kind'], XlsxNumberFormat> = { year: 'general', count: 'decimal1', years: 'decimal1', percent: 'decimal1' };
+/** The precision the app shows: whole households and dwellings, one decimal for years and percentages. */
+const FORMAT_BY_KIND: Record<TableColumn['kind'], XlsxNumberFormat> = { year: 'general', count: 'count', years: 'decimal1', percent: 'decimal1' };
 
 export const ASSUMPTIONS_SHEET_NAME = 'Forutsetninger';
 
 export function projectionSheets(input: WorkbookInput): XlsxSheet[] {
 	const columns = input.columns ?? projectionColumns(input);
-	const sheets: XlsxSheet[] = input.scenarios.map(({ scenario, result }) => {
-		const { header, rows } = projectionRows(result, columns);
+	const sheets: XlsxSheet[] = input.scenarios.map(({ scenario, result, monteCarlo }) => {
+		const context = input.context ? { ...input.context, scenario: scenario.name } : undefined;
+		const table = scenarioTable(result, columns, { context, monteCarlo });
 		return {
 			name: scenario.name,
-			rows: [header, ...rows],
-			columnFormats: columns.map((c) => FORMAT_BY_KIND[c.kind]),
-			columnWidths: columns.map((c) => (c.kind === 'year' ? 8 : 16))
+			rows: [...table.block, table.header, ...table.rows],
+			headerRows: table.block.length + 1,
+			columnFormats: table.columns.map((c) => FORMAT_BY_KIND[c.kind]),
+			columnWidths: table.columns.map((c) => (c.kind === 'year' ? 10 : 16))
 		};
 	});
 	const assumptionData = [

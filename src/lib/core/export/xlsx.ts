@@ -1,5 +1,5 @@
 /**
- * A minimal, correct XLSX (Office Open XML SpreadsheetML) writer: a STORE-only ZIP of the XML
+ * A minimal, correct XLSX (Office Open XML SpreadsheetML) writer: a DEFLATE-compressed ZIP of the XML
  * parts Excel, LibreOffice and Numbers require. Inline strings (no shared-string table), one
  * bold, frozen header row per sheet, number formats per column. Pure: returns bytes.
  *
@@ -9,8 +9,11 @@
 import { createZip } from './zip.ts';
 
 export type XlsxCell = string | number | boolean | null | undefined;
-/** integer "0", decimal1 "0.0", decimal2 "0.00", general: Excel's default. */
-export type XlsxNumberFormat = 'general' | 'integer' | 'decimal1' | 'decimal2';
+/**
+ * integer "0", decimal1 "0.0", decimal2 "0.00", count "#,##0" (whole numbers with the reader's
+ * thousands separator, as the app shows households and dwellings), general: Excel's default.
+ */
+export type XlsxNumberFormat = 'general' | 'integer' | 'decimal1' | 'decimal2' | 'count';
 
 export interface XlsxSheet {
 	name: string;
@@ -29,7 +32,7 @@ const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAX_CELL_CHARS = 32767;
 
-const STYLE = { general: 0, header: 1, integer: 2, decimal1: 3, decimal2: 4 } as const;
+const STYLE = { general: 0, header: 1, integer: 2, decimal1: 3, decimal2: 4, count: 5 } as const;
 
 /** Escapes text for XML and drops characters XML 1.0 forbids (control characters, lone surrogates). */
 export function xmlEscape(s: string): string {
@@ -54,16 +57,28 @@ export function columnName(index: number): string {
 	return s;
 }
 
+/** Excel refuses these in sheet names; each becomes the nearest allowed character. */
+const SHEET_NAME_REPLACEMENTS: Record<string, string> = { ':': '-', '\\': '-', '/': '-', '?': '', '*': '', '[': '(', ']': ')' };
+
 /**
  * Excel's sheet-name rules: 1–31 characters, none of : \ / ? * [ ], not starting or ending with an
- * apostrophe, not the reserved "History", unique ignoring case. Invalid characters become '-', duplicates get " (2)", " (3)"….
+ * apostrophe, not the reserved "History", unique ignoring case. The scenario's name is kept
+ * wherever Excel allows it: "Basis: høy" → "Basis – høy", "A/B" → "A-B", "[x]" → "(x)", "?" and
+ * "*" dropped; duplicates get " (2)", " (3)"….
  */
 export function sanitizeSheetNames(names: readonly string[]): string[] {
 	const used = new Set<string>();
 	return names.map((raw) => {
-		let base = raw.replace(/[:\\/?*[\]]/g, '-').replace(/[\u0000-\u001F]/g, ' ').trim().replace(/^'+|'+$/g, '');
+		let base = raw
+			.replace(/[\u0000-\u001F]/g, ' ')
+			// "Navn: tillegg" reads best with the dash used in titles.
+			.replace(/\s*:\s+/g, ' – ')
+			.replace(/[:\\/?*[\]]/g, (c) => SHEET_NAME_REPLACEMENTS[c] ?? '')
+			.replace(/\s{2,}/g, ' ')
+			.trim()
+			.replace(/^'+|'+$/g, '');
 		if (base === '') base = 'Ark';
-		base = base.slice(0, 31);
+		base = base.slice(0, 31).trimEnd().replace(/'+$/, '');
 		// Excel reserves "History" (its change-tracking sheet).
 		if (base.toLowerCase() === 'history') base = `${base} (ark)`;
 		let name = base;
@@ -120,12 +135,14 @@ const STYLES_XML =
 	'<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
 	'<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
 	'<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-	'<cellXfs count="5">' +
+	'<cellXfs count="6">' +
 	'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
 	'<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>' +
 	'<xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
 	'<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
 	'<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+	// Built-in format 3 is "#,##0".
+	'<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
 	'</cellXfs>' +
 	'<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
 	'</styleSheet>';
@@ -169,7 +186,7 @@ export function xlsxParts(sheets: readonly XlsxSheet[]): { name: string; data: s
 
 /** The workbook as `.xlsx` bytes (MIME application/vnd.openxmlformats-officedocument.spreadsheetml.sheet). */
 export function writeXlsx(sheets: readonly XlsxSheet[], opts: { date?: Date } = {}): Uint8Array {
-	return createZip(xlsxParts(sheets), opts);
+	return createZip(xlsxParts(sheets), { date: opts.date, compress: true });
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,8 +1,10 @@
 /**
- * A minimal ZIP writer (PKWARE APPNOTE 6.3): STORE method (no compression), CRC-32, UTF-8 names,
- * no ZIP64 (archives < 4 GB and < 65 535 entries, far above an XLSX export). Deterministic: the
- * same entries and date give the same bytes. Pure: Uint8Array only.
+ * A minimal ZIP writer (PKWARE APPNOTE 6.3): DEFLATE (method 8, fflate's raw deflate) or STORE
+ * where deflating would not make an entry smaller, CRC-32, UTF-8 names, no ZIP64 (archives
+ * < 4 GB and < 65 535 entries, far above an XLSX export). Deterministic: the same entries and
+ * date give the same bytes. Pure: Uint8Array only.
  */
+import { deflateSync } from 'fflate';
 
 export interface ZipEntry {
 	/** Path inside the archive, forward slashes, no leading slash. */
@@ -41,13 +43,17 @@ function dosDateTime(d: Date): { time: number; date: number } {
 }
 
 /** Builds a ZIP archive of the entries, in the given order. `date` defaults to 1980-01-01 (reproducible output). */
-export function createZip(entries: readonly ZipEntry[], opts: { date?: Date } = {}): Uint8Array {
+export function createZip(entries: readonly ZipEntry[], opts: { date?: Date; compress?: boolean } = {}): Uint8Array {
 	const enc = new TextEncoder();
 	const { time, date } = dosDateTime(opts.date ?? new Date(Date.UTC(1980, 0, 1)));
+	const METHOD_STORE = 0;
+	const METHOD_DEFLATE = 8;
 	const files = entries.map((e) => {
 		const name = enc.encode(e.name);
-		const data = typeof e.data === 'string' ? enc.encode(e.data) : e.data;
-		return { name, data, crc: crc32(data) };
+		const raw = typeof e.data === 'string' ? enc.encode(e.data) : e.data;
+		const deflated = opts.compress === false ? null : deflateSync(raw, { level: 6 });
+		const useDeflate = deflated !== null && deflated.length < raw.length;
+		return { name, data: useDeflate ? deflated : raw, size: raw.length, method: useDeflate ? METHOD_DEFLATE : METHOD_STORE, crc: crc32(raw) };
 	});
 	const localSize = files.reduce((s, f) => s + 30 + f.name.length + f.data.length, 0);
 	const centralSize = files.reduce((s, f) => s + 46 + f.name.length, 0);
@@ -70,12 +76,12 @@ export function createZip(entries: readonly ZipEntry[], opts: { date?: Date } = 
 		u32(0x04034b50);
 		u16(20); // version needed: 2.0
 		u16(FLAG_UTF8);
-		u16(0); // method: STORE
+		u16(f.method);
 		u16(time);
 		u16(date);
 		u32(f.crc);
 		u32(f.data.length); // compressed size
-		u32(f.data.length); // uncompressed size
+		u32(f.size); // uncompressed size
 		u16(f.name.length);
 		u16(0); // extra length
 		out.set(f.name, p);
@@ -89,12 +95,12 @@ export function createZip(entries: readonly ZipEntry[], opts: { date?: Date } = 
 		u16(20); // version made by (MS-DOS, 2.0)
 		u16(20);
 		u16(FLAG_UTF8);
-		u16(0);
+		u16(f.method);
 		u16(time);
 		u16(date);
 		u32(f.crc);
 		u32(f.data.length);
-		u32(f.data.length);
+		u32(f.size);
 		u16(f.name.length);
 		u16(0); // extra
 		u16(0); // comment
