@@ -11,6 +11,7 @@ import { toCsv, type CsvCell } from '#lib/core/export/csv.ts';
 import { EngineInputError, runMonteCarlo, runProjection, validateInput } from '#lib/core/engine/index.ts';
 import { GROUP_IDS } from '#lib/core/model/groups.ts';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
+import { engineInputOf } from '#lib/core/plan/measures.ts';
 import type { Notebook, Scenario } from '#lib/core/model/notebook.ts';
 import type { MonteCarloResult, ProjectionResult } from '#lib/core/model/result.ts';
 
@@ -164,7 +165,7 @@ export function runProjectCli(argv: readonly string[], io: CliIo): number {
 	let failed = false;
 	let header: CsvCell[] | null = null;
 	for (const scenario of scenarios) {
-		const input: EngineInput = { base: nb.base, population: nb.population, scenario: scenario.assumptions };
+		const input: EngineInput = engineInputOf(nb.base, nb.population, scenario.assumptions);
 		const issues = validateInput(input);
 		if (issues.length > 0) {
 			io.stderr(`Scenarioet «${scenario.name}» kan ikke beregnes:\n${issues.map((i) => `  ${i.path}: ${i.message}\n`).join('')}`);
