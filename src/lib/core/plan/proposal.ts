@@ -92,8 +92,8 @@ export interface ProposalOptions {
  * 2. Dwellings to add by year t, cumulative: C(t) = max over s ≤ t of that gap (dwellings once
  *    added are kept), for t ≥ target year; before the target year a straight ramp from 0 to
  *    C(target) so the gap closes step by step.
- * 3. Per kind k with mix share m_k: cumulative ceil(m_k × C(t)); what a year adds is decided
- *    `lead time` years earlier, never before T0 + 1: additions that cannot be ready in time are
+ * 3. Whole dwellings due by t, ceil(C(t)), split over the kinds by the mix (largest remainder);
+ *    what a year adds is decided `lead time` years earlier, never before T0 + 1: additions that cannot be ready in time are
  *    moved to the first year the kind can deliver.
  * 4. Each year's additions are split over groups by their claims and go to each group's segment.
  */
@@ -133,9 +133,10 @@ export function proposePlan({ result, base, plan }: ProposalOptions): Plan {
 	const mixSum = MIX_KINDS.reduce((s, k) => s + Math.max(0, mix[k]), 0);
 	const measures: PlanMeasure[] = [];
 	if (mixSum > 0) {
-		for (const k of MIX_KINDS) {
-			const share = Math.max(0, mix[k]) / mixSum;
-			if (share === 0) continue;
+		// Whole dwellings due by each year, split over the kinds by largest remainder (sums exactly).
+		const dueByKind = cumulative.map((c) => splitInteger(Math.ceil(c - 1e-9), MIX_KINDS.map((k) => mix[k])));
+		MIX_KINDS.forEach((k, ki) => {
+			if (!(mix[k] > 0)) return;
 			const lead = leadTimeOf({ kind: k, decisionYear: T0, segmentId: '', count: 0 }, plan);
 			const firstYear = T0 + 1 + lead;
 			let given = 0;
@@ -143,7 +144,7 @@ export function proposePlan({ result, base, plan }: ProposalOptions): Plan {
 				const year = T0 + i;
 				if (year < firstYear) continue;
 				// Everything due by this year that could not be ready earlier is delivered now.
-				const due = Math.ceil(share * (cumulative[i] ?? 0) - 1e-9);
+				const due = dueByKind[i]?.[ki] ?? 0;
 				const count = due - given;
 				if (count <= 0) continue;
 				given = due;
@@ -159,7 +160,7 @@ export function proposePlan({ result, base, plan }: ProposalOptions): Plan {
 				if (bySegment.size === 0 && fallback) bySegment.set(fallback, count);
 				for (const [segmentId, c] of bySegment) measures.push({ decisionYear: year - lead, segmentId, kind: k, count: c, proposed: true });
 			}
-		}
+		});
 	}
 	measures.sort((a, b) => a.decisionYear - b.decisionYear || a.kind.localeCompare(b.kind) || a.segmentId.localeCompare(b.segmentId));
 	return { ...plan, measures: [...kept, ...measures] };
