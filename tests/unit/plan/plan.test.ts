@@ -176,3 +176,18 @@ describe('cost fan', () => {
 		expect(f.netCost.p10).toEqual(b.total.netCost);
 	});
 });
+
+describe('the example plan', () => {
+	it('is the proposal for Basis, decided in the økonomiplan period', async () => {
+		const { createExamplePlan } = await import('#lib/core/example/plan.ts');
+		const stored = createExamplePlan();
+		expect(basis.assumptions.plan).toEqual(stored);
+		const a = { ...noPlan(basis.assumptions), plan: { ...stored, measures: [] } };
+		const proposed = proposePlan({ result: run(a), base: nb.base, plan: a.plan });
+		expect(stored.measures).toEqual(proposed.measures.filter((m) => m.decisionYear <= 2029));
+	});
+
+	it('has a plan cell for Basis', () => {
+		expect(nb.cells.some((c) => c.kind === 'plan' && c.scenarioId === basis.id)).toBe(true);
+	});
+});
