@@ -191,3 +191,21 @@ describe('the example plan', () => {
 		expect(nb.cells.some((c) => c.kind === 'plan' && c.scenarioId === basis.id)).toBe(true);
 	});
 });
+
+describe('plan edits', () => {
+	it('an edited proposal becomes the planner’s own; costs return to placeholders', async () => {
+		const { updateMeasure, setCost, ensurePlan, removeMeasure } = await import('#lib/core/plan/edits.ts');
+		const a = noPlan(basis.assumptions);
+		const plan = ensurePlan(a);
+		expect(a.plan).toBe(plan);
+		plan.measures.push({ decisionYear: 2026, segmentId: 'ordinaer', kind: 'kjop', count: 1, proposed: true });
+		updateMeasure(plan, 0, { count: 3 });
+		expect(plan.measures[0]).toEqual({ decisionYear: 2026, segmentId: 'ordinaer', kind: 'kjop', count: 3 });
+		setCost(plan, 'rent.ordinaer', { value: 120_000 });
+		expect(isPlaceholder(plan, 'rent.ordinaer')).toBe(false);
+		setCost(plan, 'rent.ordinaer', null);
+		expect(plan.costs).toBeUndefined();
+		removeMeasure(plan, 0);
+		expect(plan.measures).toEqual([]);
+	});
+});

@@ -12,11 +12,16 @@ export function formatKroner(kr: number): string {
 	return `${wholeKroner.format(rounded === 0 ? 0 : rounded)} kr`;
 }
 
-/** Millions with one decimal: 48,2 mill. kr. */
-export function formatMillions(kr: number): string {
+/** Millions with one decimal, without the unit (table cells under a "mill. kr" caption): 48,2. */
+export function formatMillionsNumber(kr: number): string {
 	if (!Number.isFinite(kr)) return '–';
 	const m = Math.round(kr / 100_000) / 10;
-	return `${millions.format(m === 0 ? 0 : m)} mill. kr`;
+	return millions.format(m === 0 ? 0 : m);
+}
+
+/** Millions with one decimal: 48,2 mill. kr. */
+export function formatMillions(kr: number): string {
+	return Number.isFinite(kr) ? `${formatMillionsNumber(kr)} mill. kr` : '–';
 }
 
 /** The readable form for any amount: millions from 1 mill. kr, else whole kroner. */
