@@ -116,7 +116,7 @@ export const COST_ITEMS: readonly CostItem[] = [
 		label: 'Kalkulasjonsrente for nåverdi (realrente)',
 		unit: '%',
 		default: { value: 4 },
-		source: 'Finansdepartementets rundskriv R-109/2021: 4 % reell kalkulasjonsrente de første 40 årene (ikke verifisert med oppslag her).'
+		source: 'Finansdepartementets rundskriv R-109/2021 (25.06.2021) om samfunnsøkonomiske analyser: 4 % reell kalkulasjonsrente de første 40 årene (satsen er ikke verifisert mot rundskrivets tekst).'
 	}
 ];
 
