@@ -10,14 +10,22 @@ import Host from './plan-cell-host.svelte';
 import { NotebookSession } from '#lib/state/notebook-session.svelte.ts';
 import type { NotebookRepository } from '#lib/adapters/db/notebook-repository.ts';
 import type { ProjectionClient } from '#lib/adapters/worker/projection-client.ts';
-import { runProjection } from '#lib/core/engine/index.ts';
+import { EngineInputError, runProjection } from '#lib/core/engine/index.ts';
 import { createExampleNotebook } from '#lib/core/example/index.ts';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import { COST_ITEMS } from '#lib/core/plan/costs.ts';
 
 const fakeRepo = { save: async (_doc: unknown, rev: number) => rev + 1, get: async () => undefined, create: async () => undefined } as unknown as NotebookRepository;
 const engineClient = {
-	project: async (input: EngineInput) => ({ ok: true as const, result: runProjection(input) }),
+	// As the worker does: invalid input comes back as issues, never as a thrown error.
+	project: async (input: EngineInput) => {
+		try {
+			return { ok: true as const, result: runProjection(input) };
+		} catch (err) {
+			if (err instanceof EngineInputError) return { ok: false as const, issues: err.issues };
+			throw err;
+		}
+	},
 	monteCarlo: async () => null,
 	sensitivity: async () => null,
 	terminate: () => {}
@@ -79,5 +87,15 @@ describe('plan cell', { timeout: 60_000 }, () => {
 		expect(measures.length).toBeGreaterThan(0);
 		expect(measures.some((m) => m.kind === 'innleie')).toBe(false);
 		expect(screen.getByText(/Andelene summerer til 80 %/)).toBeInTheDocument();
+	});
+
+	it('names a bad measure from a file in Norwegian and keeps it', async () => {
+		const nb = createExampleNotebook();
+		nb.scenarios[0]!.assumptions.plan!.measures.push({ decisionYear: 2027, segmentId: 'borte', kind: 'nybygg', count: 2 });
+		const session = new NotebookSession(nb, 1, fakeRepo, engineClient);
+		render(Host, { session, scenarioId: 'basis' });
+		const alert = await screen.findByRole('alert', { name: 'Feil i tiltaksplanen' });
+		expect(alert).toHaveTextContent('Tiltak 9 (Nybygg) gjelder en boligdel som ikke finnes («borte»).');
+		expect(session.doc.scenarios[0]!.assumptions.plan!.measures).toHaveLength(9);
 	});
 });

@@ -209,3 +209,34 @@ describe('plan edits', () => {
 		expect(plan.measures).toEqual([]);
 	});
 });
+
+describe('plan validation', () => {
+	it('accepts the example plan', async () => {
+		const { validatePlan } = await import('#lib/core/plan/validate.ts');
+		expect(validatePlan(basis.assumptions.plan!, nb.base, 30)).toEqual([]);
+	});
+
+	it('names the measure or figure and the problem, in Norwegian', async () => {
+		const { validatePlan } = await import('#lib/core/plan/validate.ts');
+		const bad: Plan = {
+			targetYear: 2020,
+			mix: { kjop: 140 },
+			costs: { 'rent.ordinaer': { value: -5 }, 'ukjent.tall': { value: 1 } },
+			measures: [
+				{ decisionYear: 2025, segmentId: 'finnes-ikke', kind: 'kjop', count: 1.5 },
+				{ decisionYear: 2027, segmentId: 'ordinaer', kind: 'salg', count: 1, grantPaidYear: 2030 }
+			]
+		};
+		const messages = validatePlan(bad, nb.base, 30).map((i) => `${i.path}: ${i.message}`);
+		expect(messages).toEqual([
+			'plan.measures.0.segmentId: Tiltak 1 (Kjøp i markedet) gjelder en boligdel som ikke finnes («finnes-ikke»).',
+			'plan.measures.0.decisionYear: Tiltak 1 (Kjøp i markedet): vedtaksåret må være et helt år fra 2026 til 2055.',
+			'plan.measures.0.count: Tiltak 1 (Kjøp i markedet): antall boliger må være et helt tall, 0 eller mer.',
+			'plan.measures.1.grantPaidYear: Tiltak 2 (Salg): året tilskuddet ble utbetalt, kan ikke være etter salget.',
+			'plan.targetYear: Målåret for forslaget må være et helt år fra 2026 til 2055.',
+			'plan.mix.kjop: Andelen kjøp i markedet må være fra 0 til 100 %.',
+			'plan.costs.rent.ordinaer: Husleieinntekt per utleid bolig, ordinær bolig må være et tall, 0 eller mer.',
+			'plan.costs.ukjent.tall: Ukjent kostnadstall «ukjent.tall». Kjente tall: 30 faste nøkler, se docs/model.md.'
+		]);
+	});
+});
