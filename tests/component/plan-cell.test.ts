@@ -99,3 +99,12 @@ describe('plan cell', { timeout: 60_000 }, () => {
 		expect(session.doc.scenarios[0]!.assumptions.plan!.measures).toHaveLength(9);
 	});
 });
+
+describe('plan cell of a variant', { timeout: 60_000 }, () => {
+	it('states the difference in dwellings and net investment against the scenario it was copied from', async () => {
+		const session = new NotebookSession(createExampleNotebook(), 1, fakeRepo, engineClient);
+		render(Host, { session, scenarioId: 'okt-gjennomstromming' });
+		const text = await screen.findByTestId('plan-comparison');
+		expect(norm(text.textContent)).toMatch(/^Økt gjennomstrømming sparer \d+ boliger og har samme netto investering til 2035 sammenlignet med Basis\.$/);
+	});
+});

@@ -240,3 +240,25 @@ describe('plan validation', () => {
 		]);
 	});
 });
+
+describe('plan comparison', () => {
+	it('says how many dwellings and how much net investment a variant saves', async () => {
+		const { comparePlans } = await import('#lib/core/plan/comparison.ts');
+		const turnover = nb.scenarios.find((s) => s.id === 'okt-gjennomstromming')!;
+		const b = run(basis.assumptions);
+		const t = run(turnover.assumptions);
+		const bigger: Plan = { ...basis.assumptions.plan!, measures: [...basis.assumptions.plan!.measures, { decisionYear: 2026, segmentId: 'ordinaer', kind: 'kjop', count: 2 }] };
+		const d = comparePlans(
+			{ name: 'Økt gjennomstrømming', result: t, budget: planBudget({ plan: turnover.assumptions.plan!, base: nb.base, horizonYears: 30 }) },
+			{ name: 'Basis', result: b, budget: planBudget({ plan: bigger, base: nb.base, horizonYears: 30 }) },
+			2035
+		);
+		expect(d.dwellings).toBeCloseTo(t.total.requiredStock[10]! - b.total.requiredStock[10]!, 9);
+		expect(d.dwellings).toBeLessThan(-5);
+		// Two fewer purchases: 2 × (3 800 000 − 510 000).
+		expect(d.netInvestment).toBeCloseTo(-6_580_000, 6);
+		expect(d.sentence.replace(/\s/g, ' ')).toBe(
+			`Økt gjennomstrømming sparer ${Math.round(-d.dwellings)} boliger og har 6,6 mill. kr mindre i netto investering til 2035 sammenlignet med Basis.`
+		);
+	});
+});
