@@ -63,6 +63,8 @@ export interface BudgetInput {
 	/** Defaults to the plan's deterministic values. */
 	costs?: CostValues;
 	groupShares?: GroupShares;
+	/** Only the totals (the cost fan's draws): byKind and byGroup are empty arrays. */
+	totalsOnly?: boolean;
 }
 
 const LINE_KEYS = [
@@ -181,17 +183,19 @@ export function planBudget(input: BudgetInput): PlanBudget {
 	const T0 = base.baseYear;
 	const years = Array.from({ length: n }, (_, i) => T0 + 1 + i);
 	const total = emptyLines(n);
-	const byKind = Object.fromEntries(MEASURE_KINDS.map((k) => [k, emptyLines(n)])) as Record<MeasureKind, CostLines>;
-	const byGroup = Object.fromEntries([...GROUP_IDS, 'felles'].map((g) => [g, emptyLines(n)])) as Record<GroupKey, CostLines>;
+	const detail = input.totalsOnly ? 0 : n;
+	const byKind = Object.fromEntries(MEASURE_KINDS.map((k) => [k, emptyLines(detail)])) as Record<MeasureKind, CostLines>;
+	const byGroup = Object.fromEntries([...GROUP_IDS, 'felles'].map((g) => [g, emptyLines(detail)])) as Record<GroupKey, CostLines>;
 	const dwellingsAdded = new Array<number>(n).fill(0);
 	for (const m of plan.measures) {
 		if (!(m.count > 0)) continue;
 		const lines = measureLines(m, input, c);
-		addInto(total, lines);
-		addInto(byKind[m.kind], lines);
 		const A = availableYear(m, plan);
 		const i = A - T0 - 1;
 		if (i >= 0 && i < n) dwellingsAdded[i] = (dwellingsAdded[i] ?? 0) + (m.kind === 'salg' || m.kind === 'avsluttet-innleie' ? -m.count : m.count);
+		addInto(total, lines);
+		if (input.totalsOnly) continue;
+		addInto(byKind[m.kind], lines);
 		if (m.group) {
 			addInto(byGroup[m.group], lines);
 			continue;

@@ -42,7 +42,7 @@ export function costFan(input: BudgetInput, opts: { draws?: number; seed?: numbe
 			const r = rng.next();
 			values[key] = u.spread ? sampleSpread(u.spread, u.value, r) : u.value;
 		}
-		const b = planBudget({ ...input, costs: values as CostValues });
+		const b = planBudget({ ...input, costs: values as CostValues, totalsOnly: true });
 		years = b.years;
 		for (let i = 0; i < n; i++) perYear[i]![d] = b.total.netCost[i] ?? 0;
 		econ[d] = sumOver(b.total.netInvestment, b.years, from, to);
