@@ -262,3 +262,16 @@ describe('plan comparison', () => {
 		);
 	});
 });
+
+describe('plan CSV', () => {
+	it('one row per year in whole kroner, Norwegian Excel format', async () => {
+		const { planBudgetToCsv } = await import('#lib/core/plan/export.ts');
+		const plan: Plan = { measures: [{ decisionYear: 2026, segmentId: 'ordinaer', kind: 'kjop', count: 1 }] };
+		const csv = planBudgetToCsv(planBudget({ plan, base: nb.base, horizonYears: 3 }), 2025);
+		const lines = csv.replace('\uFEFF', '').trimEnd().split('\r\n');
+		expect(lines).toHaveLength(4);
+		expect(lines[0]).toMatch(/^År;Nye boliger \(netto\);Investering \(kr, faste 2025-kroner\);/);
+		expect(lines[1]).toBe('2026;1;3800000;510000;0;0;3290000;0;60000;0;130000;-70000');
+		expect(lines[2]).toBe('2027;0;0;0;0;0;0;157188;60000;0;130000;87188');
+	});
+});
