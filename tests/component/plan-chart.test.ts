@@ -33,3 +33,15 @@ describe('investment chart', () => {
 		expect(without.textContent).not.toContain('skravert');
 	});
 });
+
+describe('cost tornado', () => {
+	it('is in millions of kroner with the cost figure as label', async () => {
+		const { costTornadoSpec } = await import('#lib/charts/investment.ts');
+		const { costSensitivity } = await import('#lib/core/plan/sensitivity.ts');
+		const uncertain: Plan = { ...plan, costs: { 'invest.nybygg.bemannet': triangular(4_500_000, 5_500_000, 7_000_000) } };
+		const el = Plot.plot({ ...costTornadoSpec(costSensitivity({ plan: uncertain, base: nb.base, horizonYears: 30 }), 2025), document }) as Element;
+		expect(el.querySelector('h2')?.textContent).toBe('Følsomhet: nåverdi av planens kostnader');
+		expect(el.textContent).toContain('Mill. kr');
+		expect(el.textContent).toContain('Investering per bolig, nybygg, bemannet bolig / omsorgsbolig');
+	});
+});

@@ -10,7 +10,9 @@ import type { PlanBudget } from '#lib/core/plan/budget.ts';
 import { MEASURE_LABELS } from '#lib/core/plan/measures.ts';
 import type { CostFan } from '#lib/core/plan/uncertainty.ts';
 import { formatDecimal } from '#lib/core/text/number-format.ts';
+import type { SensitivityResult } from '#lib/core/model/result.ts';
 import { frameOptions, type ChartFrameOptions } from './frame.ts';
+import { tornadoSpec } from './tornado.ts';
 import { COLORS } from './palette.ts';
 
 /** Okabe–Ito colours per measure, distinct from the group colours' meaning. */
@@ -62,5 +64,15 @@ export function investmentSpec(
 	return {
 		...spec,
 		color: { domain: kinds.map((k) => MEASURE_LABELS[k]), range: kinds.map((k) => MEASURE_COLORS[k]), legend: true }
+	};
+}
+
+/** The tornado of cost figures (core/plan/sensitivity.ts): present value of the plan, mill. kr. */
+export function costTornadoSpec(sens: SensitivityResult, baseYear: number, o: { document?: Document } = {}): Plot.PlotOptions {
+	const spec = tornadoSpec(sens, { title: 'Følsomhet: nåverdi av planens kostnader', ...o });
+	return {
+		...spec,
+		subtitle: `Hvert kostnadstall alene satt til lav og høy verdi; midtlinjen er ${formatDecimal(sens.baseline)} mill. kr (faste ${baseYear}-kroner)`,
+		x: { label: 'Mill. kr', grid: true, tickFormat: (d: number) => formatDecimal(d) }
 	};
 }

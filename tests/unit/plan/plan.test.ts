@@ -275,3 +275,18 @@ describe('plan CSV', () => {
 		expect(lines[2]).toBe('2027;0;0;0;0;0;0;157188;60000;0;130000;87188');
 	});
 });
+
+describe('cost sensitivity', () => {
+	it('ranks the cost figures with ranges by their effect on the present value', async () => {
+		const { costSensitivity } = await import('#lib/core/plan/sensitivity.ts');
+		const plan: Plan = {
+			measures: [{ decisionYear: 2026, segmentId: 'ordinaer', kind: 'kjop', count: 10 }],
+			costs: { 'invest.kjop.ordinaer': triangular(3_000_000, 3_800_000, 5_000_000), 'running.ordinaer': triangular(50_000, 60_000, 70_000), 'rent.ordinaer': { value: 130_000 } }
+		};
+		const s = costSensitivity({ plan, base: nb.base, horizonYears: 10 });
+		expect(s.bars.map((b) => b.assumption)).toEqual(['plan.costs.invest.kjop.ordinaer', 'plan.costs.running.ordinaer']);
+		// 10 purchases 1 200 000 dearer, paid in 2026: PV + 12 mill. kr / 1,04.
+		expect(s.bars[0]!.outputAtHigh - s.baseline).toBeCloseTo(12 / 1.04, 9);
+		expect(s.bars[1]!.outputAtLow).toBeLessThan(s.baseline);
+	});
+});
