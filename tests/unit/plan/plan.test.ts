@@ -290,3 +290,13 @@ describe('cost sensitivity', () => {
 		expect(s.bars[1]!.outputAtLow).toBeLessThan(s.baseline);
 	});
 });
+
+describe('a variant that changes its plan', () => {
+	it('is described as changing «Tiltaksplan og kostnader»', async () => {
+		const { describeDifferences } = await import('#lib/core/report/scenario-differences.ts');
+		const variant = JSON.parse(JSON.stringify(basis)) as typeof basis;
+		variant.assumptions.plan!.measures[0]!.count = 4;
+		variant.assumptions.plan!.costs = { 'rent.ordinaer': { value: 1 } };
+		expect(describeDifferences(basis, variant)).toEqual(['Tiltaksplan og kostnader']);
+	});
+});
