@@ -108,3 +108,19 @@ describe('plan cell of a variant', { timeout: 60_000 }, () => {
 		expect(norm(text.textContent)).toMatch(/^Økt gjennomstrømming sparer \d+ boliger og har samme netto investering til 2035 sammenlignet med Basis\.$/);
 	});
 });
+
+describe('plan cell lead times', { timeout: 60_000 }, () => {
+	it('a longer build time moves the proposed builds later', async () => {
+		const session = await setup();
+		const lead = screen.getByLabelText('Ledetid nybygg');
+		expect(lead).toHaveValue('3');
+		await userEvent.clear(lead);
+		await userEvent.type(lead, '4');
+		await userEvent.click(screen.getByRole('button', { name: 'Foreslå tiltak' }));
+		const plan = session.doc.scenarios[0]!.assumptions.plan!;
+		expect(plan.leadTimes).toEqual({ nybygg: 4 });
+		const builds = plan.measures.filter((m) => m.kind === 'nybygg');
+		expect(builds.length).toBeGreaterThan(0);
+		for (const m of builds) expect(m.decisionYear + 4).toBeGreaterThanOrEqual(2030);
+	});
+});
