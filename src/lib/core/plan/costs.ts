@@ -53,6 +53,8 @@ export interface CostItem {
 	default: Uncertain;
 	/** Where the default comes from (Norwegian, shown in the editor and the docs). */
 	source: string;
+	/** Figures given per dwelling kind: the row they share in the editor's table, and the kind. */
+	perKind?: { row: string; kind: DwellingKind };
 }
 
 const ROUGH = 'Plassholder: grovt anslag for en mellomstor kommune i 2025-kroner, ikke fra en kilde. Bytt ut med egne tall.';
@@ -64,7 +66,14 @@ const perKind = (
 	values: Record<DwellingKind, number>,
 	source: string
 ): CostItem[] =>
-	DWELLING_KINDS.map((k) => ({ key: `${prefix}.${k}`, label: `${label}, ${DWELLING_KIND_LABELS[k]}`, unit, default: { value: values[k] }, source }));
+	DWELLING_KINDS.map((k) => ({
+		key: `${prefix}.${k}`,
+		label: `${label}, ${DWELLING_KIND_LABELS[k]}`,
+		unit,
+		default: { value: values[k] },
+		source,
+		perKind: { row: label, kind: k }
+	}));
 
 /** Every cost figure of a plan, in display order. The one list UI, docs and tests use. */
 export const COST_ITEMS: readonly CostItem[] = [
