@@ -40,6 +40,9 @@ describe('plan and cost', () => {
 		await expect.poll(async () => millions(await netInvestment())).toBeGreaterThan(proposed);
 		const table = cell.getByRole('table', { name: /Økonomiplan 2026–2029/ });
 		await expect.poll(() => table.getByRole('rowheader', { name: 'Netto investering', exact: true }).count()).toBe(1);
+		// The cost assumptions, opened, with their placeholder marks: accessible too.
+		await cell.getByText(/^Kostnadsforutsetninger \(30 av 30 er plassholdere\)$/).click();
+		await cell.getByLabel('Investering per bolig, kjøp, ordinær bolig', { exact: true }).waitFor();
 		expect(await seriousA11yViolations(page)).toEqual([]);
 
 		// The edited plan prints: the four-year table, with the edited figure, and no input fields.
