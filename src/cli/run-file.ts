@@ -11,6 +11,7 @@ import type { BaseData } from '#lib/core/model/base-data.ts';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import type { Notebook, Scenario } from '#lib/core/model/notebook.ts';
 import type { MonteCarloResult, ProjectionResult } from '#lib/core/model/result.ts';
+import { engineInputOf } from '#lib/core/plan/measures.ts';
 import { readNotebookFile } from './read-input.ts';
 
 export interface RunOptions {
@@ -67,7 +68,7 @@ function pickScenarios(nb: Notebook, wanted: string | undefined): Scenario[] | s
 const issueLines = (issues: readonly { path: string; message: string }[]) => issues.map((i) => `  ${i.path}: ${i.message}`).join('\n');
 
 function runScenario(nb: Notebook, scenario: Scenario, opts: RunOptions): ScenarioOutcome {
-	const input: EngineInput = { base: nb.base, population: nb.population, scenario: scenario.assumptions };
+	const input: EngineInput = engineInputOf(nb.base, nb.population, scenario.assumptions);
 	const issues = validateInput(input);
 	if (issues.length > 0) return { scenario, error: issueLines(issues) };
 	try {

@@ -49,6 +49,9 @@ export function addCell(doc: Notebook, kind: CellKind, opts: { chart?: ChartKind
 		case 'comparison':
 			cell = { id, kind, scenarioIds: doc.scenarios.map((s) => s.id), year };
 			break;
+		case 'plan':
+			cell = { id, kind, scenarioId: basis };
+			break;
 	}
 	doc.cells.push(cell);
 	return cell;

@@ -21,5 +21,7 @@ export function cellTitle(cell: Cell, doc: Notebook): string {
 			return `Nøkkeltall ${cell.year}: ${scenarioName(cell.scenarioId)}`;
 		case 'comparison':
 			return `Scenarioer sammenlignet, ${cell.year}`;
+		case 'plan':
+			return `Tiltaksplan og kostnader: ${scenarioName(cell.scenarioId)}`;
 	}
 }

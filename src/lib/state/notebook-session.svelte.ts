@@ -8,6 +8,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
+import { engineInputOf } from '#lib/core/plan/measures.ts';
 import type { Notebook, Scenario } from '#lib/core/model/notebook.ts';
 import type { MonteCarloResult, ProjectionResult, SensitivityResult } from '#lib/core/model/result.ts';
 import type { NotebookRepository } from '#lib/adapters/db/notebook-repository.ts';
@@ -87,11 +88,9 @@ export class NotebookSession {
 	engineInput(scenarioId: string): EngineInput | null {
 		const scenario = this.scenario(scenarioId);
 		if (!scenario) return null;
-		return $state.snapshot({
-			base: this.doc.base,
-			population: this.doc.population,
-			scenario: scenario.assumptions
-		}) as EngineInput;
+		// The plan's measures join the planned stock changes here (core/plan/measures.ts).
+		const plain = $state.snapshot({ base: this.doc.base, population: this.doc.population, scenario: scenario.assumptions }) as EngineInput;
+		return engineInputOf(plain.base, plain.population, plain.scenario);
 	}
 
 	/**

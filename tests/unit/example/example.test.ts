@@ -281,7 +281,7 @@ describe('example scenarios', () => {
 describe('example cells', () => {
 	const scenarioIds = new Set(nb.scenarios.map((s) => s.id));
 	const refs = (c: Cell): string[] =>
-		c.kind === 'note' ? [] : c.kind === 'assumptions' || c.kind === 'key-figures' ? [c.scenarioId] : c.scenarioIds;
+		c.kind === 'note' ? [] : c.kind === 'assumptions' || c.kind === 'key-figures' || c.kind === 'plan' ? [c.scenarioId] : c.scenarioIds;
 
 	it('have unique ids and reference existing scenarios and years in the horizon', () => {
 		const ids = nb.cells.map((c) => c.id);

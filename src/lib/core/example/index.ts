@@ -9,6 +9,7 @@ import { createExampleBaseData } from './base-data.ts';
 import { createExampleCells } from './cells.ts';
 import { createExamplePopulation } from './population.ts';
 import { createExampleScenarios } from './scenarios.ts';
+import { withExamplePlan, withExamplePlanCells } from './plan.ts';
 
 export const EXAMPLE_NOTEBOOK_ID = 'eksempelkommune';
 export const EXAMPLE_NOTEBOOK_TITLE = 'Eksempelkommune – boligbehov 2025–2055';
@@ -26,8 +27,8 @@ export function createExampleNotebook(now = '2026-01-01T00:00:00.000Z'): Noteboo
 		kommune: { name: 'Eksempelkommune', number: '', fictional: true },
 		base: createExampleBaseData(),
 		population: createExamplePopulation(),
-		scenarios: createExampleScenarios(),
-		cells: createExampleCells(),
+		scenarios: withExamplePlan(createExampleScenarios()),
+		cells: withExamplePlanCells(createExampleCells()),
 		createdAt: now,
 		updatedAt: now
 	};

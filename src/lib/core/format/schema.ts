@@ -19,6 +19,7 @@
 import { z } from 'zod';
 import { GROUP_IDS, type GroupId } from '#lib/core/model/groups.ts';
 import { AFTER_LAST_YEAR_RULES, OBSERVED_FLOW_USES, STOCK_CHANGE_KINDS, WAITING_AT_START_CHOICES } from '#lib/core/model/assumptions.ts';
+import { DWELLING_KINDS, GRANT_ZONES, MEASURE_KINDS, type Plan, type PlanMeasure } from '#lib/core/model/plan.ts';
 import type {
 	AgeBand,
 	PopulationSeries,
@@ -158,6 +159,29 @@ export const AllocationRuleSchema = z.strictObject({
 	order: z.array(GroupIdSchema).optional()
 });
 
+// --- plan.ts ------------------------------------------------------------------------------------
+
+export const PlanMeasureSchema = z.strictObject({
+	decisionYear: year,
+	segmentId: z.string(),
+	kind: z.enum(MEASURE_KINDS),
+	count: num,
+	leadTimeYears: int.optional(),
+	group: GroupIdSchema.optional(),
+	proposed: z.boolean().optional(),
+	grantPaidYear: year.optional()
+});
+
+export const PlanSchema = z.strictObject({
+	measures: z.array(PlanMeasureSchema),
+	targetYear: year.optional(),
+	mix: z.strictObject({ nybygg: num.optional(), kjop: num.optional(), innleie: num.optional(), tilvisning: num.optional() }).optional(),
+	leadTimes: z.partialRecord(z.enum(MEASURE_KINDS), int).optional(),
+	segmentKinds: z.record(z.string(), z.enum(DWELLING_KINDS)).optional(),
+	costs: z.record(z.string(), UncertainSchema).optional(),
+	grantZone: z.enum(GRANT_ZONES).optional()
+});
+
 export const ScenarioAssumptionsSchema = z.strictObject({
 	horizonYears: int,
 	mode: z.enum(['need', 'capacity']),
@@ -165,7 +189,8 @@ export const ScenarioAssumptionsSchema = z.strictObject({
 	vacancyTargetPct: UncertainSchema,
 	stockChanges: z.array(StockChangeSchema),
 	allocation: AllocationRuleSchema,
-	monteCarlo: z.strictObject({ seed: int, draws: int })
+	monteCarlo: z.strictObject({ seed: int, draws: int }),
+	plan: PlanSchema.optional()
 });
 
 // --- base-data.ts -------------------------------------------------------------------------------
@@ -225,7 +250,8 @@ export const CellSchema = z.discriminatedUnion('kind', [
 	}),
 	z.strictObject({ ...cellBase, kind: z.literal('table'), scenarioIds: z.array(z.string()), title: z.string().optional() }),
 	z.strictObject({ ...cellBase, kind: z.literal('key-figures'), scenarioId: z.string(), year }),
-	z.strictObject({ ...cellBase, kind: z.literal('comparison'), scenarioIds: z.array(z.string()), year })
+	z.strictObject({ ...cellBase, kind: z.literal('comparison'), scenarioIds: z.array(z.string()), year }),
+	z.strictObject({ ...cellBase, kind: z.literal('plan'), scenarioId: z.string() })
 ]);
 
 export const NotebookSchema = z
@@ -313,6 +339,8 @@ export type _DriftChecks = [
 	Assert<Same<z.infer<typeof GroupAssumptionsSchema>, GroupAssumptions>>,
 	Assert<Same<z.infer<typeof StockChangeSchema>, StockChange>>,
 	Assert<Same<z.infer<typeof AllocationRuleSchema>, AllocationRule>>,
+	Assert<Same<z.infer<typeof PlanMeasureSchema>, PlanMeasure>>,
+	Assert<Same<z.infer<typeof PlanSchema>, Plan>>,
 	Assert<Same<z.infer<typeof ScenarioAssumptionsSchema>, ScenarioAssumptions>>,
 	Assert<Same<z.infer<typeof StockSegmentSchema>, StockSegment>>,
 	Assert<Same<z.infer<typeof GroupBaseSchema>, GroupBase>>,

@@ -3,6 +3,7 @@
  * See docs/model.md for every formula and default. Plain JSON throughout.
  */
 import type { GroupId } from './groups.ts';
+import type { Plan } from './plan.ts';
 import type { AgeBand, YearSeries } from './population.ts';
 import type { Uncertain } from './uncertain.ts';
 
@@ -133,4 +134,6 @@ export interface ScenarioAssumptions {
 	stockChanges: StockChange[];
 	allocation: AllocationRule;
 	monteCarlo: { seed: number; draws: number };
+	/** Acquisition plan and costs (docs/model.md, "Plan and cost"). Absent: no plan, no costs. */
+	plan?: Plan;
 }

@@ -49,7 +49,8 @@ export type Cell =
 	| (CellBase & { kind: 'chart'; chart: ChartKind; scenarioIds: string[]; year?: number; title?: string })
 	| (CellBase & { kind: 'table'; scenarioIds: string[]; title?: string })
 	| (CellBase & { kind: 'key-figures'; scenarioId: string; year: number })
-	| (CellBase & { kind: 'comparison'; scenarioIds: string[]; year: number });
+	| (CellBase & { kind: 'comparison'; scenarioIds: string[]; year: number })
+	| (CellBase & { kind: 'plan'; scenarioId: string });
 
 export type CellKind = Cell['kind'];
 

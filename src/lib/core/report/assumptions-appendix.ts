@@ -210,7 +210,7 @@ export function helpUsed(sections: readonly AppendixSection[]): HelpKey[] {
 export function scenariosShown(doc: Pick<Notebook, 'scenarios'>, cells: readonly Cell[]): Scenario[] {
 	const ids = new Set<string>();
 	for (const c of cells) {
-		if (c.kind === 'assumptions' || c.kind === 'key-figures') ids.add(c.scenarioId);
+		if (c.kind === 'assumptions' || c.kind === 'key-figures' || c.kind === 'plan') ids.add(c.scenarioId);
 		else if (c.kind === 'chart' || c.kind === 'table' || c.kind === 'comparison') {
 			// A chart without scenarios draws the first one.
 			if (c.scenarioIds.length === 0 && doc.scenarios[0]) ids.add(doc.scenarios[0].id);

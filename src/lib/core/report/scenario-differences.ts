@@ -18,7 +18,8 @@ export function describeDifferences(base: Scenario, variant: Scenario): string[]
 		if (item) name = item.group ? `${GROUP_LABELS[item.group]}: ${item.label}` : item.label;
 		else {
 			const [, g, ...rest] = path.split('.');
-			name = path.startsWith('groups.') && isGroupId(g) ? `${GROUP_LABELS[g]}: ${rest.join('.')}` : path;
+			// The plan is one item for the planner: its own cell shows the details (core/plan/).
+			name = path.startsWith('groups.') && isGroupId(g) ? `${GROUP_LABELS[g]}: ${rest.join('.')}` : path.startsWith('plan.') || path === 'plan' ? 'Tiltaksplan og kostnader' : path;
 		}
 		if (!names.includes(name)) names.push(name);
 	}

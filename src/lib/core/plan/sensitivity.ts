@@ -1,0 +1,24 @@
+/**
+ * Which cost figures move the plan's cost most: each figure with a range set alone to its low and
+ * high end (triangular low/high, or P10/P90), the rest at their values; the output is the present
+ * value of the plan (all cost lines), in millions of kroner. Same shape as the engine's sensitivity,
+ * so the tornado chart draws it.
+ */
+import type { SensitivityResult } from '#lib/core/model/result.ts';
+import { planBudget, type BudgetInput } from './budget.ts';
+import { COST_ITEMS, costOf, costValues } from './costs.ts';
+
+export function costSensitivity(input: BudgetInput): SensitivityResult {
+	const values = costValues(input.plan);
+	const pv = (costs: Record<string, number>) => planBudget({ ...input, costs, totalsOnly: true }).presentValue / 1e6;
+	const baseline = pv({ ...values });
+	const bars = COST_ITEMS.flatMap((item) => {
+		const u = costOf(input.plan, item.key);
+		if (!u.spread) return [];
+		const [low, high] = u.spread.kind === 'triangular' ? [u.spread.low, u.spread.high] : [u.spread.p10, u.spread.p90];
+		if (low === high) return [];
+		return [{ assumption: `plan.costs.${item.key}`, label: item.label, low, high, outputAtLow: pv({ ...values, [item.key]: low }), outputAtHigh: pv({ ...values, [item.key]: high }) }];
+	});
+	bars.sort((a, b) => Math.abs(b.outputAtHigh - b.outputAtLow) - Math.abs(a.outputAtHigh - a.outputAtLow));
+	return { year: input.base.baseYear + input.horizonYears, output: 'plan.presentValue', baseline, bars };
+}
