@@ -51,7 +51,7 @@ async function misfits(page: Page): Promise<string[]> {
 /** The smallest text size of the slide's own text (not chart internals). */
 async function smallestTextPx(page: Page): Promise<number> {
 	return page.evaluate(() => {
-		const els = document.querySelectorAll<HTMLElement>('[data-testid="slide"] :is(p, li, dt, dd, td, th, h1, h2, h3, blockquote), .presentation > .top, .presentation > .bottom');
+		const els = document.querySelectorAll<HTMLElement>('[data-testid="slide"] :is(p, li, dt, dd, td, th, h1, h2, h3, h4, h5, h6, blockquote), .presentation > .top, .presentation > .bottom');
 		let min = Infinity;
 		for (const el of els) if (el.textContent?.trim() && el.getClientRects().length) min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
 		return min;

@@ -20,6 +20,11 @@ export interface TornadoOptions {
 
 /** Plot wraps text at `lineWidth` ems; an average character is about half an em wide. */
 const CHARS_PER_EM = 2;
+/**
+ * Plot measures the text it wraps with Helvetica-like widths; the fonts a browser actually uses
+ * (DejaVu Sans, Segoe UI) run up to a fifth wider, so wrap a fifth early: a label is never cut.
+ */
+const WRAP_SAFETY = 0.8;
 
 function linesFor(label: string, lineWidthEm: number): number {
 	return Math.max(1, Math.ceil(label.length / (lineWidthEm * CHARS_PER_EM)));
@@ -40,7 +45,7 @@ export function tornadoSpec(sens: SensitivityResult, o: TornadoOptions = {}): Pl
 	// and the bars keep at least half the chart; above the bars they get the whole width.
 	const marginLeft = narrow ? 8 : Math.round(Math.min(width * 0.45, 16 + (longest * fontSize) / CHARS_PER_EM));
 	const marginRight = 24;
-	const lineWidthEm = narrow ? (width - marginLeft - marginRight) / fontSize : (marginLeft - 12) / fontSize;
+	const lineWidthEm = ((narrow ? width - marginLeft - marginRight : marginLeft - 12) / fontSize) * WRAP_SAFETY;
 	const maxLines = Math.max(1, ...bars.map((b) => linesFor(b.label, lineWidthEm)));
 	const marginTop = 12;
 	const marginBottom = bottomAxisMargin(fontSize);
