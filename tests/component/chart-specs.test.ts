@@ -1,6 +1,7 @@
 /**
  * Every chart kind drawn by Observable Plot from a fixed result, as an SVG snapshot: a change in a
- * chart shows up as a reviewable diff. Also checks what a projector audience needs: Norwegian
+ * chart shows up as a reviewable diff (one beautified file per chart in __snapshots__/charts/, one
+ * element a line, as Plot keeps its own test output). Also checks what a projector audience needs: Norwegian
  * title, axis labels with units, the base year marked, the group colours fixed.
  */
 import { describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import { scenarioComparisonSpec } from '#lib/charts/scenario-comparison.ts';
 import { tornadoSpec } from '#lib/charts/tornado.ts';
 import { GROUP_COLORS } from '#lib/charts/palette.ts';
 import { exampleInput } from '../unit/engine/fixtures.ts';
+import { beautifyMarkup } from './support/beautify-markup.ts';
 
 const input = exampleInput('need', 20);
 const result = runProjection(input);
@@ -35,13 +37,13 @@ const specs: [string, Plot.PlotOptions][] = [
 ];
 
 describe('chart specs', () => {
-	it.each(specs)('%s draws a titled figure with a legend (SVG snapshot)', (name, spec) => {
+	it.each(specs)('%s draws a titled figure with a legend (SVG snapshot)', async (name, spec) => {
 		const el = draw(spec);
 		// With a title or legend Plot returns a <figure>, not an <svg>: export must handle that.
 		expect(el.tagName.toLowerCase()).toBe('figure');
 		expect(el.querySelector('h2')?.textContent).toMatch(/\p{L}/u);
 		expect(el.querySelector('svg')).not.toBeNull();
-		expect(el.outerHTML).toMatchSnapshot(name);
+		await expect(beautifyMarkup(el.outerHTML)).toMatchFileSnapshot(`./__snapshots__/charts/${name}.html`);
 	});
 
 	it.each(specs.filter(([n]) => n !== 'tornado'))('%s marks the base year and labels the axes in Norwegian', (_, spec) => {
@@ -55,5 +57,38 @@ describe('chart specs', () => {
 	it('uses the fixed colour of each group', () => {
 		const html = draw(needByGroupSpec(result)).outerHTML;
 		for (const c of Object.values(GROUP_COLORS)) expect(html.toLowerCase()).toContain(c.toLowerCase());
+	});
+
+	it.each(specs.filter(([n]) => n !== 'tornado'))('%s centres the year label below the ticks, clear of the last year', (_, spec) => {
+		const svg = draw(spec).querySelector(':scope > svg')!;
+		const label = [...svg.querySelectorAll('text')].find((t) => t.textContent === 'År');
+		expect(label, 'a year axis label').toBeDefined();
+		expect(label!.closest('[text-anchor]')?.getAttribute('text-anchor') ?? label!.getAttribute('text-anchor')).toBe('middle');
+		const width = Number(svg.getAttribute('width'));
+		const x = Number(/translate\(([\d.]+)/.exec(label!.getAttribute('transform') ?? '')?.[1]);
+		expect(Math.abs(x - width / 2)).toBeLessThan(width * 0.15);
+	});
+
+	it('gives every mark of the fan chart a legend entry, the dashed planned stock included', () => {
+		const text = draw(monteCarloFanSpec(result, mc)).textContent ?? '';
+		for (const entry of ['90 % sannsynlig', '50 % sannsynlig', 'Median', 'Planlagt bestand']) expect(text).toContain(entry);
+	});
+
+	it.each([390, 720, 1400])('draws the tornado at %i px with bars of positive width and every label whole', (width) => {
+		for (const fontSize of [13, 18]) {
+			const svg = draw(tornadoSpec(sens, { width, fontSize })).querySelector(':scope > svg')!;
+			const rects = [...svg.querySelectorAll('rect')].filter((r) => r.getAttribute('width') !== null);
+			expect(rects.length).toBeGreaterThanOrEqual(sens.bars.slice(0, 10).length);
+			for (const r of rects) expect(Number(r.getAttribute('width'))).toBeGreaterThanOrEqual(0);
+			for (const r of rects) expect(Number(r.getAttribute('x'))).toBeGreaterThanOrEqual(0);
+			// Wrapped labels are split into <tspan>s; joined, each label is there in full.
+			const text = svg.textContent?.replace(/\s+/g, '') ?? '';
+			for (const b of sens.bars.slice(0, 10)) expect(text).toContain(b.label.replace(/\s+/g, ''));
+		}
+	});
+
+	it('fits the tornado into the height a slide gives it', () => {
+		const spec = tornadoSpec(sens, { width: 1200, fontSize: 18, height: 400 });
+		expect(spec.height).toBeLessThanOrEqual(400);
 	});
 });

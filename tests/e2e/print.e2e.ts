@@ -9,6 +9,7 @@
  */
 import { inflateSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
+import { YEARLY_COLUMNS } from '#lib/core/report/yearly-table.ts';
 import { useBrowser } from './support/use-browser.ts';
 import { openGuardedPage } from './support/guarded-page.ts';
 import { openExample } from './support/example.ts';
@@ -56,7 +57,14 @@ describe('print and PDF', () => {
 		expect(await appendix.locator('h2').textContent()).toBe('Vedlegg: forutsetninger og kilder');
 		expect(await appendix.locator('[data-testid^="appendix-"]').count()).toBe(1 + 4);
 		const botid = appendix.locator('[data-testid="appendix-basis"] tr[data-key="groups.rop.tenure.years"]');
-		expect((await botid.innerText()).replace(/\s+/g, ' ')).toMatch(/ROP .* Gjennomsnittlig botid 6 år 4,5–8 \(triangulær\) Oppgitt Agenda Kaupang/);
+		// The range in words; the source is referred to by its number in the appendix's list of sources.
+		const botidText = (await botid.innerText()).replace(/\s+/g, ' ');
+		expect(botidText).toMatch(/ROP .* Gjennomsnittlig botid 6 år 4,5–8 år, mest sannsynlig 6 Oppgitt \[\d+\]/);
+		const botidSource = Number(/\[(\d+)\]/.exec(botidText)?.[1]);
+		expect(await appendix.locator(`#kilde-${botidSource}`).innerText()).toMatch(/^Agenda Kaupang/);
+		// Each source is stated once.
+		const sourceTexts = await appendix.getByTestId('print-sources').locator('li').allInnerTexts();
+		expect(new Set(sourceTexts).size).toBe(sourceTexts.length);
 		const calibrated = appendix.locator('[data-testid="appendix-basis"] tr[data-key="groups.eldre.demand.sharePct"]');
 		expect(await calibrated.getAttribute('data-status')).toBe('kalibrert');
 		expect(await calibrated.innerText()).toMatch(/\d+,\d+ %/); // the engine's value, not "kalibreres"
@@ -87,7 +95,7 @@ describe('print and PDF', () => {
 		expect(appendixPage).toBeGreaterThan(1);
 		const appendixText = text.slice(appendixPage).join('');
 		expect(appendixText).toContain(squash('Gjennomsnittlig botid'));
-		expect(appendixText).toContain(squash('4,5–8 (triangulær)'));
+		expect(appendixText).toContain(squash('4,5–8 år, mest sannsynlig 6'));
 		expect(appendixText).toContain(squash('Kalibrert'));
 		expect(appendixText).toContain(squash('Scenario: Flere flyktninger'));
 		// No app chrome or buttons in print.
@@ -96,6 +104,17 @@ describe('print and PDF', () => {
 		expect(all).not.toContain(squash('Last ned SVG'));
 		// Charts are vector: the PDF has no embedded raster images.
 		expect(parsed.imageCount).toBe(0);
+
+		// The whole report, nothing cut: the yearly table's last year and every column header (the
+		// columns are split into tables that fit the page), no «Vis» dropdown, at most 15 pages.
+		expect(parsed.pages.length).toBeLessThanOrEqual(15);
+		const tablePages = text.filter((t) => t.includes(squash('Tall per år')) || t.includes(squash('Nødvendig bestand (boliger)')));
+		expect(tablePages.length).toBeGreaterThan(0);
+		const body = text.slice(0, appendixPage).join('');
+		expect(body).toContain(squash('2055'));
+		for (const header of YEARLY_COLUMNS.map((c) => c.header)) expect(body, header).toContain(squash(header));
+		expect(body).not.toContain(squash('Alle målgrupper i detalj'));
+		expect(await page.locator('[data-testid="print-document"] select').count()).toBe(0);
 
 		g.expectNoProblems();
 		await g.context.close();

@@ -23,8 +23,17 @@ export interface ChartFrameOptions {
 	document?: Document;
 }
 
+/**
+ * Room below the plot for the tick labels and, under them, a centred axis label. Plot's default
+ * puts the label at the right end of the tick row, where it ran into the last year ("År →" over
+ * 2055); centred on its own line it can never touch a tick.
+ */
+export function bottomAxisMargin(fontSize: number): number {
+	return Math.ceil(fontSize * 2.7 + 12);
+}
+
 export function yearAxis(): Plot.ScaleOptions {
-	return { label: 'År', tickFormat: (d: number) => String(d), ticks: 6 };
+	return { label: 'År', labelAnchor: 'center', labelArrow: 'none', tickFormat: (d: number) => String(d), ticks: 6 };
 }
 
 /** Shading of the projected period and a rule with a label at the base year. */
@@ -59,6 +68,7 @@ export function frameOptions(o: ChartFrameOptions, marks: Plot.Markish[]): Plot.
 		height: o.height ?? 360,
 		marginLeft: 56,
 		marginRight: 24,
+		marginBottom: bottomAxisMargin(o.fontSize ?? 13),
 		style: { fontSize: `${o.fontSize ?? 13}px`, fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif' },
 		x: yearAxis(),
 		y: { label: o.yLabel, grid: true, tickFormat: o.yTickFormat ?? ((d: number) => formatCount(d)) },

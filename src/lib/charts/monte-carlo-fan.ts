@@ -25,23 +25,33 @@ export function monteCarloFanSpec(
 ): Plot.PlotOptions {
 	const rows = fanRows(mc);
 	const planned = result.years.map((year, i) => ({ year, planned: result.total.plannedStock[i] ?? 0 }));
-	return frameOptions(
+	const spec = frameOptions(
 		{
 			title: o.title ?? 'Usikkerhet: nødvendig boligmasse',
 			subtitle:
 				o.subtitle ??
-				`${formatCount(mc.draws)} simuleringer (frø ${mc.seed}). Mørkt bånd: 50 % sannsynlig (P25–P75); lyst: 90 % (P5–P95); linje: median`,
+				`${formatCount(mc.draws)} simuleringer (frø ${mc.seed})`,
 			yLabel: 'Boliger',
 			baseYear: result.baseYear,
 			lastYear: result.years.at(-1) ?? result.baseYear,
 			...o
 		},
 		[
-			Plot.areaY(rows, { x: 'year', y1: 'p5', y2: 'p95', fill: COLORS.band, fillOpacity: 0.18 }),
-			Plot.areaY(rows, { x: 'year', y1: 'p25', y2: 'p75', fill: COLORS.band, fillOpacity: 0.35 }),
-			Plot.lineY(rows, { x: 'year', y: 'p50', stroke: COLORS.band, strokeWidth: 2.5, tip: true }),
-			Plot.lineY(planned, { x: 'year', y: 'planned', stroke: COLORS.planned, strokeDasharray: '6,4', strokeWidth: 2 }),
+			Plot.areaY(rows, { x: 'year', y1: 'p5', y2: 'p95', fill: () => FAN_LEGEND.outer }),
+			Plot.areaY(rows, { x: 'year', y1: 'p25', y2: 'p75', fill: () => FAN_LEGEND.inner }),
+			Plot.lineY(rows, { x: 'year', y: 'p50', stroke: () => FAN_LEGEND.median, strokeWidth: 2.5, tip: true }),
+			Plot.lineY(planned, { x: 'year', y: 'planned', stroke: () => FAN_LEGEND.planned, strokeDasharray: '6,4', strokeWidth: 2 }),
 			Plot.ruleY([0])
 		]
 	);
+	// Every mark has a legend entry, the dashed planned-stock line included.
+	return { ...spec, color: { domain: Object.values(FAN_LEGEND), range: [COLORS.bandOuter, COLORS.bandInner, COLORS.band, COLORS.planned], legend: true } };
 }
+
+/** Legend text of the fan's marks (the colours are in palette.ts). */
+export const FAN_LEGEND = {
+	outer: '90 % sannsynlig (P5–P95)',
+	inner: '50 % sannsynlig (P25–P75)',
+	median: 'Median',
+	planned: 'Planlagt bestand (stiplet)'
+} as const;

@@ -17,6 +17,10 @@ export const COLORS = {
 	planned: '#1f1f1f',
 	gap: '#D55E00',
 	band: '#0072B2',
+	/** The fan's bands: the former 35 % and 18 % tints of `band` over white, as solid colours so
+	 * that the legend swatches match what the chart shows. */
+	bandInner: '#a6cee4',
+	bandOuter: '#d1e6f1',
 	baseYear: '#595959'
 } as const;
 

@@ -24,3 +24,13 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
 	});
 	return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/** Every violation, whatever its impact (slides must have none at all). */
+export async function allA11yViolations(page: Page): Promise<AxeViolation[]> {
+	await page.evaluate(AXE_SOURCE);
+	return page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+		const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+		return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+	});
+}

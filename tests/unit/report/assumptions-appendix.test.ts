@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	assumptionsAppendix,
 	baseAppendixRows,
+	differencesOnly,
 	helpUsed,
 	rangeText,
 	scenarioAppendixRows,
@@ -24,8 +25,11 @@ const row = (rows: ReturnType<typeof scenarioAppendixRows>, key: string) => {
 
 describe('rangeText', () => {
 	it('describes triangular, lognormal and fixed numbers in nb-NO', () => {
-		expect(rangeText(triangular(4.5, 6, 8))).toBe('4,5–8 (triangulær)');
-		expect(rangeText(p10p90(0.6, 0.9))).toBe('P10 0,6 – P90 0,9 (lognormal)');
+		expect(rangeText(triangular(4.5, 6, 8))).toBe('4,5–8, mest sannsynlig 6');
+		expect(rangeText(triangular(4.5, 6, 8), 'år')).toBe('4,5–8 år, mest sannsynlig 6');
+		expect(rangeText(triangular(-4, -2, 0), '%')).toBe('fra −4 til 0 %, mest sannsynlig −2');
+		expect(rangeText(triangular(4, 4.9166, 7), '% av boligene')).toBe('4–7 % av boligene, mest sannsynlig 4,9');
+		expect(rangeText(p10p90(0.6, 0.9))).toBe('80 % sannsynlig mellom 0,6 og 0,9');
 		expect(rangeText(fixed(15))).toBe('Fast verdi');
 		expect(rangeText(triangular(3, 3, 3))).toBe('Fast verdi');
 	});
@@ -40,7 +44,7 @@ describe('scenarioAppendixRows', () => {
 			group: 'ROP (rus og psykiske lidelser)',
 			field: 'Gjennomsnittlig botid',
 			value: '6 år',
-			range: '4,5–8 (triangulær)',
+			range: '4,5–8 år, mest sannsynlig 6',
 			status: 'oppgitt',
 			source: ASSUMPTION_HELP.botid.source,
 			help: 'botid'
@@ -68,7 +72,8 @@ describe('scenarioAppendixRows', () => {
 
 		const note: CalibrationNote = { group: 'eldre', field: 'demand.sharePct', value: 4.9165, explanation: 'Andelen for Eldre er kalibrert til 4,92 %.' };
 		const calibrated = row(scenarioAppendixRows(basis, [note]), 'groups.eldre.demand.sharePct');
-		expect(calibrated).toMatchObject({ status: 'kalibrert', value: '4,917 %', source: note.explanation });
+		// One decimal, as the app shows percentages (formatPercent).
+		expect(calibrated).toMatchObject({ status: 'kalibrert', value: '4,9 %', source: note.explanation });
 		// An entered number is never "calibrated", even if a note for another field exists.
 		expect(row(scenarioAppendixRows(basis, [note]), 'groups.eldre.demand.targetSharePct').status).toBe('oppgitt');
 	});
@@ -130,3 +135,24 @@ describe('print selection (what the printout contains)', () => {
 		expect(printCells({ cells }, 'sammenligning').map((c) => c.kind)).toEqual(['chart', 'comparison']);
 	});
 });
+
+describe('differencesOnly', () => {
+	it('keeps the first scenario whole and lists for the others only what differs from it', () => {
+		const sections = assumptionsAppendix(doc, doc.scenarios);
+		const reduced = differencesOnly(sections);
+		expect(reduced[0]).toBe(sections[0]);
+		expect(reduced[1]).toBe(sections[1]);
+		for (let i = 2; i < sections.length; i++) {
+			const full = sections[i]!;
+			const diff = reduced[i]!;
+			expect(diff.sameAs?.scenario).toBe(doc.scenarios[0]!.name);
+			expect(diff.rows.length + diff.sameAs!.omitted).toBe(full.rows.length);
+			expect(diff.rows.length).toBeGreaterThan(0);
+			expect(diff.rows.length).toBeLessThan(full.rows.length);
+			// Every row left out is equal to the first scenario's row with the same key.
+			const first = new Map(sections[1]!.rows.map((r) => [r.key, r]));
+			for (const r of full.rows.filter((r) => !diff.rows.includes(r))) expect(first.get(r.key)).toEqual({ ...r });
+		}
+	});
+});
+

@@ -29,7 +29,7 @@ export interface AppendixRow {
 	field: string;
 	/** Value with unit, nb-NO formatted ("6 år", "kalibreres"). */
 	value: string;
-	/** Uncertainty range ("4,5–8 (triangulær)"), or "Fast verdi". Empty where not applicable. */
+	/** Uncertainty range in words ("4,5–8 år, mest sannsynlig 6"), or "Fast verdi". Empty where not applicable. */
 	range: string;
 	status: AssumptionStatus;
 	/** Where the number comes from: the help text's source, a calibration explanation or a provenance. */
@@ -44,6 +44,8 @@ export interface AppendixSection {
 	title: string;
 	description: string;
 	rows: AppendixRow[];
+	/** Set when `rows` lists only what differs from this scenario (see `differencesOnly`): its name and how many rows were left out as equal. */
+	sameAs?: { scenario: string; omitted: number };
 }
 
 export const STATUS_LABELS: Readonly<Record<AssumptionStatus, string>> = {
@@ -55,24 +57,41 @@ export const STATUS_LABELS: Readonly<Record<AssumptionStatus, string>> = {
 
 const SCENARIO_WIDE = 'Hele scenarioet';
 
-const numberFormat = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 3 });
+const numberFormat = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 });
+/** Percentages print with one decimal, as the app shows them (formatPercent): "4,9 %", not "4,917 %". */
+const percentFormat = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 1 });
 
-/** nb-NO number: "1 234,5", "−3". */
+/** nb-NO number: "1 234,5", "−3" (at most two decimals, as the assumption fields show them). */
 export function formatNumber(n: number): string {
 	return Number.isFinite(n) ? numberFormat.format(n === 0 ? 0 : n) : '–';
 }
 
-function withUnit(n: number, unit: string): string {
-	if (!unit) return formatNumber(n);
-	return unit === '%' ? `${formatNumber(n)} %` : `${formatNumber(n)} ${unit}`;
+function formatIn(n: number, unit: string): string {
+	return unit.startsWith('%') && Number.isFinite(n) ? percentFormat.format(n === 0 ? 0 : n) : formatNumber(n);
 }
 
-/** The uncertainty of a number as one line: "4,5–8 (triangulær)", "P10 0,6 – P90 0,9 (lognormal)" or "Fast verdi". */
-export function rangeText(u: Uncertain): string {
+function withUnit(n: number, unit: string): string {
+	if (!unit) return formatNumber(n);
+	return unit === '%' ? `${formatIn(n, unit)} %` : `${formatIn(n, unit)} ${unit}`;
+}
+
+/**
+ * The uncertainty of a number in words, for readers who do not know the distributions:
+ * "4,5–8 år, mest sannsynlig 6", "fra −4 til 0 %, mest sannsynlig −2" (a dash between negative
+ * numbers reads as a minus), "80 % sannsynlig mellom 0,6 og 0,9" (lognormal P10–P90), or
+ * "Fast verdi".
+ */
+export function rangeText(u: Uncertain, unit = ''): string {
 	const s = u.spread;
+	const f = (n: number) => formatIn(n, unit);
+	const withU = unit ? ` ${unit}` : '';
 	if (!s) return 'Fast verdi';
-	if (s.kind === 'triangular') return s.low === s.high ? 'Fast verdi' : `${formatNumber(s.low)}–${formatNumber(s.high)} (triangulær)`;
-	return s.p10 === s.p90 ? 'Fast verdi' : `P10 ${formatNumber(s.p10)} – P90 ${formatNumber(s.p90)} (lognormal)`;
+	if (s.kind === 'triangular') {
+		if (s.low === s.high) return 'Fast verdi';
+		const span = s.low < 0 || s.high < 0 ? `fra ${f(s.low)} til ${f(s.high)}${withU}` : `${f(s.low)}–${f(s.high)}${withU}`;
+		return `${span}, mest sannsynlig ${f(u.value)}`;
+	}
+	return s.p10 === s.p90 ? 'Fast verdi' : `80 % sannsynlig mellom ${f(s.p10)} og ${f(s.p90)}${withU}`;
 }
 
 function statusOf(p: Provenance): AssumptionStatus {
@@ -119,7 +138,7 @@ export function scenarioAppendixRows(scenario: Scenario, calibration: readonly C
 		const entered = (value: string, range: string): AppendixRow => ({ ...base, value, range, status: 'oppgitt', source: sourceOf(item) });
 		switch (q.kind) {
 			case 'uncertain':
-				return entered(withUnit(q.value.value, item.unit), rangeText(q.value));
+				return entered(withUnit(q.value.value, item.unit), rangeText(q.value, item.unit));
 			case 'number': {
 				const n = q.plain ? String(q.value) : formatNumber(q.value);
 				const text = `${q.signed && q.value > 0 ? '+' : ''}${n}`;
@@ -197,6 +216,28 @@ export function assumptionsAppendix(
 			rows: scenarioAppendixRows(s, calibrationOf(s.id))
 		}))
 	];
+}
+
+/**
+ * The appendix with each scenario after the first reduced to the assumptions that differ from the
+ * first scenario (value, range or status), so a printed case does not repeat the same table four
+ * times. Nothing is lost: the first scenario is complete and every other section says that all
+ * rows not listed are as in it. Sections that are not scenarios (the base data) stay whole.
+ */
+export function differencesOnly(sections: readonly AppendixSection[], baseSectionId = 'grunnlag'): AppendixSection[] {
+	const scenarios = sections.filter((s) => s.id !== baseSectionId);
+	const first = scenarios[0];
+	if (!first) return [...sections];
+	const firstRows = new Map(first.rows.map((r) => [r.key, r]));
+	const name = first.title.replace(/^Scenario: /, '');
+	return sections.map((section) => {
+		if (section.id === baseSectionId || section === first) return section;
+		const rows = section.rows.filter((r) => {
+			const f = firstRows.get(r.key);
+			return !f || f.value !== r.value || f.range !== r.range || f.status !== r.status || f.source !== r.source;
+		});
+		return { ...section, rows, sameAs: { scenario: name, omitted: section.rows.length - rows.length } };
+	});
 }
 
 /** The help entries the rows refer to, once each, in first-use order (printed under the appendix). */
