@@ -28,6 +28,11 @@ function issuesOf(err: unknown): ValidationIssue[] {
 }
 
 export const projectionApi = {
+	/** The client's heartbeat: an answer proves the worker is alive and its event loop turns. */
+	ping(): true {
+		return true;
+	},
+
 	project(input: EngineInput): ProjectResponse {
 		try {
 			const result = runProjection(input);
