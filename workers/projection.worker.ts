@@ -12,6 +12,7 @@ import { EngineInputError, runMonteCarloAsync, runProjection, runSensitivity, va
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import type { MonteCarloResult, ProjectionResult, SensitivityResult } from '#lib/core/model/result.ts';
 import { collectTransferables } from './transferables.ts';
+import { checkImportBytes, type CheckedImport } from '#lib/adapters/files/import-check.ts';
 
 export type ValidationIssue = { path: string; message: string };
 
@@ -66,6 +67,11 @@ export const projectionApi = {
 		});
 		if (!result || stale()) return null;
 		return Comlink.transfer(result, collectTransferables(result));
+	},
+
+	/** Decodes, parses, validates and migrates an imported file here, off the main thread. */
+	checkImport(bytes: Uint8Array): CheckedImport {
+		return checkImportBytes(bytes);
 	},
 
 	sensitivity(input: EngineInput, year: number, output: 'total.requiredStock' | 'total.gap'): SensitivityResult | null {

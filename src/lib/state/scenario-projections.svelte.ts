@@ -143,7 +143,7 @@ export class ScenarioProjections {
 			return;
 		}
 		this.computeStatus = 'restarting';
-		this.computeMessage = 'Beregningen stoppet uventet. Beregner på nytt …';
+		this.computeMessage = null;
 		this.recomputeAll();
 	}
 

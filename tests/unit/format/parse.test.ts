@@ -318,7 +318,7 @@ describe('hardening (issue 13)', () => {
 		[
 			'scenarios[0].assumptions.stockChanges',
 			(nb: Notebook) =>
-				(nb.scenarios[0]!.assumptions.stockChanges = Array.from({ length: 10_000 }, () => ({ year: 2030, segmentId: 'ordinaer', kind: 'new' as const, count: 1 })))
+				(nb.scenarios[0]!.assumptions.stockChanges = Array.from({ length: 10_000 }, () => ({ year: 2030, segmentId: 'ordinaer', kind: 'nybygg' as const, count: 1 })))
 		]
 	])('a value beyond its documented bound is refused, naming %s (finding 6)', (path, mutate) => {
 		const nb = example();

@@ -14,6 +14,7 @@ import * as Comlink from 'comlink';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import type { MonteCarloResult, SensitivityResult } from '#lib/core/model/result.ts';
 import type { ProjectResponse, ProjectionWorkerApi } from '../../../../workers/projection.worker.ts';
+import type { CheckedImport } from '#lib/adapters/files/import-check.ts';
 
 const IDLE_MS = 60_000;
 /** While requests are outstanding the worker is pinged this often… */
@@ -172,6 +173,14 @@ export class ProjectionClient {
 		const id = this.#begin(`s:${channel}`);
 		const result = await this.#track((api) => api.sensitivity(input, year, 'total.requiredStock'));
 		return this.#isLatest(`s:${channel}`, id) ? result : null;
+	}
+
+	/**
+	 * Checks an imported file's bytes in the worker (the bytes are transferred, not copied). Not on
+	 * a channel: every import is answered.
+	 */
+	async checkImport(bytes: Uint8Array): Promise<CheckedImport> {
+		return this.#track(async (api): Promise<CheckedImport> => (await api.checkImport(Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]))) as CheckedImport);
 	}
 
 	terminate(): void {
