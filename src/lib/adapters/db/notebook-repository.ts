@@ -10,6 +10,7 @@
 import type { Notebook } from '#lib/core/model/notebook.ts';
 import { toRecord, type BoligbehovDB, type NotebookRecord } from './database.ts';
 import { checkRecord } from './record-check.ts';
+import { isUsableId } from '#lib/core/format/index.ts';
 import { addToQuarantine, quarantineEntry, type QuarantineEntry } from './quarantine.ts';
 
 export type OpenResult =
@@ -34,32 +35,46 @@ export interface NotebookSummary {
 	updatedAt: string;
 }
 
+function isObject(v: unknown): v is Record<string, unknown> {
+	return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The library line of a record, from its document (the record's own summary fields may be off); null if it has none. */
+function summaryOf(raw: unknown): NotebookSummary | null {
+	if (!isObject(raw) || !isUsableId(raw.id) || !isObject(raw.doc)) return null;
+	const doc = raw.doc;
+	const kommune = isObject(doc.kommune) ? doc.kommune : null;
+	if (typeof doc.title !== 'string' || typeof kommune?.name !== 'string') return null;
+	return { id: raw.id, title: doc.title, kommuneName: kommune.name, updatedAt: typeof doc.updatedAt === 'string' ? doc.updatedAt : '' };
+}
+
+function verifiedKey(raw: unknown): string {
+	const r = raw as Partial<NotebookRecord>;
+	return JSON.stringify([r.id, r.revision, r.schemaVersion, r.title, r.kommuneName, r.updatedAt, r.doc?.updatedAt]);
+}
+
 export class NotebookRepository {
 	/**
-	 * Summaries of records already checked, by id, revision and stored summary fields: the library
-	 * list is re-read on every change, and validating every notebook each time would cost ~10 ms
-	 * apiece. A record altered behind the app's back without a new revision is still caught by `open`.
+	 * Records `sweep` has already checked, by id, revision and stored summary fields: validating a
+	 * notebook costs ~10 ms, and the library sweeps on every visit. A record altered behind the
+	 * app's back without a new revision is still caught by `open`, which always checks.
 	 */
-	#checked = new Map<string, NotebookSummary>();
+	#verified = new Set<string>();
 
 	constructor(readonly db: BoligbehovDB) {}
 
-	/** Every readable notebook, newest first. Unreadable records are left out (see `sweep`). */
+	/**
+	 * Every notebook that can be listed, newest first. Only the summary is checked here (this runs
+	 * on every change of the library; a full check of every notebook would block the page): a
+	 * record without a usable id or a document with a title is left out, and `sweep` / `open` set
+	 * aside records whose document fails the full check.
+	 */
 	async list(): Promise<NotebookSummary[]> {
 		const rows = (await this.db.notebooks.toArray()) as unknown[];
 		const out: NotebookSummary[] = [];
 		for (const raw of rows) {
-			const r = raw as Partial<NotebookRecord> | null;
-			const key = r && typeof r === 'object' ? JSON.stringify([r.id, r.revision, r.schemaVersion, r.title, r.kommuneName, r.updatedAt]) : '';
-			let summary = this.#checked.get(key);
-			if (!summary) {
-				const checked = checkRecord(raw);
-				if (!checked.ok) continue;
-				const { id, title, kommuneName, updatedAt } = checked.record;
-				summary = { id, title, kommuneName, updatedAt };
-				if (!checked.repaired) this.#checked.set(key, summary);
-			}
-			out.push(summary);
+			const summary = summaryOf(raw);
+			if (summary) out.push(summary);
 		}
 		return out.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
 	}
@@ -90,25 +105,34 @@ export class NotebookRepository {
 		});
 	}
 
-	/** Moves every unreadable record to the quarantine and repairs summaries; returns what was moved. */
+	/**
+	 * Moves every unreadable record to the quarantine and repairs summaries; returns what was moved.
+	 * One record per transaction, yielding in between, so a large library never blocks the page.
+	 */
 	async sweep(now = new Date()): Promise<QuarantineEntry[]> {
-		return this.db.transaction('rw', this.db.notebooks, this.db.meta, async () => {
-			const moved: QuarantineEntry[] = [];
-			const keys = (await this.db.notebooks.toCollection().primaryKeys()) as unknown[];
-			for (const key of keys) {
-				const raw = await this.db.notebooks.get(key as string);
+		const moved: QuarantineEntry[] = [];
+		const keys = (await this.db.notebooks.toCollection().primaryKeys()) as unknown[];
+		for (const key of keys) {
+			const entry = await this.db.transaction('rw', this.db.notebooks, this.db.meta, async () => {
+				const raw = (await this.db.notebooks.get(key as string)) as unknown;
+				if (raw === undefined) return null;
+				const stamp = verifiedKey(raw);
+				if (this.#verified.has(stamp)) return null;
 				const checked = checkRecord(raw);
 				if (checked.ok) {
 					if (checked.repaired) await this.db.notebooks.put(checked.record);
-					continue;
+					this.#verified.add(verifiedKey(checked.record));
+					return null;
 				}
-				const entry = quarantineEntry('notebook', key, checked.reason, raw, now);
-				await addToQuarantine(this.db, entry);
+				const e = quarantineEntry('notebook', key, checked.reason, raw, now);
+				await addToQuarantine(this.db, e);
 				await this.db.notebooks.delete(key as string);
-				moved.push(entry);
-			}
-			return moved;
-		});
+				return e;
+			});
+			if (entry) moved.push(entry);
+			await new Promise((r) => setTimeout(r, 0));
+		}
+		return moved;
 	}
 
 	/** Creates a notebook; fails if the id exists (import never overwrites silently). */
