@@ -12,7 +12,13 @@ import { EngineInputError, runMonteCarloAsync, runProjection, runSensitivity, va
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import type { MonteCarloResult, ProjectionResult, SensitivityResult } from '#lib/core/model/result.ts';
 import { collectTransferables } from './transferables.ts';
-import { checkImportBytes, type CheckedImport } from '#lib/adapters/files/import-check.ts';
+import { ImportDesk, type ImportSummary } from '#lib/adapters/files/worker-import.ts';
+import { openDatabase } from '#lib/adapters/db/database.ts';
+import { NotebookRepository } from '#lib/adapters/db/notebook-repository.ts';
+
+/** The worker's own connection to the library, opened on the first import. */
+let repository: NotebookRepository | null = null;
+const importDesk = new ImportDesk(() => (repository ??= new NotebookRepository(openDatabase())));
 
 export type ValidationIssue = { path: string; message: string };
 
@@ -69,9 +75,18 @@ export const projectionApi = {
 		return Comlink.transfer(result, collectTransferables(result));
 	},
 
-	/** Decodes, parses, validates and migrates an imported file here, off the main thread. */
-	checkImport(bytes: Uint8Array): CheckedImport {
-		return checkImportBytes(bytes);
+	/** Reads and checks a chosen file; the notebooks stay here, the page gets a summary. */
+	previewImport(file: File): Promise<ImportSummary> {
+		return importDesk.preview(file);
+	},
+
+	/** Writes a previewed import to IndexedDB (all or nothing); returns the new notebooks' ids. */
+	commitImport(token: number, replace: boolean, nowIso: string): Promise<string[]> {
+		return importDesk.commit(token, replace, nowIso);
+	},
+
+	dropImport(token: number): void {
+		importDesk.drop(token);
 	},
 
 	sensitivity(input: EngineInput, year: number, output: 'total.requiredStock' | 'total.gap'): SensitivityResult | null {

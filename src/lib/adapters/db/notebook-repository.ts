@@ -45,7 +45,15 @@ function summaryOf(raw: unknown): NotebookSummary | null {
 	const doc = raw.doc;
 	const kommune = isObject(doc.kommune) ? doc.kommune : null;
 	if (typeof doc.title !== 'string' || typeof kommune?.name !== 'string') return null;
-	return { id: raw.id, title: doc.title, kommuneName: kommune.name, updatedAt: typeof doc.updatedAt === 'string' ? doc.updatedAt : '' };
+	return { id: raw.id, title: doc.title, kommuneName: kommune.name, updatedAt: printableDate(doc.updatedAt, doc.createdAt) };
+}
+
+const LIST_PAGE = 8;
+
+/** A time the library can print: the document's updatedAt, else its createdAt, else the epoch. */
+function printableDate(...candidates: unknown[]): string {
+	for (const c of candidates) if (typeof c === 'string' && !Number.isNaN(Date.parse(c))) return c;
+	return new Date(0).toISOString();
 }
 
 function verifiedKey(raw: unknown): string {
@@ -63,6 +71,11 @@ export class NotebookRepository {
 
 	constructor(readonly db: BoligbehovDB) {}
 
+	/** The ids of every stored record (keys only: no record is read). */
+	async ids(): Promise<string[]> {
+		return (await this.db.notebooks.toCollection().primaryKeys()) as string[];
+	}
+
 	/**
 	 * Every notebook that can be listed, newest first. Only the summary is checked here (this runs
 	 * on every change of the library; a full check of every notebook would block the page): a
@@ -70,11 +83,18 @@ export class NotebookRepository {
 	 * aside records whose document fails the full check.
 	 */
 	async list(): Promise<NotebookSummary[]> {
-		const rows = (await this.db.notebooks.toArray()) as unknown[];
 		const out: NotebookSummary[] = [];
-		for (const raw of rows) {
-			const summary = summaryOf(raw);
-			if (summary) out.push(summary);
+		// Read in pages by key: each page is its own IndexedDB request (and main-thread task), so a
+		// library of 100 notebooks (10 MB) is never deserialised in one blocking piece.
+		let after: string | null = null;
+		for (;;) {
+			const page = (await (after === null ? this.db.notebooks.orderBy(':id') : this.db.notebooks.where(':id').above(after)).limit(LIST_PAGE).toArray()) as unknown[];
+			for (const raw of page) {
+				const summary = summaryOf(raw);
+				if (summary) out.push(summary);
+			}
+			if (page.length < LIST_PAGE) break;
+			after = (page.at(-1) as { id: string }).id;
 		}
 		return out.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
 	}

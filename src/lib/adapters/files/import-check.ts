@@ -1,8 +1,8 @@
 /**
  * Everything an import computes before anything is written, as one pure function of the file's
  * bytes: decode (UTF-8/UTF-16), parse, validate, migrate, and the scenarios whose assumptions the
- * engine would refuse. It runs in the projection worker (so a 10 MB file never freezes the page)
- * and, where there is no worker (Node tests), in place.
+ * engine would refuse. The app runs it in the projection worker (worker-import.ts), so a 10 MB
+ * file never freezes the page; tests run it in place.
  */
 import { decodeFileBytes, parseBoligbehovFile, type ParseResult } from '#lib/core/format/index.ts';
 import { validateInput } from '#lib/core/engine/index.ts';

@@ -2,7 +2,7 @@
  * Importing `.boligbehov.json` files into the library. The whole file is validated (size, JSON,
  * envelope, every field, migrations) before anything is written; an import always creates new
  * notebooks. Replacing an existing one is only done on request, after a backup copy is stored.
- * The checking itself (import-check.ts) is passed in: the app runs it in the projection worker.
+ * The app runs all of this in the projection worker (worker-import.ts).
  */
 import { derivedId, MAX_FILE_BYTES, type FileError, type RenamedId } from '#lib/core/format/index.ts';
 import type { Notebook } from '#lib/core/model/notebook.ts';
@@ -23,7 +23,7 @@ export type ImportPreview =
 	  }
 	| { ok: false; fileName: string; error: FileError };
 
-/** Checks a file's bytes; the default runs in place, the app passes the worker's. */
+/** Checks a file's bytes (import-check.ts); replaceable for tests. */
 export type ImportChecker = (bytes: Uint8Array) => Promise<CheckedImport>;
 const checkInPlace: ImportChecker = async (bytes) => checkImportBytes(bytes);
 
@@ -39,7 +39,7 @@ export async function previewImport(file: File, repo: NotebookRepository, check:
 	}
 	const parsed = await check(new Uint8Array(await file.arrayBuffer()));
 	if (!parsed.ok) return { ok: false, fileName: file.name, error: parsed.error };
-	const existing = new Set((await repo.list()).map((n) => n.id));
+	const existing = new Set(await repo.ids());
 	return {
 		ok: true,
 		fileName: file.name,

@@ -14,7 +14,7 @@ import * as Comlink from 'comlink';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import type { MonteCarloResult, SensitivityResult } from '#lib/core/model/result.ts';
 import type { ProjectResponse, ProjectionWorkerApi } from '../../../../workers/projection.worker.ts';
-import type { CheckedImport } from '#lib/adapters/files/import-check.ts';
+import type { ImportSummary } from '#lib/adapters/files/worker-import.ts';
 
 const IDLE_MS = 60_000;
 /** While requests are outstanding the worker is pinged this often… */
@@ -175,12 +175,17 @@ export class ProjectionClient {
 		return this.#isLatest(`s:${channel}`, id) ? result : null;
 	}
 
-	/**
-	 * Checks an imported file's bytes in the worker (the bytes are transferred, not copied). Not on
-	 * a channel: every import is answered.
-	 */
-	async checkImport(bytes: Uint8Array): Promise<CheckedImport> {
-		return this.#track(async (api): Promise<CheckedImport> => (await api.checkImport(Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]))) as CheckedImport);
+	/** The whole import in the worker (adapters/files/worker-import.ts): preview, then commit or drop. */
+	async previewImport(file: File): Promise<ImportSummary> {
+		return this.#track(async (api): Promise<ImportSummary> => (await api.previewImport(file)) as ImportSummary);
+	}
+
+	async commitImport(token: number, replace: boolean, now: Date = new Date()): Promise<string[]> {
+		return this.#track((api) => api.commitImport(token, replace, now.toISOString()));
+	}
+
+	dropImport(token: number): void {
+		if (this.#api) void this.#api.dropImport(token);
 	}
 
 	terminate(): void {
