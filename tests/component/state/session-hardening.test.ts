@@ -15,7 +15,7 @@ import { runProjection } from '#lib/core/engine/index.ts';
 import { createExampleNotebook } from '#lib/core/example/index.ts';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import { NotebookSession, type EditJournal } from '#lib/state/notebook-session.svelte.ts';
-import { registerOpenSession, unloadNeedsConfirmation } from '#lib/state/open-sessions.ts';
+import { flushOpenSessions, registerOpenSession, unloadNeedsConfirmation } from '#lib/state/open-sessions.ts';
 
 class MemoryStorage implements Storage {
 	#m = new Map<string, string>();
@@ -95,6 +95,23 @@ describe('edits in the conflict state are never dropped (finding 2)', () => {
 		await session.flush();
 		expect(session.saveStatus).toBe('conflict');
 		expect(unloadNeedsConfirmation()).toBe(true);
+		unregister();
+		session.dispose();
+	});
+});
+
+describe('an app update waits for pending work (finding 2)', () => {
+	it('saves pending edits first, and holds the update while a conflict needs the planner', async () => {
+		const { repo, nb, session } = await open();
+		const unregister = registerOpenSession(session);
+		session.update((d) => void (d.title = 'Før oppdateringen'));
+		expect(await flushOpenSessions()).toBe(true);
+		expect((await repo.get(nb.id))?.doc.title).toBe('Før oppdateringen');
+		// Another tab has just saved; our next edit cannot be saved over it.
+		await repo.save({ ...nb, title: 'Annen fane' }, 2);
+		session.update((d) => void (d.title = 'Min endring'));
+		expect(await flushOpenSessions()).toBe(false);
+		expect(session.saveStatus).toBe('conflict');
 		unregister();
 		session.dispose();
 	});
