@@ -110,4 +110,39 @@ describe('hardening', () => {
 		g.expectNoProblems();
 		await g.context.close();
 	});
+
+	it('an invalid value (botid −3) is named before importing, and every cell explains instead of «Beregner …» for ever (finding 11)', async () => {
+		const g = await openGuardedPage(browser());
+		const { page } = g;
+		await page.goto(baseURL);
+		await page.getByTestId('library').locator('li').first().waitFor();
+		const nb = { ...createExampleNotebook(), id: 'ugyldig-botid', title: 'Ugyldig botid' };
+		for (const s of nb.scenarios) s.assumptions.groups.rop.tenure = { kind: 'botid', years: { value: -3 } };
+		const file = serializeNotebook(nb, { appVersion: 'e2e', now: new Date() });
+		await page.getByLabel('Velg fil å importere').setInputFiles({ name: 'botid.boligbehov.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+		await expect.poll(() => page.getByTestId('import-warnings').textContent()).toMatch(/kan ikke beregnes før dette er rettet: Botid/);
+		await page.getByRole('button', { name: 'Importer', exact: true }).click();
+		await page.waitForURL(/\/notebook\/ugyldig-botid$/);
+		await page.getByText(/^Nøkkeltallene kan ikke beregnes før forutsetningene er gyldige: Botid/).first().waitFor();
+		await page.getByText(/^Tabellen kan ikke beregnes før forutsetningene er gyldige: Botid/).first().waitFor();
+		g.expectNoProblems();
+		await g.context.close();
+	});
+
+	it('a notebook with no scenarios says so in its cells (finding 11)', async () => {
+		const g = await openGuardedPage(browser());
+		const { page } = g;
+		await page.goto(baseURL);
+		await page.getByTestId('library').locator('li').first().waitFor();
+		const nb = { ...createExampleNotebook(), id: 'uten-scenarioer', title: 'Uten scenarioer', scenarios: [] };
+		const file = serializeNotebook(nb, { appVersion: 'e2e', now: new Date() });
+		await page.getByLabel('Velg fil å importere').setInputFiles({ name: 'tom.boligbehov.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+		await expect.poll(() => page.getByTestId('import-warnings').textContent()).toMatch(/ingen scenarioer/);
+		await page.getByRole('button', { name: 'Importer', exact: true }).click();
+		await page.waitForURL(/\/notebook\/uten-scenarioer$/);
+		await page.getByText(/^Scenarioet finnes ikke i notatboken/).first().waitFor();
+		await page.getByText(/^Notatboken har ikke scenarioet tabellen viser/).first().waitFor();
+		g.expectNoProblems();
+		await g.context.close();
+	});
 });
