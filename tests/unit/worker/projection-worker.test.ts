@@ -133,4 +133,30 @@ describe('projection worker bridge', () => {
 		await expect(pending).rejects.toMatchObject({ name: 'WorkerLostError', reason: 'boom' });
 		client.terminate();
 	});
+
+	it('an import that keeps the worker busy for longer than the heartbeat timeout is not taken for a dead worker', async () => {
+		let busy = false;
+		const busyApi = {
+			...projectionApi,
+			ping: () => (busy ? new Promise<never>(() => {}) : true),
+			previewImport: async () => {
+				busy = true;
+				await new Promise((r) => setTimeout(r, 300));
+				busy = false;
+				return { ok: false, fileName: 'x', error: { code: 'empty', message: 'Filen er tom.' } };
+			}
+		};
+		const factory = (): Worker => {
+			const { port1, port2 } = new MessageChannel();
+			Comlink.expose(busyApi, port2);
+			ports.push(port1, port2);
+			return Object.assign(port1, { terminate: () => (port1.close(), port2.close()) }) as unknown as Worker;
+		};
+		const client = new ProjectionClient(factory, { heartbeatMs: 10, heartbeatTimeoutMs: 60 });
+		const lost: unknown[] = [];
+		client.onWorkerLost((e) => lost.push(e));
+		await expect(client.previewImport(new File(['x'], 'x'))).resolves.toMatchObject({ ok: false });
+		expect(lost).toEqual([]);
+		client.terminate();
+	});
 });

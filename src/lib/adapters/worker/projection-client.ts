@@ -24,6 +24,12 @@ const HEARTBEAT_MS = 1_000;
  * between Monte Carlo chunks (≤ 15 ms apart); only a worker that stopped stays silent for seconds.
  */
 const HEARTBEAT_TIMEOUT_MS = 5_000;
+/**
+ * While an import is being checked the worker parses and validates up to 10 MB in one synchronous
+ * piece and cannot answer pings; it is given this long before it counts as dead (a crash is still
+ * noticed at once through its error event).
+ */
+const IMPORT_PATIENCE_MS = 120_000;
 
 /** The worker stopped or crashed before answering; the request may be sent again. */
 export class WorkerLostError extends Error {
@@ -51,6 +57,8 @@ export class ProjectionClient {
 	#heartbeat: ReturnType<typeof setInterval> | null = null;
 	#pingOutstandingSince: number | null = null;
 	#lostListeners = new Set<(err: WorkerLostError) => void>();
+	/** Outstanding requests that keep the worker busy for seconds (imports). */
+	#patient = 0;
 	readonly #idleMs: number;
 	readonly #heartbeatMs: number;
 	readonly #heartbeatTimeoutMs: number;
@@ -109,7 +117,8 @@ export class ProjectionClient {
 			if (!api) return;
 			const since = this.#pingOutstandingSince;
 			if (since !== null) {
-				if (Date.now() - since >= this.#heartbeatTimeoutMs) this.#declareLost('no answer to heartbeat');
+				const timeout = this.#patient > 0 ? Math.max(IMPORT_PATIENCE_MS, this.#heartbeatTimeoutMs) : this.#heartbeatTimeoutMs;
+				if (Date.now() - since >= timeout) this.#declareLost('no answer to heartbeat');
 				return;
 			}
 			this.#pingOutstandingSince = Date.now();
@@ -177,11 +186,20 @@ export class ProjectionClient {
 
 	/** The whole import in the worker (adapters/files/worker-import.ts): preview, then commit or drop. */
 	async previewImport(file: File): Promise<ImportSummary> {
-		return this.#track(async (api): Promise<ImportSummary> => (await api.previewImport(file)) as ImportSummary);
+		return this.#patiently(() => this.#track(async (api): Promise<ImportSummary> => (await api.previewImport(file)) as ImportSummary));
 	}
 
 	async commitImport(token: number, replace: boolean, now: Date = new Date()): Promise<string[]> {
-		return this.#track((api) => api.commitImport(token, replace, now.toISOString()));
+		return this.#patiently(() => this.#track((api) => api.commitImport(token, replace, now.toISOString())));
+	}
+
+	async #patiently<T>(work: () => Promise<T>): Promise<T> {
+		this.#patient++;
+		try {
+			return await work();
+		} finally {
+			this.#patient--;
+		}
 	}
 
 	dropImport(token: number): void {
