@@ -9,6 +9,7 @@ import { openDatabase, toRecord, type BoligbehovDB } from '#lib/adapters/db/data
 import { NotebookRepository } from '#lib/adapters/db/notebook-repository.ts';
 import { openRecovered, recoverUnsaved } from '#lib/adapters/db/recover-unsaved.ts';
 import { listQuarantine, rawAsJson } from '#lib/adapters/db/quarantine.ts';
+import { describeOpenError } from '#lib/adapters/db/open-error.ts';
 import { readJournal, writeJournal } from '#lib/adapters/db/unsaved-journal.ts';
 import { createExampleNotebook } from '#lib/core/example/index.ts';
 
@@ -131,5 +132,15 @@ describe('a full disk when opening (finding 8)', () => {
 		expect(readJournal(nb.id, storage)?.doc.title).toBe('Ulagret');
 		// Next time, with room, the edits are applied.
 		expect((await recoverUnsaved(repo, nb.id, storage))?.doc.title).toBe('Ulagret');
+	});
+});
+
+describe('describeOpenError', () => {
+	it('explains a full disk (QuotaExceededError, or the AbortError IndexedDB gives then) in Norwegian, and that nothing was deleted', () => {
+		for (const name of ['QuotaExceededError', 'AbortError']) {
+			expect(describeOpenError(Object.assign(new Error('x'), { name }))).toMatch(/lagringsplassen er full\. Ingenting er slettet/);
+			expect(describeOpenError({ name: 'DexieError', inner: { name } })).toMatch(/lagringsplassen er full/);
+		}
+		expect(describeOpenError(Object.assign(new Error('x'), { name: 'UnknownError' }))).toMatch(/\(UnknownError\)\. Ingenting er slettet/);
 	});
 });
