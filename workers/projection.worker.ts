@@ -12,6 +12,13 @@ import { EngineInputError, runMonteCarloAsync, runProjection, runSensitivity, va
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import type { MonteCarloResult, ProjectionResult, SensitivityResult } from '#lib/core/model/result.ts';
 import { collectTransferables } from './transferables.ts';
+import { ImportDesk, type ImportSummary } from '#lib/adapters/files/worker-import.ts';
+import { openDatabase } from '#lib/adapters/db/database.ts';
+import { NotebookRepository } from '#lib/adapters/db/notebook-repository.ts';
+
+/** The worker's own connection to the library, opened on the first import. */
+let repository: NotebookRepository | null = null;
+const importDesk = new ImportDesk(() => (repository ??= new NotebookRepository(openDatabase())));
 
 export type ValidationIssue = { path: string; message: string };
 
@@ -28,6 +35,11 @@ function issuesOf(err: unknown): ValidationIssue[] {
 }
 
 export const projectionApi = {
+	/** The client's heartbeat: an answer proves the worker is alive and its event loop turns. */
+	ping(): true {
+		return true;
+	},
+
 	project(input: EngineInput): ProjectResponse {
 		try {
 			const result = runProjection(input);
@@ -61,6 +73,20 @@ export const projectionApi = {
 		});
 		if (!result || stale()) return null;
 		return Comlink.transfer(result, collectTransferables(result));
+	},
+
+	/** Reads and checks a chosen file; the notebooks stay here, the page gets a summary. */
+	previewImport(file: File): Promise<ImportSummary> {
+		return importDesk.preview(file);
+	},
+
+	/** Writes a previewed import to IndexedDB (all or nothing); returns the new notebooks' ids. */
+	commitImport(token: number, replace: boolean, nowIso: string): Promise<string[]> {
+		return importDesk.commit(token, replace, nowIso);
+	},
+
+	dropImport(token: number): void {
+		importDesk.drop(token);
 	},
 
 	sensitivity(input: EngineInput, year: number, output: 'total.requiredStock' | 'total.gap'): SensitivityResult | null {

@@ -1,6 +1,6 @@
 /** Notes come from imported files too: untrusted. Nothing in them may run or load remote content. */
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '#lib/components/markdown.ts';
+import { MARKDOWN_RENDER_LIMIT, renderMarkdown } from '#lib/components/markdown.ts';
 
 const PAYLOADS = [
 	'<script>window.__pwned = 1</script>',
@@ -43,5 +43,23 @@ describe('renderMarkdown', () => {
 		const html = renderMarkdown('[SSB](https://www.ssb.no/statbank/table/12008)');
 		expect(html).toContain('href="https://www.ssb.no/statbank/table/12008"');
 		expect(html).toContain('rel="noopener noreferrer"');
+	});
+});
+
+describe('renderMarkdown of a very long note (issue 13, finding 7)', () => {
+	it('renders only the first MARKDOWN_RENDER_LIMIT characters, cut at a line, and says so in Norwegian', () => {
+		const paragraph = `${'Et avsnitt med tekst. '.repeat(20)}\n\n`;
+		const long = paragraph.repeat(Math.ceil((4.8 * 1024 * 1024) / paragraph.length));
+		const html = renderMarkdown(long);
+		const host = document.createElement('div');
+		host.innerHTML = html;
+		const shown = [...host.querySelectorAll('p:not(.markdown-cut)')].map((p) => p.textContent ?? '').join('');
+		expect(shown.length).toBeLessThanOrEqual(MARKDOWN_RENDER_LIMIT);
+		expect(shown.length).toBeGreaterThan(MARKDOWN_RENDER_LIMIT / 2);
+		expect(host.querySelector('.markdown-cut')?.textContent).toMatch(/^Notatet er for langt til å vises i sin helhet her \([\d\s\u00a0]+ tegn\)\. De første/);
+	});
+
+	it('a short note is rendered whole, without the message', () => {
+		expect(renderMarkdown('kort')).not.toContain('markdown-cut');
 	});
 });

@@ -4,9 +4,11 @@ import { GROUP_IDS, type GroupId } from '#lib/core/model/groups.ts';
 import { STOCK_CHANGE_KINDS } from '#lib/core/model/assumptions.ts';
 import type { Notebook } from '#lib/core/model/notebook.ts';
 
-/** Any finite double; -0 becomes 0 because JSON cannot carry -0. */
-export const num = fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (x === 0 ? 0 : x));
-const nonNeg = fc.double({ noNaN: true, noDefaultInfinity: true, min: 0 }).map((x) => (x === 0 ? 0 : x));
+/** Any finite double within the file's magnitude bounds (limits.ts); -0 becomes 0 because JSON cannot carry -0. */
+export const num = fc.double({ noNaN: true, min: -1e6, max: 1e6 }).map((x) => (x === 0 ? 0 : x));
+const nonNeg = fc.double({ noNaN: true, min: 0, max: 1e7 }).map((x) => (x === 0 ? 0 : x));
+/** Ids follow the routable id rule (ids.ts). */
+const routableId = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_-]{0,20}$/);
 const int = fc.integer({ min: -1000, max: 1000 });
 const year = fc.integer({ min: 1900, max: 2200 });
 const text = fc.string({ unit: 'binary', maxLength: 12 });
@@ -65,7 +67,7 @@ const assumptions = fc.record({
 	monteCarlo: fc.record({ seed: int, draws: fc.integer({ min: 0, max: 10000 }) })
 });
 const scenario = fc.record(
-	{ id: text, name: text, description: text, basedOn: text, assumptions },
+	{ id: routableId, name: text, description: text, basedOn: text, assumptions },
 	{ requiredKeys: ['id', 'name', 'description', 'assumptions'] }
 );
 const cellBase = { id: text, hidden: fc.boolean(), slide: fc.boolean(), speakerNotes: text };
@@ -89,7 +91,7 @@ const cell = fc.oneof(
 	fc.record({ ...cellBase, kind: fc.constant('comparison' as const), scenarioIds: fc.array(text, { maxLength: 3 }), year }, { requiredKeys: [...optBase, 'scenarioIds', 'year'] })
 );
 const population = fc
-	.record({ firstYear: year, nYears: fc.integer({ min: 0, max: 4 }), nAges: fc.integer({ min: 0, max: 5 }), seedValues: fc.array(nonNeg, { minLength: 1, maxLength: 20 }), provenance })
+	.record({ firstYear: fc.integer({ min: 1900, max: 2196 }), nYears: fc.integer({ min: 0, max: 4 }), nAges: fc.integer({ min: 0, max: 5 }), seedValues: fc.array(nonNeg, { minLength: 1, maxLength: 20 }), provenance })
 	.map(({ firstYear, nYears, nAges, seedValues, provenance }) => ({
 		years: Array.from({ length: nYears }, (_, i) => firstYear + i),
 		ages: Array.from({ length: nAges }, (_, a) => a),
@@ -109,7 +111,7 @@ const base = fc.record({
 const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 export const notebookArb: fc.Arbitrary<Notebook> = fc.record({
-	id: text,
+	id: routableId,
 	title: text,
 	kommune: fc.record({ name: text, number: text, fictional: fc.boolean() }, { requiredKeys: ['name', 'number'] }),
 	base,

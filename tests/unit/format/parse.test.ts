@@ -5,7 +5,11 @@ import {
 	FORMAT_VERSION,
 	MAX_FILE_BYTES,
 	NOTEBOOK_SCHEMA_VERSION,
+	decodeFileBytes,
+	isUsableId,
+	slugify,
 	parseBoligbehovFile,
+	serializeBackup,
 	serializeNotebook,
 	suggestedBackupFileName,
 	suggestedFileName,
@@ -13,6 +17,8 @@ import {
 	type FileErrorCode
 } from '#lib/core/format/index.ts';
 import { buildMinimalNotebook, FIXTURE_APP_VERSION, FIXTURE_NOW } from './fixtures.ts';
+import { createExampleNotebook } from '#lib/core/example/index.ts';
+import type { Notebook } from '#lib/core/model/notebook.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/files');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -259,5 +265,107 @@ describe('union messages', () => {
 		const e = expectError(JSON.stringify(doc), 'invalid-field');
 		expect(e.path).toBe('base.segments[0].groups');
 		expect(e.message).toContain('må være «all» (felles) eller en liste av målgrupper (rop, funksjon, eldre, flyktning, andre)');
+	});
+});
+
+describe('hardening (issue 13)', () => {
+	const example = () => createExampleNotebook('2026-01-01T00:00:00.000Z');
+
+	it('a truncated file names the line and column where it ends (finding 12)', () => {
+		const text = serializeNotebook(example(), meta);
+		const cut = text.slice(0, 200);
+		const r = parseBoligbehovFile(cut);
+		expect(r.ok).toBe(false);
+		const lines = cut.trimEnd().split('\n');
+		if (!r.ok) expect(r.error.message).toContain(`linje ${lines.length}, kolonne ${lines.at(-1)!.length + 1}`);
+	});
+
+	it.each([
+		['', 'tom tekst'],
+		['../../etc/passwd', '«../../etc/passwd»'],
+		['a'.repeat(129), 'aaaa']
+	])('a notebook id %j gets a fresh id from the title instead of reaching a route (finding 1)', (id) => {
+		const nb = { ...example(), id };
+		const r = parseBoligbehovFile(serializeNotebook(nb, meta));
+		expect(r.ok).toBe(true);
+		if (r.ok) {
+			expect(isUsableId(r.notebooks[0]!.id)).toBe(true);
+			expect(r.notebooks[0]!.id).toBe(slugify(nb.title));
+			expect(r.renamedIds).toEqual([{ from: id, to: r.notebooks[0]!.id }]);
+		}
+	});
+
+	it('two notebooks of a backup with unusable ids get different fresh ids', () => {
+		const r = parseBoligbehovFile(serializeBackup([{ ...example(), id: '' }, { ...example(), id: '/' }], meta));
+		expect(r.ok && new Set(r.notebooks.map((n) => n.id)).size).toBe(2);
+	});
+
+	it('a scenario id that is not routable is refused, naming the field', () => {
+		const nb = example();
+		nb.scenarios[1]!.id = '../x';
+		const r = parseBoligbehovFile(serializeNotebook(nb, meta));
+		expect(!r.ok && r.error.path).toBe('scenarios[1].id');
+	});
+
+	it.each([
+		['base.groups.rop.tenants', (nb: Notebook) => (nb.base.groups.rop.tenants = 1e308)],
+		['base.segments[0].dwellings', (nb: Notebook) => (nb.base.segments[0]!.dwellings = 5e6)],
+		['base.vacant', (nb: Notebook) => (nb.base.vacant = -1e300)],
+		['population.values[0][0]', (nb: Notebook) => (nb.population.values[0]![0] = 1e9)],
+		['scenarios[0].assumptions.horizonYears', (nb: Notebook) => (nb.scenarios[0]!.assumptions.horizonYears = 1000)],
+		['scenarios[0].assumptions.monteCarlo.draws', (nb: Notebook) => (nb.scenarios[0]!.assumptions.monteCarlo.draws = 1e9)],
+		['scenarios[0].assumptions.vacancyTargetPct.value', (nb: Notebook) => (nb.scenarios[0]!.assumptions.vacancyTargetPct.value = 1e308)],
+		[
+			'scenarios[0].assumptions.stockChanges',
+			(nb: Notebook) =>
+				(nb.scenarios[0]!.assumptions.stockChanges = Array.from({ length: 10_000 }, () => ({ year: 2030, segmentId: 'ordinaer', kind: 'nybygg' as const, count: 1 })))
+		]
+	])('a value beyond its documented bound is refused, naming %s (finding 6)', (path, mutate) => {
+		const nb = example();
+		mutate(nb);
+		const r = parseBoligbehovFile(serializeNotebook(nb, meta));
+		expect(r.ok).toBe(false);
+		if (!r.ok) {
+			expect(r.error.path).toBe(path);
+			expect(r.error.message).toContain(`Feltet ${path}:`);
+		}
+	});
+
+	it('refugees settled per year beyond the bound are refused', () => {
+		const nb = example();
+		const g = nb.scenarios[0]!.assumptions.groups.flyktning;
+		if (g.demand.kind !== 'refugees') throw new Error('the example settles refugees');
+		g.demand.settledPerYear['2027'] = 1e12;
+		const r = parseBoligbehovFile(serializeNotebook(nb, meta));
+		expect(!r.ok && r.error.message).toMatch(/^Filen kan ikke åpnes\. Feltet scenarios\[0\]\.assumptions\.groups\.flyktning\.demand\.settledPerYear\["2027"\]: kan være høyst 1000000/);
+	});
+});
+
+describe('decodeFileBytes (the same decoding in the browser and the runner)', () => {
+	const text = '{"format":"boligbehov","ø":"å"}';
+	const utf16 = (le: boolean, bom: boolean) => {
+		const out: number[] = bom ? (le ? [0xff, 0xfe] : [0xfe, 0xff]) : [];
+		for (const ch of text) {
+			const c = ch.charCodeAt(0);
+			out.push(...(le ? [c & 0xff, c >> 8] : [c >> 8, c & 0xff]));
+		}
+		return new Uint8Array(out);
+	};
+
+	it.each([
+		['UTF-8', new TextEncoder().encode(text)],
+		['UTF-8 with BOM', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)])],
+		['UTF-16 LE with BOM', utf16(true, true)],
+		['UTF-16 BE with BOM', utf16(false, true)],
+		['UTF-16 LE without BOM', utf16(true, false)],
+		['UTF-16 BE without BOM', utf16(false, false)]
+	])('%s gives the same text', (_, bytes) => {
+		expect(decodeFileBytes(bytes)).toMatchObject({ ok: true, text });
+	});
+
+	it('invalid UTF-8 is refused with a Norwegian message, not replaced by «�»', () => {
+		const r = decodeFileBytes(new Uint8Array([0x7b, 0xff, 0xfe, 0xfd, 0x7d]));
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.error.message).toMatch(/ikke gyldig tekst/);
 	});
 });

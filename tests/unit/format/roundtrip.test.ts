@@ -21,9 +21,13 @@ describe('round trip: export then import reproduces the notebook exactly', () =>
 		expect(r.ok && r.notebooks).toStrictEqual(nbs);
 	});
 
-	it('an empty backup is valid', () => {
+	it('an empty backup is refused with a message (issue 13, finding 12: it was "imported" as 0 notatbøker)', () => {
 		const r = parseBoligbehovFile(serializeBackup([], meta));
-		expect(r).toEqual({ ok: true, kind: 'backup', notebooks: [] });
+		expect(r.ok).toBe(false);
+		if (!r.ok) {
+			expect(r.error.path).toBe('notebooks');
+			expect(r.error.message).toMatch(/Feltet notebooks: .*ingen notatbøker/);
+		}
 	});
 
 	it('serialize ∘ parse is stable: a re-exported file is byte-identical', () => {

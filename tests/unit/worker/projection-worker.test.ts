@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Comlink from 'comlink';
 import { projectionApi } from '../../../workers/projection.worker.ts';
-import { ProjectionClient } from '#lib/adapters/worker/projection-client.ts';
+import { ProjectionClient, WorkerLostError } from '#lib/adapters/worker/projection-client.ts';
 import { runProjection } from '#lib/core/engine/index.ts';
 import { exampleInput } from '../engine/fixtures.ts';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
@@ -90,6 +90,73 @@ describe('projection worker bridge', () => {
 		expect(stats.terminated).toBe(1);
 		await client.project(exampleInput('need', 5), 'x');
 		expect(stats.created).toBe(2);
+		client.terminate();
+	});
+
+	it('a worker that stopped answering (self.close()) is noticed: the request rejects and the next one gets a fresh worker', async () => {
+		stats.created = stats.terminated = 0;
+		let dead = true;
+		const silent = () => new Promise<never>(() => {});
+		const dyingApi = { ...projectionApi, ping: () => (dead ? silent() : true), project: (i: EngineInput) => (dead ? silent() : projectionApi.project(i)) };
+		const factory = (): Worker => {
+			const { port1, port2 } = new MessageChannel();
+			Comlink.expose(stats.created === 0 ? dyingApi : projectionApi, port2);
+			ports.push(port1, port2);
+			stats.created++;
+			return Object.assign(port1, { terminate: () => (port1.close(), port2.close()) }) as unknown as Worker;
+		};
+		const client = new ProjectionClient(factory, { idleMs: 60_000, heartbeatMs: 10, heartbeatTimeoutMs: 60 });
+		const lost: WorkerLostError[] = [];
+		client.onWorkerLost((e) => lost.push(e));
+		await expect(client.project(exampleInput('need', 5), 'x')).rejects.toBeInstanceOf(WorkerLostError);
+		expect(lost).toHaveLength(1);
+		expect(client.running).toBe(false);
+		dead = false;
+		const again = await client.project(exampleInput('need', 5), 'x');
+		expect(again?.ok).toBe(true);
+		expect(stats.created).toBe(2);
+		client.terminate();
+	});
+
+	it('a worker error event rejects the outstanding requests at once', async () => {
+		const { port1, port2 } = new MessageChannel();
+		ports.push(port1, port2);
+		const target = new EventTarget();
+		// No API on the other end: the request would hang for ever without the error event.
+		const worker = Object.assign(port1, {
+			terminate: () => port1.close(),
+			addEventListener: (type: string, fn: EventListener) => (type === 'error' ? target.addEventListener(type, fn) : MessagePort.prototype.addEventListener.call(port1, type, fn))
+		}) as unknown as Worker;
+		const client = new ProjectionClient(() => worker, { heartbeatMs: 60_000 });
+		const pending = client.project(exampleInput('need', 5), 'x');
+		target.dispatchEvent(Object.assign(new Event('error'), { message: 'boom' }));
+		await expect(pending).rejects.toMatchObject({ name: 'WorkerLostError', reason: 'boom' });
+		client.terminate();
+	});
+
+	it('an import that keeps the worker busy for longer than the heartbeat timeout is not taken for a dead worker', async () => {
+		let busy = false;
+		const busyApi = {
+			...projectionApi,
+			ping: () => (busy ? new Promise<never>(() => {}) : true),
+			previewImport: async () => {
+				busy = true;
+				await new Promise((r) => setTimeout(r, 300));
+				busy = false;
+				return { ok: false, fileName: 'x', error: { code: 'empty', message: 'Filen er tom.' } };
+			}
+		};
+		const factory = (): Worker => {
+			const { port1, port2 } = new MessageChannel();
+			Comlink.expose(busyApi, port2);
+			ports.push(port1, port2);
+			return Object.assign(port1, { terminate: () => (port1.close(), port2.close()) }) as unknown as Worker;
+		};
+		const client = new ProjectionClient(factory, { heartbeatMs: 10, heartbeatTimeoutMs: 60 });
+		const lost: unknown[] = [];
+		client.onWorkerLost((e) => lost.push(e));
+		await expect(client.previewImport(new File(['x'], 'x'))).resolves.toMatchObject({ ok: false });
+		expect(lost).toEqual([]);
 		client.terminate();
 	});
 });

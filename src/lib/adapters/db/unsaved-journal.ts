@@ -6,6 +6,8 @@
  * one based on an older revision (another tab saved since) is kept as a separate copy.
  */
 import type { Notebook } from '#lib/core/model/notebook.ts';
+import { NOTEBOOK_SCHEMA_VERSION } from '#lib/core/format/index.ts';
+import { checkStoredDocument } from './record-check.ts';
 
 const PREFIX = 'boligbehov:ulagret:';
 
@@ -13,12 +15,15 @@ export interface JournalEntry {
 	baseRevision: number;
 	doc: Notebook;
 	writtenAt: string;
+	/** The document schema `doc` was written in; absent in entries written before it was recorded (schema 1). */
+	schemaVersion?: number;
 }
 
 export function writeJournal(doc: Notebook, baseRevision: number, storage: Storage | undefined = globalThis.localStorage): boolean {
 	if (!storage) return false;
 	try {
-		storage.setItem(PREFIX + doc.id, JSON.stringify({ baseRevision, doc, writtenAt: new Date().toISOString() } satisfies JournalEntry));
+		const entry: JournalEntry = { baseRevision, doc, writtenAt: new Date().toISOString(), schemaVersion: NOTEBOOK_SCHEMA_VERSION };
+		storage.setItem(PREFIX + doc.id, JSON.stringify(entry));
 		return true;
 	} catch {
 		// Quota exceeded or storage disabled: the asynchronous save is all we have.
@@ -26,16 +31,41 @@ export function writeJournal(doc: Notebook, baseRevision: number, storage: Stora
 	}
 }
 
-export function readJournal(id: string, storage: Storage | undefined = globalThis.localStorage): JournalEntry | null {
-	if (!storage) return null;
+export type JournalRead = { status: 'none' } | { status: 'ok'; entry: JournalEntry } | { status: 'invalid'; reason: string; raw: string };
+
+/**
+ * The journal entry for `id`, parsed, migrated and validated like any stored notebook: localStorage
+ * is untrusted (issue 13, finding 3: a malformed entry was replayed over the stored notebook).
+ */
+export function inspectJournal(id: string, storage: Storage | undefined = globalThis.localStorage): JournalRead {
+	let raw: string | null;
 	try {
-		const raw = storage.getItem(PREFIX + id);
-		if (!raw) return null;
-		const entry = JSON.parse(raw) as JournalEntry;
-		return entry && typeof entry.baseRevision === 'number' && entry.doc?.id === id ? entry : null;
+		raw = storage?.getItem(PREFIX + id) ?? null;
 	} catch {
-		return null;
+		return { status: 'none' };
 	}
+	if (!raw) return { status: 'none' };
+	let entry: unknown;
+	try {
+		entry = JSON.parse(raw);
+	} catch {
+		return { status: 'invalid', reason: 'Ulagrede endringer i nettleserens lokale lager er ikke gyldig JSON.', raw };
+	}
+	const e = entry as Partial<JournalEntry> | null;
+	if (!e || typeof e !== 'object' || typeof e.baseRevision !== 'number' || !Number.isInteger(e.baseRevision) || e.baseRevision < 0)
+		return { status: 'invalid', reason: 'Ulagrede endringer i nettleserens lokale lager mangler revisjonen de bygger på.', raw };
+	const checked = checkStoredDocument(e.doc, e.schemaVersion, id);
+	if (!checked.ok) return { status: 'invalid', reason: `Ulagrede endringer kunne ikke leses: ${checked.reason}`, raw };
+	return {
+		status: 'ok',
+		entry: { baseRevision: e.baseRevision, doc: checked.doc, writtenAt: typeof e.writtenAt === 'string' ? e.writtenAt : '', schemaVersion: NOTEBOOK_SCHEMA_VERSION }
+	};
+}
+
+/** A valid journal entry for `id`, or null (none, or not valid: see `inspectJournal`). */
+export function readJournal(id: string, storage: Storage | undefined = globalThis.localStorage): JournalEntry | null {
+	const read = inspectJournal(id, storage);
+	return read.status === 'ok' ? read.entry : null;
 }
 
 export function clearJournal(id: string, storage: Storage | undefined = globalThis.localStorage): void {

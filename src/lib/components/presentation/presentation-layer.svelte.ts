@@ -12,9 +12,7 @@
  * through its own session's `update`, as one step «Angre» can undo (`applyKeptDraft`).
  */
 import type { Notebook } from '#lib/core/model/notebook.ts';
-import { NotebookRepository } from '#lib/adapters/db/notebook-repository.ts';
-import { toRecord, type NotebookRecord } from '#lib/adapters/db/database.ts';
-import { NotebookSession } from '#lib/state/notebook-session.svelte.ts';
+import { NotebookSession, type EditJournal, type NotebookStore } from '#lib/state/notebook-session.svelte.ts';
 import {
 	browserStorage,
 	notebooksDiffer,
@@ -25,27 +23,25 @@ import {
 	type PresentationDraft
 } from './presentation-draft.ts';
 
-/** Holds the draft in memory only: every method of the IndexedDB repository is replaced. */
-class DraftRepository extends NotebookRepository {
-	#record: NotebookRecord | undefined;
+/** Holds the draft in memory only: the draft session's autosave never reaches IndexedDB. */
+class DraftStore implements NotebookStore {
+	#record: { doc: Notebook; revision: number } | undefined;
 
-	override async list() {
-		return [];
+	async get(id: string) {
+		return this.#record?.doc.id === id ? this.#record : undefined;
 	}
-	override async get(id: string) {
-		return this.#record?.id === id ? this.#record : undefined;
-	}
-	override async create(doc: Notebook) {
-		this.#record = toRecord(doc, 1);
-		return this.#record;
-	}
-	override async save(_doc: Notebook, baseRevision: number) {
+	async save(doc: Notebook, baseRevision: number) {
+		this.#record = { doc, revision: baseRevision + 1 };
 		return baseRevision + 1;
 	}
-	override async delete() {
-		this.#record = undefined;
+	async create(doc: Notebook) {
+		this.#record = { doc, revision: 1 };
+		return this.#record;
 	}
 }
+
+/** The draft never writes the unsaved-edits journal: the layer keeps it aside itself (presentation-draft.ts). */
+const NO_JOURNAL: EditJournal = { write: () => true, clear: () => {} };
 
 export class PresentationLayer {
 	/** The session the slides use: the draft. */
@@ -67,9 +63,10 @@ export class PresentationLayer {
 		this.draft = new NotebookSession(
 			structuredClone(start?.draft ?? current),
 			0,
-			new DraftRepository(notebook.repo.db),
-			notebook.projections,
-			notebook.now
+			new DraftStore(),
+			notebook.projections.client,
+			// No tab channel: other tabs must not hear of what-ifs that are not kept.
+			{ journal: NO_JOURNAL, channel: null }
 		);
 	}
 

@@ -8,6 +8,8 @@ import { fieldMessage, formatIssues, norwegianErrorMap } from './messages.ts';
 import { MigrationError, migrateNotebook, type NotebookMigration } from './migrations.ts';
 import { findForbiddenKey, parseJson } from './safe-json.ts';
 import { formatPath } from './paths.ts';
+import { derivedId, isUsableId } from './ids.ts';
+import { FILE_LIMITS } from './limits.ts';
 import {
 	APP_NAME,
 	EnvelopeHeaderSchema,
@@ -21,6 +23,9 @@ export type { FileError, FileErrorCode, FileIssue } from './errors.ts';
 export { MAX_REPORTED_ISSUES } from './errors.ts';
 export { APP_NAME, FORMAT_NAME, FORMAT_VERSION, NOTEBOOK_SCHEMA_VERSION } from './schema.ts';
 export { migrateNotebook, MigrationError, NOTEBOOK_MIGRATIONS, type NotebookMigration } from './migrations.ts';
+export { derivedId, ID_MAX_LENGTH, ID_RULE, isUsableId } from './ids.ts';
+export { FILE_LIMITS } from './limits.ts';
+export { decodeFileBytes } from './decode.ts';
 
 /** Largest file accepted: 10 MB (UTF-8 bytes). The built-in example (31 years × ages 0–105) is ~95 kB. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -28,8 +33,14 @@ export const FILE_EXTENSION = '.boligbehov.json';
 
 export type FileKind = 'notebook' | 'backup';
 
+/** A notebook whose own id could not be used (empty, too long, `../..`): it was given `to`. */
+export interface RenamedId {
+	from: unknown;
+	to: string;
+}
+
 export type ParseResult =
-	| { ok: true; kind: FileKind; notebooks: Notebook[]; migratedFrom?: number }
+	| { ok: true; kind: FileKind; notebooks: Notebook[]; migratedFrom?: number; renamedIds?: RenamedId[] }
 	| { ok: false; error: FileError };
 
 export interface ParseOptions {
@@ -185,11 +196,16 @@ function parseUnsafe(input: string, opts: ParseOptions): ParseResult {
 		docs = [{ doc: doc.notebook, prefix: '' }];
 	} else {
 		if (!Array.isArray(doc.notebooks)) return invalid([{ path: 'notebooks', message: fieldMessage('notebooks', doc.notebooks === undefined ? 'mangler (sikkerhetskopien inneholder ingen notatbøker)' : 'må være en liste [ … ]') }]);
+		if (doc.notebooks.length === 0) return invalid([{ path: 'notebooks', message: fieldMessage('notebooks', 'sikkerhetskopien inneholder ingen notatbøker, så det er ingenting å lese inn') }]);
+		if (doc.notebooks.length > FILE_LIMITS.backupNotebooks)
+			return invalid([{ path: 'notebooks', message: fieldMessage('notebooks', `kan ha høyst ${FILE_LIMITS.backupNotebooks} notatbøker, fikk ${doc.notebooks.length}`) }]);
 		docs = doc.notebooks.map((d, i) => ({ doc: d, prefix: `notebooks[${i}]` }));
 	}
 
 	const notebooks: Notebook[] = [];
 	const issues: FileIssue[] = [];
+	const renamedIds: RenamedId[] = [];
+	const usedIds = new Set(docs.map((d) => (isPlainObject(d.doc) && isUsableId(d.doc.id) ? d.doc.id : '')));
 	for (const { doc: nbDoc, prefix } of docs) {
 		let migrated: unknown;
 		try {
@@ -201,6 +217,16 @@ function parseUnsafe(input: string, opts: ParseOptions): ParseResult {
 				continue;
 			}
 			throw e;
+		}
+		// A notebook's id is only its storage key and route: one that cannot be routed is replaced
+		// (from its title) rather than refused, so a file from a hand-edited export still opens.
+		if (isPlainObject(migrated) && !isUsableId(migrated.id)) {
+			const root = derivedId(slugify(typeof migrated.title === 'string' ? migrated.title : ''), '', 'notatbok');
+			let to = root;
+			for (let n = 2; usedIds.has(to); n++) to = derivedId(root, `-${n}`);
+			usedIds.add(to);
+			renamedIds.push({ from: migrated.id, to });
+			migrated = { ...migrated, id: to };
 		}
 		const r = validateNotebook(migrated, prefix);
 		if (r.ok) notebooks.push(r.notebook);
@@ -219,7 +245,13 @@ function parseUnsafe(input: string, opts: ParseOptions): ParseResult {
 	}
 	if (issues.length > 0) return invalid(issues.slice(0, MAX_REPORTED_ISSUES));
 
-	return schemaVersion < currentSchema ? { ok: true, kind, notebooks, migratedFrom: schemaVersion } : { ok: true, kind, notebooks };
+	return {
+		ok: true,
+		kind,
+		notebooks,
+		...(schemaVersion < currentSchema ? { migratedFrom: schemaVersion } : {}),
+		...(renamedIds.length > 0 ? { renamedIds } : {})
+	};
 }
 
 function envelope(kind: FileKind, meta: SerializeMeta): BoligbehovEnvelope {

@@ -12,22 +12,31 @@ export type JsonParseResult =
 	| { ok: true; value: unknown }
 	| { ok: false; line?: number; column?: number; detail: string };
 
-/** JSON.parse that never throws; on failure, the line and column (1-based) when the engine tells. */
+/**
+ * JSON.parse that never throws; on failure, the line and column (1-based). V8 names the position
+ * of most errors; for text that ends too early ("Unexpected end of JSON input", a truncated file)
+ * it names none, and the error is at the end of the text.
+ */
 export function parseJson(text: string): JsonParseResult {
 	try {
 		return { ok: true, value: JSON.parse(text) as unknown };
 	} catch (e) {
 		const detail = e instanceof Error ? e.message : String(e);
 		const m = /position (\d+)/.exec(detail);
-		if (m) {
-			const pos = Math.min(Number(m[1]), text.length);
-			const before = text.slice(0, pos);
-			const line = before.split('\n').length;
-			const column = pos - before.lastIndexOf('\n');
-			return { ok: false, line, column, detail };
-		}
-		return { ok: false, detail };
+		const pos = m ? Math.min(Number(m[1]), text.length) : /end of (JSON )?input|unterminated|unexpected end/i.test(detail) ? text.length : null;
+		if (pos === null) return { ok: false, detail };
+		return { ok: false, ...lineAndColumn(text, pos), detail };
 	}
+}
+
+/** 1-based line and column of a position; a position just past a final newline is reported on the last line. */
+function lineAndColumn(text: string, pos: number): { line: number; column: number } {
+	let end = pos;
+	if (end === text.length) while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+	const before = text.slice(0, end);
+	const line = before.split('\n').length;
+	const column = end - before.lastIndexOf('\n');
+	return { line, column };
 }
 
 interface Node {

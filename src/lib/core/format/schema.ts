@@ -8,7 +8,10 @@
  *   Nothing is silently dropped, so re-import is exact, a typo is reported, and keys such as
  *   `__proto__` / `constructor` / `prototype` are refused (they are also refused earlier, in
  *   safe-json.ts, wherever they occur).
- * - Numbers must be finite (zod 4 refuses NaN and ±Infinity; JSON cannot carry them anyway).
+ * - Numbers must be finite (zod 4 refuses NaN and ±Infinity; JSON cannot carry them anyway), and
+ *   every number has a magnitude bound far beyond a real kommune (limits.ts), so that no accepted
+ *   file overflows the projection.
+ * - Notebook and scenario ids follow the routable id rule (ids.ts).
  * - Years, ages and whole-count fields the model defines as whole numbers must be integers.
  * - The file checks structure and types. Domain ranges (a botid must be positive, a horizon 1–30
  *   years, low ≤ value ≤ high, …) are checked by the engine's validateInput when a scenario is run,
@@ -20,6 +23,8 @@ import { z } from 'zod';
 import { GROUP_IDS, type GroupId } from '#lib/core/model/groups.ts';
 import { AFTER_LAST_YEAR_RULES, OBSERVED_FLOW_USES, STOCK_CHANGE_KINDS, WAITING_AT_START_CHOICES } from '#lib/core/model/assumptions.ts';
 import { DWELLING_KINDS, GRANT_ZONES, MEASURE_KINDS, type Plan, type PlanMeasure } from '#lib/core/model/plan.ts';
+import { FILE_LIMITS as L } from './limits.ts';
+import { ID_MAX_LENGTH, ID_RULE, isUsableId } from './ids.ts';
 import type {
 	AgeBand,
 	PopulationSeries,
@@ -46,9 +51,17 @@ export const FORMAT_VERSION = 1;
 export const FORMAT_NAME = 'boligbehov';
 export const APP_NAME = 'Boligbehov';
 
-const num = z.number();
 const int = z.int();
-const year = z.int();
+const year = z.int().min(L.yearMin).max(L.yearMax);
+/** A number whose size is bounded both ways (|x| ≤ max). */
+const bounded = (max: number) => z.number().min(-max).max(max);
+/** A count of dwellings or households. */
+const count = bounded(L.count);
+/** An id that can be a route segment and a storage key. */
+const routableId = z
+	.string()
+	.max(ID_MAX_LENGTH)
+	.refine(isUsableId, { error: (iss) => `${ID_RULE}, fikk ${typeof iss.input === 'string' && iss.input === '' ? 'tom tekst' : `«${String(iss.input).slice(0, 40)}»`}` });
 
 export const GroupIdSchema = z.enum(GROUP_IDS);
 
@@ -60,11 +73,11 @@ function byGroup<T extends z.ZodType>(schema: T) {
 // --- uncertain.ts -------------------------------------------------------------------------------
 
 export const SpreadSchema = z.discriminatedUnion('kind', [
-	z.strictObject({ kind: z.literal('triangular'), low: num, high: num }),
-	z.strictObject({ kind: z.literal('p10p90'), p10: num, p90: num })
+	z.strictObject({ kind: z.literal('triangular'), low: bounded(L.assumption), high: bounded(L.assumption) }),
+	z.strictObject({ kind: z.literal('p10p90'), p10: bounded(L.assumption), p90: bounded(L.assumption) })
 ]);
 
-export const UncertainSchema = z.strictObject({ value: num, spread: SpreadSchema.optional() });
+export const UncertainSchema = z.strictObject({ value: bounded(L.assumption), spread: SpreadSchema.optional() });
 
 // --- population.ts ------------------------------------------------------------------------------
 
@@ -77,19 +90,23 @@ export const ProvenanceSchema = z.strictObject({
 	note: z.string().optional()
 });
 
-export const AgeBandSchema = z.strictObject({ from: int, to: int.optional() });
+const age = z.int().min(0).max(L.ageMax);
+export const AgeBandSchema = z.strictObject({ from: age, to: age.optional() });
 
 /** Keys are calendar years written as four digits ("2026"); values finite numbers. */
 export const YearSeriesSchema = z.record(
-	z.string().regex(/^\d{4}$/, { error: 'nøkkelen må være et årstall med fire sifre, f.eks. «2026»' }),
-	num
+	z
+		.string()
+		.regex(/^\d{4}$/, { error: 'nøkkelen må være et årstall med fire sifre, f.eks. «2026»' })
+		.refine((k) => Number(k) >= L.yearMin && Number(k) <= L.yearMax, { error: `nøkkelen må være et årstall fra ${L.yearMin} til ${L.yearMax}` }),
+	bounded(L.perYear)
 );
 
 export const PopulationSeriesSchema = z
 	.strictObject({
 		years: z.array(year),
-		ages: z.array(int),
-		values: z.array(z.array(z.number().min(0, { error: 'antall personer kan ikke være negativt' }))),
+		ages: z.array(age),
+		values: z.array(z.array(z.number().min(0, { error: 'antall personer kan ikke være negativt' }).max(L.persons))),
 		provenance: ProvenanceSchema
 	})
 	.superRefine((p, ctx) => {
@@ -132,7 +149,7 @@ export const DemandDriverSchema = z.discriminatedUnion('kind', [
 
 export const TenureModelSchema = z.discriminatedUnion('kind', [
 	z.strictObject({ kind: z.literal('botid'), years: UncertainSchema }),
-	z.strictObject({ kind: z.literal('lease'), leaseYears: int, renewalPct: UncertainSchema }),
+	z.strictObject({ kind: z.literal('lease'), leaseYears: z.int().min(-L.leaseYears).max(L.leaseYears), renewalPct: UncertainSchema }),
 	z.strictObject({ kind: z.literal('exitRate'), pctPerYear: UncertainSchema })
 ]);
 
@@ -151,7 +168,7 @@ export const StockChangeSchema = z.strictObject({
 	year,
 	segmentId: z.string(),
 	kind: z.enum(STOCK_CHANGE_KINDS),
-	count: num
+	count
 });
 
 export const AllocationRuleSchema = z.strictObject({
@@ -163,33 +180,51 @@ export const AllocationRuleSchema = z.strictObject({
 
 export const PlanMeasureSchema = z.strictObject({
 	decisionYear: year,
-	segmentId: z.string(),
+	segmentId: z.string().max(ID_MAX_LENGTH),
 	kind: z.enum(MEASURE_KINDS),
-	count: num,
-	leadTimeYears: int.optional(),
+	count,
+	leadTimeYears: z.int().min(-L.leadTimeYears).max(L.leadTimeYears).optional(),
 	group: GroupIdSchema.optional(),
 	proposed: z.boolean().optional(),
 	grantPaidYear: year.optional()
 });
 
+/** A cost figure in kroner: the same shape as any uncertain assumption, with the bound for amounts. */
+const UncertainAmountSchema = z.strictObject({
+	value: bounded(L.amountKr),
+	spread: z
+		.discriminatedUnion('kind', [
+			z.strictObject({ kind: z.literal('triangular'), low: bounded(L.amountKr), high: bounded(L.amountKr) }),
+			z.strictObject({ kind: z.literal('p10p90'), p10: bounded(L.amountKr), p90: bounded(L.amountKr) })
+		])
+		.optional()
+});
+
 export const PlanSchema = z.strictObject({
-	measures: z.array(PlanMeasureSchema),
+	measures: z.array(PlanMeasureSchema).max(L.stockChanges),
 	targetYear: year.optional(),
-	mix: z.strictObject({ nybygg: num.optional(), kjop: num.optional(), innleie: num.optional(), tilvisning: num.optional() }).optional(),
-	leadTimes: z.partialRecord(z.enum(MEASURE_KINDS), int).optional(),
+	mix: z
+		.strictObject({
+			nybygg: bounded(L.assumption).optional(),
+			kjop: bounded(L.assumption).optional(),
+			innleie: bounded(L.assumption).optional(),
+			tilvisning: bounded(L.assumption).optional()
+		})
+		.optional(),
+	leadTimes: z.partialRecord(z.enum(MEASURE_KINDS), z.int().min(-L.leadTimeYears).max(L.leadTimeYears)).optional(),
 	segmentKinds: z.record(z.string(), z.enum(DWELLING_KINDS)).optional(),
-	costs: z.record(z.string(), UncertainSchema).optional(),
+	costs: z.record(z.string(), UncertainAmountSchema).optional(),
 	grantZone: z.enum(GRANT_ZONES).optional()
 });
 
 export const ScenarioAssumptionsSchema = z.strictObject({
-	horizonYears: int,
+	horizonYears: z.int().min(-L.horizonYears).max(L.horizonYears),
 	mode: z.enum(['need', 'capacity']),
 	groups: byGroup(GroupAssumptionsSchema),
 	vacancyTargetPct: UncertainSchema,
-	stockChanges: z.array(StockChangeSchema),
+	stockChanges: z.array(StockChangeSchema).max(L.stockChanges),
 	allocation: AllocationRuleSchema,
-	monteCarlo: z.strictObject({ seed: int, draws: int }),
+	monteCarlo: z.strictObject({ seed: int, draws: z.int().min(-L.draws).max(L.draws) }),
 	plan: PlanSchema.optional()
 });
 
@@ -201,16 +236,16 @@ export const StockSegmentSchema = z.strictObject({
 	groups: z.union([z.literal('all'), z.array(GroupIdSchema)], {
 		error: `må være «all» (felles) eller en liste av målgrupper (${GROUP_IDS.join(', ')})`
 	}),
-	dwellings: num
+	dwellings: count
 });
 
-export const GroupBaseSchema = z.strictObject({ tenants: num, waiting: num, newTenantsLastYear: num.optional() });
+export const GroupBaseSchema = z.strictObject({ tenants: count, waiting: count, newTenantsLastYear: count.optional() });
 
 export const BaseDataSchema = z
 	.strictObject({
 		baseYear: year,
-		segments: z.array(StockSegmentSchema),
-		vacant: num,
+		segments: z.array(StockSegmentSchema).max(L.segments),
+		vacant: count,
 		groups: byGroup(GroupBaseSchema),
 		provenance: ProvenanceSchema
 	})
@@ -221,7 +256,7 @@ export const BaseDataSchema = z
 export const KommuneSchema = z.strictObject({ name: z.string(), number: z.string(), fictional: z.boolean().optional() });
 
 export const ScenarioSchema = z.strictObject({
-	id: z.string(),
+	id: routableId,
 	name: z.string(),
 	description: z.string(),
 	basedOn: z.string().optional(),
@@ -256,13 +291,13 @@ export const CellSchema = z.discriminatedUnion('kind', [
 
 export const NotebookSchema = z
 	.strictObject({
-		id: z.string(),
+		id: routableId,
 		title: z.string(),
 		kommune: KommuneSchema,
 		base: BaseDataSchema,
 		population: PopulationSeriesSchema,
-		scenarios: z.array(ScenarioSchema),
-		cells: z.array(CellSchema),
+		scenarios: z.array(ScenarioSchema).max(L.scenarios),
+		cells: z.array(CellSchema).max(L.cells),
 		createdAt: z.string(),
 		updatedAt: z.string()
 	})
@@ -311,7 +346,7 @@ export const BoligbehovFileSchema = z.discriminatedUnion('kind', [
 		app: z.strictObject({ name: z.string(), version: z.string() }),
 		exportedAt: z.string(),
 		kind: z.literal('backup'),
-		notebooks: z.array(NotebookSchema)
+		notebooks: z.array(NotebookSchema).min(1).max(L.backupNotebooks)
 	})
 ]);
 
