@@ -6,6 +6,7 @@
 import { GROUP_IDS, GROUP_SHORT_LABELS, type GroupId } from '#lib/core/model/groups.ts';
 import type { ScenarioAssumptions } from '#lib/core/model/assumptions.ts';
 import type { Uncertain } from '#lib/core/model/uncertain.ts';
+import { GROUP_FIELDS, GROUP_FIELD_IDS, VACANCY_FIELD, type GroupFieldId, type GroupFieldSpec } from '#lib/core/model/assumption-fields.ts';
 
 /** Per-group fields, index into the per-group slot table. */
 export const F = {
@@ -20,7 +21,7 @@ export const F = {
 	exitPct: 8,
 	turnover: 9,
 	attrition: 10
-} as const;
+} as const satisfies Record<GroupFieldId, number>;
 export const NF = 11;
 
 export interface Slot {
@@ -46,30 +47,16 @@ export function buildLayout(s: ScenarioAssumptions): ParamLayout {
 		groupSlot[g * NF + field] = slots.length;
 		slots.push({ key: `${gid}.${path}`, label: `${label} – ${GROUP_SHORT_LABELS[gid]}`, u });
 	};
+	// The table's order is the slot order (see assumption-fields.ts): one slot per field present.
 	GROUP_IDS.forEach((gid, g) => {
 		const ga = s.groups[gid];
-		const d = ga.demand;
-		if (d.kind === 'rate') {
-			add(g, gid, F.rate, 'demand.ratePer1000', 'Rate per 1000 innbyggere', d.ratePer1000);
-			add(g, gid, F.trend, 'demand.trendPctPerYear', 'Årlig trend i raten', d.trendPctPerYear);
-		} else if (d.kind === 'prevalence') {
-			add(g, gid, F.share, 'demand.sharePct', 'Andel av aldersgruppen', d.sharePct);
-			add(g, gid, F.targetShare, 'demand.targetSharePct', 'Målandel', d.targetSharePct);
-		} else if (d.kind === 'refugees') {
-			add(g, gid, F.shareNeeding, 'demand.shareNeedingPct', 'Andel som trenger kommunal bolig', d.shareNeedingPct);
-			add(g, gid, F.personsPerHousehold, 'demand.personsPerHousehold', 'Personer per husstand', d.personsPerHousehold);
+		for (const id of GROUP_FIELD_IDS) {
+			const field: GroupFieldSpec = GROUP_FIELDS[id];
+			add(g, gid, F[id], field.path, field.name, field.get(ga));
 		}
-		const t = ga.tenure;
-		if (t.kind === 'botid') add(g, gid, F.botid, 'tenure.years', 'Botid', t.years);
-		else if (t.kind === 'lease') add(g, gid, F.renewal, 'tenure.renewalPct', 'Andel fornyede kontrakter', t.renewalPct);
-		else add(g, gid, F.exitPct, 'tenure.pctPerYear', 'Årlig avgang', t.pctPerYear);
-		if (ga.turnoverTarget) {
-			add(g, gid, F.turnover, 'turnoverTarget.changePct', 'Endring i gjennomstrømming', ga.turnoverTarget.changePct);
-		}
-		add(g, gid, F.attrition, 'waitingAttritionPctPerYear', 'Årlig frafall fra ventelisten', ga.waitingAttritionPctPerYear);
 	});
 	const vacancySlot = slots.length;
-	slots.push({ key: 'vacancyTargetPct', label: 'Måltall for ledighet', u: s.vacancyTargetPct });
+	slots.push({ key: VACANCY_FIELD.path, label: VACANCY_FIELD.name, u: VACANCY_FIELD.get(s) });
 	return { slots, groupSlot, vacancySlot };
 }
 
