@@ -15,7 +15,7 @@ describe('runProjection: shape', () => {
 		for (const g of GROUP_IDS) for (const arr of Object.values(r.groups[g])) expect((arr as Float64Array).length).toBe(31);
 		for (const arr of Object.values(r.total)) expect((arr as Float64Array).length).toBe(31);
 		// population ends in 2050: held flat after that, with a Norwegian warning
-		expect(r.warnings?.[0]).toMatch(/2050/);
+		expect(r.warnings?.[0]?.message).toMatch(/2050/);
 	});
 
 	it('no warnings when population covers the horizon', () => {

@@ -1,21 +1,27 @@
 /**
- * The simulation kernel for a batch of Monte Carlo draws at once: the same model and the same
- * floating-point operations in the same order as `simulate` in kernel.ts (so every draw's result is
- * bit-identical to a `simulate` run with its parameter vector; tested), but every quantity is an
- * array over the draws of the batch, [row * B + draw]. The branches on tenure model, demand driver
- * and allocation rule are taken once per group and year instead of once per draw, and the per-draw
- * loops are short and branch-light.
+ * The simulation kernel: the one implementation of the model's year step (docs/model.md, "Order of
+ * events within a year"). It runs a batch of B parameter vectors (draws) at once; every quantity is
+ * an array over the draws of the batch, [row * B + draw]. The deterministic run and each
+ * sensitivity case are a batch of one (kernel.ts), the Monte Carlo runs batches of 64.
+ * The branches on tenure model, demand driver and allocation rule are taken once per group and year
+ * instead of once per draw, and the per-draw loops are short and branch-light.
  *
- * Only what the Monte Carlo reports is kept per year: tenants H and waiting Q per group and the
- * total move-ins ΣI, laid out [row][year][draw in batch], so a year's values for the batch are
- * contiguous and go straight into the [series][year][draw] buffer.
+ * Year t (1…horizon), per group, in this order:
+ *  1. exits X(t) from the tenants at the start of the year (tenure model, turnover target applied);
+ *  2. new need A(t) (demand driver);
+ *  3. candidates P = Q(t−1) + A(t);
+ *  4. move-ins I(t): need mode I = P; capacity mode: free usable dwellings allocated
+ *     (earmarked segments to their groups first, then the shared pool, by the allocation rule);
+ *  5. waiting-list attrition W(t) = (P − I)·w, Q(t) = (P − I) − W(t);
+ *  6. H(t) = H(t−1) − X(t) + I(t).
+ *
+ * Always kept per year: tenants H and waiting Q per group and the total move-ins ΣI, laid out
+ * [row][year][draw in batch], so a year's values for the batch are contiguous and go straight into
+ * the Monte Carlo's [series][year][draw] buffer. With a `Recording` (the deterministic run) the
+ * flows, the tenure in force and the occupancy per segment are kept too, for derive.ts.
  */
-import { F, NF } from './params.ts';
 import { DEMAND_PREVALENCE, DEMAND_RATE, DEMAND_REFUGEES, G, TENURE_BOTID, TENURE_LEASE, type Prepared } from './prepare.ts';
-
-/** Per-group constants, row g * K + c. */
-const K = 11;
-const K_BOT = 0, K_NONRENEW = 1, K_EXIT = 2, K_X = 3, K_W = 4, K_RATE = 5, K_TREND = 6, K_S0 = 7, K_S1 = 8, K_FACTOR = 9, K_TRENDCUM = 10;
+import { clamp, groupStart, K, K_BOT, K_EXIT, K_FACTOR, K_NONRENEW, K_RATE, K_S0, K_S1, K_TREND, K_TRENDCUM, K_W, K_X } from './group-start.ts';
 
 export interface BatchWorkspace {
 	/** Draws per batch (capacity). */
@@ -40,10 +46,31 @@ export interface BatchWorkspace {
 	rem: Float64Array;
 	alloc: Float64Array;
 	keep: Float64Array;
+	/** New need A of the current year per group, [g * B + b]. */
+	A: Float64Array;
+	/** Exit hazard (botid, exit rate) or non-renewal share (lease) of the current year, [g * B + b]. */
+	hz: Float64Array;
+	/** Calibrated rate per 1000 or share % per group, NaN where nothing was calibrated, [g * B + b]. */
+	calibrated: Float64Array;
+	/** Full series for derive.ts; null in the Monte Carlo (it needs only H, Q and ΣI). */
+	rec: Recording | null;
 }
 
-export function createBatchWorkspace(prep: Prepared, B: number): BatchWorkspace {
+/** Every flow per group and year, [(g * n + t) * B + b], and the occupancy per segment (capacity mode). */
+export interface Recording {
+	A: Float64Array;
+	I: Float64Array;
+	X: Float64Array;
+	W: Float64Array;
+	/** Mean tenure in force, years. */
+	TEN: Float64Array;
+	/** Capacity mode: dwellings occupied in segment s at the end of year t (groups and others), [(s * n + t) * B + b]. */
+	segOcc: Float64Array;
+}
+
+export function createBatchWorkspace(prep: Prepared, B: number, record = false): BatchWorkspace {
 	const n = prep.n;
+	const series = (): Float64Array => new Float64Array(G * n * B);
 	return {
 		B,
 		P: new Float64Array(prep.layout.slots.length * B),
@@ -59,28 +86,21 @@ export function createBatchWorkspace(prep: Prepared, B: number): BatchWorkspace 
 		free: new Float64Array(prep.nSeg * B),
 		rem: new Float64Array(G * B),
 		alloc: new Float64Array(G * B),
-		keep: new Float64Array(G * B)
+		keep: new Float64Array(G * B),
+		A: new Float64Array(G * B),
+		hz: new Float64Array(G * B),
+		calibrated: new Float64Array(G * B),
+		rec: record
+			? { A: series(), I: series(), X: series(), W: series(), TEN: series(), segOcc: new Float64Array(prep.nSeg * n * B) }
+			: null
 	};
 }
 
-function clamp(x: number, lo: number, hi: number): number {
-	return x < lo ? lo : x > hi ? hi : x;
-}
-
-/** Value of a per-group field for draw b: its slot, or `fallback` when the field has none. */
-function sv(P: Float64Array, B: number, slot: number, b: number, fallback: number): number {
-	return slot >= 0 ? (P[slot * B + b] as number) : fallback;
-}
-
-/**
- * Runs draws 0 … nb − 1 of the batch (parameter vectors in bw.P) through all groups and years.
- * Same model as kernel.ts `simulate`; see there for the order of events.
- */
+/** Runs draws 0 … nb − 1 of the batch (parameter vectors in bw.P) through all groups and years. */
 export function simulateBatch(prep: Prepared, bw: BatchWorkspace, nb: number): void {
 	const n = prep.n;
 	const B = bw.B;
-	const gs = prep.layout.groupSlot;
-	const { P, H, Q, SI, v, usable, X, k, cohort, occ, free, rem, alloc, keep } = bw;
+	const { P, H, Q, SI, v, usable, X, k, cohort, occ, free, rem, alloc, keep, A, hz, calibrated } = bw;
 	const nSeg = prep.nSeg;
 	const vs = prep.layout.vacancySlot;
 	for (let b = 0; b < nb; b++) {
@@ -90,62 +110,33 @@ export function simulateBatch(prep: Prepared, bw: BatchWorkspace, nb: number): v
 	}
 
 	// Per-group constants and the base year (index 0).
+	const rec = bw.rec;
 	for (let g = 0; g < G; g++) {
-		const kb = g * K * B;
-		const tk = prep.tenureKind[g];
-		const dk = prep.demandKind[g];
-		const gsb = g * NF;
-		const sBot = gs[gsb + F.botid] as number, sRenewal = gs[gsb + F.renewal] as number, sExit = gs[gsb + F.exitPct] as number;
-		const sTurn = gs[gsb + F.turnover] as number, sAttr = gs[gsb + F.attrition] as number;
-		const sRate = gs[gsb + F.rate] as number, sTrend = gs[gsb + F.trend] as number;
-		const sShare = gs[gsb + F.share] as number, sTarget = gs[gsb + F.targetShare] as number;
-		const sNeeding = gs[gsb + F.shareNeeding] as number, sPph = gs[gsb + F.personsPerHousehold] as number;
 		const i0 = g * n;
 		const h0 = prep.H0[g] as number;
 		const q0 = prep.Q0[g] as number;
-		const pop0 = prep.bandPop[i0] as number;
 		const nt = prep.I0[g] as number;
+		const lease = prep.tenureKind[g] === TENURE_LEASE;
 		const L = prep.leaseYears[g] as number;
 		const off = prep.cohortOffset[g] as number;
+		const kw = (g * K + K_W) * B;
 		for (let b = 0; b < nb; b++) {
-			let haz: number;
-			if (tk === TENURE_BOTID) {
-				const bot = Math.max(sv(P, B, sBot, b, 1), 1e-9);
-				k[kb + K_BOT * B + b] = bot;
-				haz = Math.min(1, 1 / bot);
-			} else if (tk === TENURE_LEASE) {
-				const nonRenew = 1 - clamp(sv(P, B, sRenewal, b, 0) / 100, 0, 0.99);
-				k[kb + K_NONRENEW * B + b] = nonRenew;
-				haz = nonRenew / L;
-			} else {
-				const e = clamp(sv(P, B, sExit, b, 0) / 100, 1e-9, 1);
-				k[kb + K_EXIT * B + b] = e;
-				haz = e;
-			}
-			k[kb + K_X * B + b] = sv(P, B, sTurn, b, 0) / 100;
-			k[kb + K_W * B + b] = clamp(sv(P, B, sAttr, b, 0) / 100, 0, 1);
+			const haz = groupStart(prep, g, P, B, b, k, calibrated, A);
 			const x0 = h0 * haz;
 			H[i0 * B + b] = h0;
 			Q[i0 * B + b] = q0;
+			// Base-year move-ins: the observed new tenants, else the steady state (= exits).
 			const i0v = nt === nt ? nt : x0;
 			SI[b] = g === 0 ? 0 + i0v : (SI[b] as number) + i0v;
-			if (dk === DEMAND_RATE) {
-				let rate = sv(P, B, sRate, b, NaN);
-				if (rate !== rate) rate = pop0 > 0 ? (x0 / pop0) * 1000 : 0;
-				k[kb + K_RATE * B + b] = rate;
-				k[kb + K_TREND * B + b] = Math.max(0, 1 + sv(P, B, sTrend, b, 0) / 100);
-				k[kb + K_TRENDCUM * B + b] = 1;
-			} else if (dk === DEMAND_PREVALENCE) {
-				let s0 = sv(P, B, sShare, b, NaN) / 100;
-				if (s0 !== s0) s0 = pop0 > 0 ? (h0 + q0) / pop0 : 0;
-				k[kb + K_S0 * B + b] = s0;
-				k[kb + K_S1 * B + b] = sv(P, B, sTarget, b, s0 * 100) / 100;
-			} else if (dk === DEMAND_REFUGEES) {
-				k[kb + K_FACTOR * B + b] = clamp(sv(P, B, sNeeding, b, 0) / 100, 0, 1) / Math.max(sv(P, B, sPph, b, 1), 1e-9);
+			if (rec) {
+				const r = i0 * B + b;
+				rec.A[r] = A[g * B + b] as number;
+				rec.I[r] = i0v;
+				rec.X[r] = x0;
+				rec.W[r] = q0 * (k[kw + b] as number);
+				rec.TEN[r] = 1 / haz;
 			}
-			if (tk === TENURE_LEASE) {
-				for (let c = 0; c < L; c++) cohort[(off + c) * B + b] = h0 / L;
-			}
+			if (lease) for (let c = 0; c < L; c++) cohort[(off + c) * B + b] = h0 / L;
 		}
 	}
 	const capacity = prep.capacity;
@@ -155,6 +146,7 @@ export function simulateBatch(prep: Prepared, bw: BatchWorkspace, nb: number): v
 			const x = init[j] as number;
 			for (let b = 0; b < nb; b++) occ[j * B + b] = x;
 		}
+		if (rec) recordSegments(prep, bw, rec, 0, nb);
 	}
 
 	const bandPop = prep.bandPop, series = prep.series, turnPhase = prep.turnPhase, sharePhase = prep.sharePhase;
@@ -178,6 +170,7 @@ export function simulateBatch(prep: Prepared, bw: BatchWorkspace, nb: number): v
 					let f = 1 + (k[kx + b] as number) * ph;
 					if (f < 0.01) f = 0.01;
 					const haz = Math.min(1, f / (k[kbot + b] as number));
+					hz[gb + b] = haz;
 					let x = hPrev * haz;
 					if (x > hPrev) x = hPrev;
 					X[gb + b] = x;
@@ -195,6 +188,7 @@ export function simulateBatch(prep: Prepared, bw: BatchWorkspace, nb: number): v
 					let f = 1 + (k[kx + b] as number) * ph;
 					if (f < 0.01) f = 0.01;
 					const nr = Math.min(1, (k[knr + b] as number) * f);
+					hz[gb + b] = nr;
 					const ending = cohort[head + b] as number;
 					let x = ending * nr;
 					cohort[head + b] = ending - x; // renewed leases start a new term
@@ -208,6 +202,7 @@ export function simulateBatch(prep: Prepared, bw: BatchWorkspace, nb: number): v
 					let f = 1 + (k[kx + b] as number) * ph;
 					if (f < 0.01) f = 0.01;
 					const haz = Math.min(1, (k[ke + b] as number) * f);
+					hz[gb + b] = haz;
 					let x = hPrev * haz;
 					if (x > hPrev) x = hPrev;
 					X[gb + b] = x;
@@ -221,7 +216,9 @@ export function simulateBatch(prep: Prepared, bw: BatchWorkspace, nb: number): v
 					// rate(t) = rate × trend^t, kept as a running product
 					const cum = (k[kc + b] as number) * (k[kt + b] as number);
 					k[kc + b] = cum;
-					rem[gb + b] = (Q[hp + b] as number) + ((k[kr + b] as number) * cum * pop) / 1000;
+					const a = ((k[kr + b] as number) * cum * pop) / 1000;
+					A[gb + b] = a;
+					rem[gb + b] = (Q[hp + b] as number) + a;
 				}
 			} else if (dk === DEMAND_PREVALENCE) {
 				const sp = sharePhase[i] as number;
@@ -232,15 +229,23 @@ export function simulateBatch(prep: Prepared, bw: BatchWorkspace, nb: number): v
 					const qPrev = Q[hp + b] as number;
 					let a = share * pop - ((H[hp + b] as number) - (X[gb + b] as number)) - qPrev;
 					if (a < 0) a = 0;
+					A[gb + b] = a;
 					rem[gb + b] = qPrev + a;
 				}
 			} else if (dk === DEMAND_REFUGEES) {
 				const s = series[i] as number;
 				const kf = kb + K_FACTOR * B;
-				for (let b = 0; b < nb; b++) rem[gb + b] = (Q[hp + b] as number) + s * (k[kf + b] as number);
+				for (let b = 0; b < nb; b++) {
+					const a = s * (k[kf + b] as number);
+					A[gb + b] = a;
+					rem[gb + b] = (Q[hp + b] as number) + a;
+				}
 			} else {
 				const a = series[i] as number;
-				for (let b = 0; b < nb; b++) rem[gb + b] = (Q[hp + b] as number) + a;
+				for (let b = 0; b < nb; b++) {
+					A[gb + b] = a;
+					rem[gb + b] = (Q[hp + b] as number) + a;
+				}
 			}
 		}
 
@@ -380,17 +385,44 @@ export function simulateBatch(prep: Prepared, bw: BatchWorkspace, nb: number): v
 					Q[hi + b] = rest - attr;
 				}
 			} else {
-				for (let b = 0; b < nb; b++) {
-					const rest = 0;
-					const attr = rest * (k[kw + b] as number);
-					Q[hi + b] = rest - attr;
-				}
+				// Need mode: every candidate moved in (rem holds the move-ins), so nobody waits and
+				// attrition is 0 (step 5 with P − I = 0).
+				for (let b = 0; b < nb; b++) Q[hi + b] = 0;
 			}
 			const moveIn = capacity ? alloc : rem;
 			for (let b = 0; b < nb; b++) H[hi + b] = (H[hp + b] as number) - (X[gb + b] as number) + (moveIn[gb + b] as number);
 			if (lease) for (let b = 0; b < nb; b++) cohort[head + b] = (cohort[head + b] as number) + (moveIn[gb + b] as number);
 			if (g === 0) for (let b = 0; b < nb; b++) SI[sit + b] = 0 + (moveIn[gb + b] as number);
 			else for (let b = 0; b < nb; b++) SI[sit + b] = (SI[sit + b] as number) + (moveIn[gb + b] as number);
+			if (rec) {
+				const lr = prep.tenureKind[g] === TENURE_LEASE;
+				for (let b = 0; b < nb; b++) {
+					const r = hi + b;
+					rec.A[r] = A[gb + b] as number;
+					rec.I[r] = moveIn[gb + b] as number;
+					rec.X[r] = X[gb + b] as number;
+					rec.W[r] = capacity ? (rem[gb + b] as number) * (k[kw + b] as number) : 0;
+					rec.TEN[r] = lr ? L / (hz[gb + b] as number) : 1 / (hz[gb + b] as number);
+				}
+			}
+		}
+		if (rec && capacity) recordSegments(prep, bw, rec, t, nb);
+	}
+}
+
+/** Occupied dwellings per segment at the end of year t: the other households, then each member group. */
+function recordSegments(prep: Prepared, bw: BatchWorkspace, rec: Recording, t: number, nb: number): void {
+	const B = bw.B;
+	const n = prep.n;
+	const nSeg = prep.nSeg;
+	for (let s = 0; s < nSeg; s++) {
+		const r = (s * n + t) * B;
+		for (let b = 0; b < nb; b++) {
+			let o = prep.otherOcc[s] as number;
+			for (let m = prep.segMemOff[s] as number; m < (prep.segMemOff[s + 1] as number); m++) {
+				o += bw.occ[((prep.segMemG[m] as number) * nSeg + s) * B + b] as number;
+			}
+			rec.segOcc[r + b] = o;
 		}
 	}
 }

@@ -1,6 +1,8 @@
 /**
- * Indicators derived from a kernel run. The Monte Carlo uses the same helpers for the series it
- * reports, so a zero-spread run reproduces the deterministic numbers bit for bit.
+ * Indicators derived from a deterministic run (kernel.ts). The Monte Carlo derives the few series
+ * it reports (montecarlo.ts, deriveGroup/deriveTotals) draw by draw in its own loops, for speed,
+ * with the same formulas in the same order: `required` (need ÷ (1 − v)) and group totals summed
+ * from 0 in group order, so a zero-spread run reproduces these numbers bit for bit (tested).
  */
 import { GROUP_IDS, GROUP_LABELS, type GroupId } from '#lib/core/model/groups.ts';
 import type { CalibrationNote, GroupSeries, ProjectionResult, TotalSeries } from '#lib/core/model/result.ts';

@@ -54,9 +54,31 @@ export function lognormalParams(p10: number, p90: number): { mu: number; sigma: 
 	return { mu: (l10 + l90) / 2, sigma: (l90 - l10) / (2 * Z90) };
 }
 
+/**
+ * A spread's sampler, prepared once per assumption: triangular (a, b, c) = (low, mode, high), or
+ * lognormal (a, b) = (μ, σ) from P10/P90. The Monte Carlo keeps these per slot in typed arrays.
+ */
+export const SAMPLER_TRIANGULAR = 0, SAMPLER_LOGNORMAL = 1;
+export interface Sampler {
+	kind: typeof SAMPLER_TRIANGULAR | typeof SAMPLER_LOGNORMAL;
+	a: number;
+	b: number;
+	c: number;
+}
+
+export function samplerOf(spread: Spread, value: number): Sampler {
+	if (spread.kind === 'triangular') return { kind: SAMPLER_TRIANGULAR, a: spread.low, b: value, c: spread.high };
+	const { mu, sigma } = lognormalParams(spread.p10, spread.p90);
+	return { kind: SAMPLER_LOGNORMAL, a: mu, b: sigma, c: 0 };
+}
+
+/** Draw at uniform u from a prepared sampler (see `samplerOf`). */
+export function sampleWith(kind: number, a: number, b: number, c: number, u: number): number {
+	return kind === SAMPLER_TRIANGULAR ? triangularInv(u, a, b, c) : Math.exp(a + b * normalInv(u));
+}
+
 /** Draw from a spread at uniform u; `value` is the triangular mode. */
 export function sampleSpread(spread: Spread, value: number, u: number): number {
-	if (spread.kind === 'triangular') return triangularInv(u, spread.low, value, spread.high);
-	const { mu, sigma } = lognormalParams(spread.p10, spread.p90);
-	return Math.exp(mu + sigma * normalInv(u));
+	const s = samplerOf(spread, value);
+	return sampleWith(s.kind, s.a, s.b, s.c, u);
 }

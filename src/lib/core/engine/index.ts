@@ -8,3 +8,4 @@ export { runMonteCarlo, runMonteCarloAsync, monteCarloSteps, MC_SERIES, type Mon
 export { runSensitivity, type SensitivityOptions, type SensitivityOutput } from './sensitivity.ts';
 export { YEARS_CAP } from './derive.ts';
 export { sfc32, type Prng } from './prng.ts';
+export { otherHouseholdsAtStart } from './other-households.ts';

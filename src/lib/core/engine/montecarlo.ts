@@ -14,7 +14,7 @@ import { GROUP_IDS, type GroupId } from '#lib/core/model/groups.ts';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import { PERCENTILES, type MonteCarloResult, type Percentile } from '#lib/core/model/result.ts';
 import { isUncertain } from '#lib/core/model/uncertain.ts';
-import { lognormalParams, normalInv, triangularInv } from './distributions.ts';
+import { sampleWith, samplerOf } from './distributions.ts';
 import { createBatchWorkspace, simulateBatch, type BatchWorkspace } from './batch.ts';
 import { pointValues } from './params.ts';
 import { createBucketScratch, percentilesByBuckets, type BucketScratch } from './percentiles.ts';
@@ -120,9 +120,7 @@ function sampleDraw(
 	rng: Prng
 ): void {
 	for (let u = 0; u < idx.length; u++) {
-		const x = rng.next();
-		P[(idx[u] as number) * B + b] =
-			kind[u] === 0 ? triangularInv(x, a[u] as number, bb[u] as number, c[u] as number) : Math.exp((a[u] as number) + (bb[u] as number) * normalInv(x));
+		P[(idx[u] as number) * B + b] = sampleWith(kind[u] as number, a[u] as number, bb[u] as number, c[u] as number, rng.next());
 	}
 }
 
@@ -200,7 +198,7 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 		if (isUncertain(s.u)) uncertain.push(i);
 	});
 
-	// Sampler parameters per uncertain slot: triangular (low, mode, high) or lognormal (μ, σ).
+	// Sampler parameters per uncertain slot (distributions.ts, samplerOf), in typed arrays.
 	const sKind = new Uint8Array(uncertain.length);
 	const sA = new Float64Array(uncertain.length);
 	const sB = new Float64Array(uncertain.length);
@@ -209,16 +207,11 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 		const slot = slots[si];
 		const sp = slot?.u.spread;
 		if (!slot || !sp) return;
-		if (sp.kind === 'triangular') {
-			sA[u] = sp.low;
-			sB[u] = slot.u.value;
-			sC[u] = sp.high;
-		} else {
-			const { mu, sigma } = lognormalParams(sp.p10, sp.p90);
-			sKind[u] = 1;
-			sA[u] = mu;
-			sB[u] = sigma;
-		}
+		const sm = samplerOf(sp, slot.u.value);
+		sKind[u] = sm.kind;
+		sA[u] = sm.a;
+		sB[u] = sm.b;
+		sC[u] = sm.c;
 	});
 	const uncertainIdx = Int32Array.from(uncertain);
 	// Passes split the years: as few passes as the cap allows, years spread evenly over them.

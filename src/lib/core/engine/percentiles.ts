@@ -6,10 +6,11 @@
  * When every draw is equal, the result is exactly that value (x + 0·0), so a zero-spread run's
  * P50 equals the deterministic run bit for bit.
  *
- * Two implementations with identical results: `percentilesBySort` (Float64Array.prototype.sort,
- * native numeric sort) and `percentilesBySelect` (in-place quickselect for the needed ranks, in
- * ascending order, each search starting where the previous rank was fixed). The Monte Carlo uses
- * selection, which measured faster (see docs/model.md, "Speed"). Both reorder `xs` in place.
+ * Three implementations with identical results: `percentilesBySort` (Float64Array.prototype.sort,
+ * native numeric sort), `percentilesBySelect` (in-place quickselect for the needed ranks) and
+ * `percentilesByBuckets` (bucket selection, O(n), does not reorder its input). The Monte Carlo uses
+ * the buckets, which measured fastest (docs/model.md, "Speed"); sort and select remain as the
+ * reference the tests compare the buckets with. Sort and select reorder `xs` in place.
  */
 
 /** Type-7 positions for the given percentiles (0–100) and n draws. */

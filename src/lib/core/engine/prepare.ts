@@ -6,6 +6,8 @@
 import { GROUP_IDS, GROUP_LABELS } from '#lib/core/model/groups.ts';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import type { AgeBand, PopulationSeries, YearSeries } from '#lib/core/model/population.ts';
+import type { ResultWarning } from '#lib/core/model/result.ts';
+import { otherHouseholdsAtStart } from './other-households.ts';
 import { buildLayout, type ParamLayout } from './params.ts';
 
 export const G = GROUP_IDS.length;
@@ -64,7 +66,7 @@ export interface Prepared {
 	/** Allocation order for the priority rule (group indices). */
 	order: Int32Array;
 	vacantBase: number;
-	warnings: string[];
+	warnings: ResultWarning[];
 }
 
 export function bandSum(pop: PopulationSeries, yearIndex: number, band: AgeBand): number {
@@ -105,15 +107,17 @@ export function prepare(input: EngineInput): Prepared {
 	const baseYear = base.baseYear;
 	const horizon = sc.horizonYears;
 	const n = horizon + 1;
-	const warnings: string[] = [];
+	const warnings: ResultWarning[] = [];
 	const layout = buildLayout(sc);
 
 	const popStart = pop.years[0] ?? baseYear;
 	const popLast = pop.years[pop.years.length - 1] ?? baseYear;
 	if (baseYear + horizon > popLast) {
-		warnings.push(
-			`Befolkningsdata går bare til ${popLast}. For årene ${popLast + 1}–${baseYear + horizon} brukes befolkningen i ${popLast} uendret.`
-		);
+		warnings.push({
+			code: 'population-held-flat',
+			year: popLast + 1,
+			message: `Befolkningsdata går bare til ${popLast}. For årene ${popLast + 1}–${baseYear + horizon} brukes befolkningen i ${popLast} uendret.`
+		});
 	}
 	const popIndex = (year: number): number => Math.min(Math.max(year, popStart), popLast) - popStart;
 
@@ -194,12 +198,14 @@ export function prepare(input: EngineInput): Prepared {
 	let sumH0 = 0;
 	for (let g = 0; g < G; g++) sumH0 += H0[g] as number;
 	const stock0 = stock[0] ?? 0;
-	let otherTotal = stock0 - base.vacant - sumH0;
+	let otherTotal = otherHouseholdsAtStart(base);
 	if (otherTotal < 0) {
 		if (sc.mode === 'capacity') {
-			warnings.push(
-				`Leietakere (${Math.round(sumH0)}) og ledige boliger (${Math.round(base.vacant)}) er til sammen flere enn boligene i basisåret (${Math.round(stock0)}).`
-			);
+			warnings.push({
+				code: 'tenants-exceed-stock-at-start',
+				year: baseYear,
+				message: `Leietakere (${Math.round(sumH0)}) og ledige boliger (${Math.round(base.vacant)}) er til sammen flere enn boligene i basisåret (${Math.round(stock0)}).`
+			});
 		}
 		otherTotal = 0;
 	}
@@ -263,7 +269,12 @@ export function prepare(input: EngineInput): Prepared {
 		}
 		if (sc.mode === 'capacity' && (!placed || roomLeft < rest - 1e-9)) {
 			const gid = GROUP_IDS[g] as (typeof GROUP_IDS)[number];
-			warnings.push(`Leietakerne i ${GROUP_LABELS[gid]} får ikke plass i boligene de kan bo i i basisåret.`);
+			warnings.push({
+				code: 'tenants-do-not-fit-at-start',
+				year: baseYear,
+				group: gid,
+				message: `Leietakerne i ${GROUP_LABELS[gid]} får ikke plass i boligene de kan bo i i basisåret.`
+			});
 		}
 		roomLeft = Math.max(0, roomLeft - rest);
 	}

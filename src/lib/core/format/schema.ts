@@ -18,7 +18,7 @@
  */
 import { z } from 'zod';
 import { GROUP_IDS, type GroupId } from '#lib/core/model/groups.ts';
-import { STOCK_CHANGE_KINDS } from '#lib/core/model/assumptions.ts';
+import { AFTER_LAST_YEAR_RULES, OBSERVED_FLOW_USES, STOCK_CHANGE_KINDS, WAITING_AT_START_CHOICES } from '#lib/core/model/assumptions.ts';
 import type {
 	AgeBand,
 	PopulationSeries,
@@ -119,8 +119,14 @@ export const DemandDriverSchema = z.discriminatedUnion('kind', [
 		targetSharePct: UncertainSchema.optional(),
 		targetYear: year.optional()
 	}),
-	z.strictObject({ kind: z.literal('refugees'), settledPerYear: YearSeriesSchema, shareNeedingPct: UncertainSchema, personsPerHousehold: UncertainSchema }),
-	z.strictObject({ kind: z.literal('manual'), perYear: YearSeriesSchema })
+	z.strictObject({
+		kind: z.literal('refugees'),
+		settledPerYear: YearSeriesSchema,
+		shareNeedingPct: UncertainSchema,
+		personsPerHousehold: UncertainSchema,
+		afterLastYear: z.enum(AFTER_LAST_YEAR_RULES).optional()
+	}),
+	z.strictObject({ kind: z.literal('manual'), perYear: YearSeriesSchema, afterLastYear: z.enum(AFTER_LAST_YEAR_RULES).optional() })
 ]);
 
 export const TenureModelSchema = z.discriminatedUnion('kind', [
@@ -135,7 +141,9 @@ export const GroupAssumptionsSchema = z.strictObject({
 	demand: DemandDriverSchema,
 	tenure: TenureModelSchema,
 	turnoverTarget: TurnoverTargetSchema.optional(),
-	waitingAttritionPctPerYear: UncertainSchema
+	waitingAttritionPctPerYear: UncertainSchema,
+	observedFlowUse: z.enum(OBSERVED_FLOW_USES).optional(),
+	waitingAtStart: z.enum(WAITING_AT_START_CHOICES).optional()
 });
 
 export const StockChangeSchema = z.strictObject({

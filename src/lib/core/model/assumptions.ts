@@ -7,6 +7,17 @@ import type { AgeBand, YearSeries } from './population.ts';
 import type { Uncertain } from './uncertain.ts';
 
 /** How new need (A, households per year) arises for a group. */
+/**
+ * What a refugee or manual series does after its last given year (docs/model.md, "Series past
+ * their last given year"). Absent = 'hold' (the behaviour before the field existed).
+ * - hold: repeat the last given value;
+ * - zero: 0 after the last given year;
+ * - trend: continue the least-squares line through the last given years (at most
+ *   SERIES_TREND_YEARS), never below 0.
+ */
+export type AfterLastYear = 'hold' | 'zero' | 'trend';
+export const AFTER_LAST_YEAR_RULES = ['hold', 'zero', 'trend'] as const satisfies readonly AfterLastYear[];
+
 export type DemandDriver =
 	/**
 	 * A(t) = rate(t) × population(band, t) / 1000, rate(t) = rate × (1 + trend/100)^(t − T0).
@@ -28,16 +39,17 @@ export type DemandDriver =
 	/**
 	 * A(t) = settled(t) × share needing a municipal dwelling / persons per household.
 	 * `settledPerYear`: IMDi's request or the council's decision, persons per calendar year;
-	 * years after the last given year repeat the last value.
+	 * years after the last given year follow `afterLastYear` (absent: repeat the last value).
 	 */
 	| {
 			kind: 'refugees';
 			settledPerYear: YearSeries;
 			shareNeedingPct: Uncertain;
 			personsPerHousehold: Uncertain;
+			afterLastYear?: AfterLastYear;
 	  }
-	/** A(t) typed by the planner, households per year; years after the last given repeat it. */
-	| { kind: 'manual'; perYear: YearSeries };
+	/** A(t) typed by the planner, households per year; after the last given year: `afterLastYear` (absent: repeat it). */
+	| { kind: 'manual'; perYear: YearSeries; afterLastYear?: AfterLastYear };
 
 /** How tenancies end for a group. */
 export type TenureModel =
@@ -61,12 +73,36 @@ export interface TurnoverTarget {
 	byYear: number;
 }
 
+/**
+ * How the base data's observed new tenant households (`GroupBase.newTenantsLastYear`) calibrate a
+ * group (docs/model.md, "Calibration on observed flows"). Absent = 'none'.
+ * - none: the observed flow is shown but not used (the behaviour before the field existed);
+ * - inflow: new need at T0 = the observed new tenants (a calibrated rate then reproduces them);
+ * - tenure: botid = tenants ÷ observed new tenants (replaces the botid assumption; botid tenure only).
+ */
+export type ObservedFlowUse = 'none' | 'inflow' | 'tenure';
+export const OBSERVED_FLOW_USES = ['none', 'inflow', 'tenure'] as const satisfies readonly ObservedFlowUse[];
+
+/**
+ * The waiting list at T0 (docs/model.md, "The waiting list at the start"). Absent = the behaviour
+ * before the field existed: 'backlog' for the rate, refugee and manual drivers, 'lasting' for the
+ * prevalence driver (its share is calibrated over tenants + waiting).
+ * - lasting: part of the lasting need: the calibration keeps tenants + waiting in the long run;
+ * - backlog: a one-off backlog housed once, after which need returns to the inflow's level.
+ */
+export type WaitingAtStart = 'lasting' | 'backlog';
+export const WAITING_AT_START_CHOICES = ['lasting', 'backlog'] as const satisfies readonly WaitingAtStart[];
+
 export interface GroupAssumptions {
 	demand: DemandDriver;
 	tenure: TenureModel;
 	turnoverTarget?: TurnoverTarget;
 	/** Share of the waiting list that leaves it each year without a municipal dwelling (found plan A, moved away). */
 	waitingAttritionPctPerYear: Uncertain;
+	/** What the observed new tenant households calibrate. Absent = 'none'. */
+	observedFlowUse?: ObservedFlowUse;
+	/** The waiting list at T0: lasting need or one-off backlog. Absent: see WaitingAtStart. */
+	waitingAtStart?: WaitingAtStart;
 }
 
 /** Kinds of planned change to the stock (per year and segment). */

@@ -65,8 +65,19 @@ export interface ProjectionResult {
 	groups: Record<GroupId, GroupSeries>;
 	total: TotalSeries;
 	calibration: CalibrationNote[];
-	/** Norwegian notes about the run (e.g. population held flat after its last year). Optional. */
-	warnings?: string[];
+	/** Notes about the run (e.g. population held flat after its last year). Absent when there are none. */
+	warnings?: ResultWarning[];
+}
+
+/**
+ * One note about a run. `code` is stable (tests, exports, filters); `message` is the Norwegian text
+ * every output prints; `year` and `group` say where it applies, when it applies to one.
+ */
+export interface ResultWarning {
+	code: string;
+	message: string;
+	year?: number;
+	group?: GroupId;
 }
 
 export const PERCENTILES = [5, 10, 25, 50, 75, 90, 95] as const;
