@@ -254,7 +254,9 @@ export function draftIssue(base: BaseData, pending: readonly BaseDataEdit[], fie
  * marked as entered.
  */
 export function enteredProvenance(prov: Provenance, today: string): Provenance {
-	if (prov.kind === 'entered') return prov;
+	if (prov.kind === 'entered' && !prov.placeholder) return prov;
+	// A new notebook's empty base data: what is typed now is simply the planner's own.
+	if (prov.placeholder) return { kind: 'entered', source: 'Lagt inn i notatboken', retrieved: today };
 	const from = [prov.source, prov.retrieved, prov.note].filter(Boolean).join(', ');
 	return { kind: 'entered', source: 'Lagt inn i notatboken', retrieved: today, note: `Endret for hånd fra: ${from}` };
 }
