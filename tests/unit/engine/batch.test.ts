@@ -1,7 +1,8 @@
 /**
- * The Monte Carlo's batch kernel (batch.ts) must give, draw by draw, exactly the numbers of the
- * scalar kernel (kernel.ts) with the same parameter vector: tenants and waiting per group and year,
- * the total move-ins (summed as derive.ts does) and the vacancy target.
+ * The year step (batch.ts) must give, draw by draw, exactly the same numbers in a batch of 13 or 64
+ * draws (the Monte Carlo, partial last batches included) as in a batch of one with every series
+ * recorded (kernel.ts: the deterministic run and sensitivity): tenants and waiting per group and
+ * year, the total move-ins (summed as derive.ts does) and the vacancy target.
  */
 import { describe, expect, it } from 'vitest';
 import { createBatchWorkspace, simulateBatch } from '#lib/core/engine/batch.ts';

@@ -112,31 +112,36 @@ export function simulateBatch(prep: Prepared, bw: BatchWorkspace, nb: number): v
 	// Per-group constants and the base year (index 0).
 	const rec = bw.rec;
 	for (let g = 0; g < G; g++) {
+		groupStart(prep, g, P, B, nb, k, calibrated, A, hz);
 		const i0 = g * n;
+		const gb = g * B;
 		const h0 = prep.H0[g] as number;
 		const q0 = prep.Q0[g] as number;
 		const nt = prep.I0[g] as number;
-		const lease = prep.tenureKind[g] === TENURE_LEASE;
-		const L = prep.leaseYears[g] as number;
-		const off = prep.cohortOffset[g] as number;
-		const kw = (g * K + K_W) * B;
 		for (let b = 0; b < nb; b++) {
-			const haz = groupStart(prep, g, P, B, b, k, calibrated, A);
-			const x0 = h0 * haz;
+			const x0 = h0 * (hz[gb + b] as number);
 			H[i0 * B + b] = h0;
 			Q[i0 * B + b] = q0;
 			// Base-year move-ins: the observed new tenants, else the steady state (= exits).
 			const i0v = nt === nt ? nt : x0;
 			SI[b] = g === 0 ? 0 + i0v : (SI[b] as number) + i0v;
-			if (rec) {
+		}
+		if (rec) {
+			const kw = (g * K + K_W) * B;
+			for (let b = 0; b < nb; b++) {
 				const r = i0 * B + b;
-				rec.A[r] = A[g * B + b] as number;
-				rec.I[r] = i0v;
-				rec.X[r] = x0;
+				const haz = hz[gb + b] as number;
+				rec.A[r] = A[gb + b] as number;
+				rec.I[r] = nt === nt ? nt : h0 * haz;
+				rec.X[r] = h0 * haz;
 				rec.W[r] = q0 * (k[kw + b] as number);
 				rec.TEN[r] = 1 / haz;
 			}
-			if (lease) for (let c = 0; c < L; c++) cohort[(off + c) * B + b] = h0 / L;
+		}
+		if (prep.tenureKind[g] === TENURE_LEASE) {
+			const L = prep.leaseYears[g] as number;
+			const off = prep.cohortOffset[g] as number;
+			for (let b = 0; b < nb; b++) for (let c = 0; c < L; c++) cohort[(off + c) * B + b] = h0 / L;
 		}
 	}
 	const capacity = prep.capacity;
@@ -153,18 +158,22 @@ export function simulateBatch(prep: Prepared, bw: BatchWorkspace, nb: number): v
 	const tenureKind = prep.tenureKind, demandKind = prep.demandKind, leaseYears = prep.leaseYears, cohortOffset = prep.cohortOffset;
 	const proportional = prep.proportional, order = prep.order, segMember = prep.segMember, segStock = prep.segStock, otherOcc = prep.otherOcc;
 	const segOrder = prep.segOrder, segMemOff = prep.segMemOff, segMemG = prep.segMemG;
+	// Offsets of the per-group constants for this batch size, read once (not per group and year).
+	const oBot = K_BOT * B, oNonRenew = K_NONRENEW * B, oExit = K_EXIT * B, oX = K_X * B, oW = K_W * B;
+	const oRate = K_RATE * B, oTrend = K_TREND * B, oTrendCum = K_TRENDCUM * B, oS0 = K_S0 * B, oS1 = K_S1 * B, oFactor = K_FACTOR * B;
+	const kStride = K * B;
 	for (let t = 1; t < n; t++) {
 		// 1–3: exits, new need, candidates
 		for (let g = 0; g < G; g++) {
-			const kb = g * K * B;
+			const kb = g * kStride;
 			const i = g * n + t;
 			const hp = (i - 1) * B; // previous year's row of H and Q
 			const gb = g * B;
 			const ph = turnPhase[i] as number;
-			const kx = kb + K_X * B;
+			const kx = kb + oX;
 			const tk = tenureKind[g];
 			if (tk === TENURE_BOTID) {
-				const kbot = kb + K_BOT * B;
+				const kbot = kb + oBot;
 				for (let b = 0; b < nb; b++) {
 					const hPrev = H[hp + b] as number;
 					let f = 1 + (k[kx + b] as number) * ph;
@@ -178,7 +187,7 @@ export function simulateBatch(prep: Prepared, bw: BatchWorkspace, nb: number): v
 			} else if (tk === TENURE_LEASE) {
 				const L = leaseYears[g] as number;
 				const off = cohortOffset[g] as number;
-				const knr = kb + K_NONRENEW * B;
+				const knr = kb + oNonRenew;
 				// The L cohorts are a ring: cohort c of year t is at (head + c) mod L with head = −t mod L, so
 				// ageing by one year moves the head instead of the values; the oldest cohort's slot
 				// becomes the new youngest.
@@ -196,7 +205,7 @@ export function simulateBatch(prep: Prepared, bw: BatchWorkspace, nb: number): v
 					X[gb + b] = x;
 				}
 			} else {
-				const ke = kb + K_EXIT * B;
+				const ke = kb + oExit;
 				for (let b = 0; b < nb; b++) {
 					const hPrev = H[hp + b] as number;
 					let f = 1 + (k[kx + b] as number) * ph;
@@ -211,7 +220,7 @@ export function simulateBatch(prep: Prepared, bw: BatchWorkspace, nb: number): v
 			const dk = demandKind[g];
 			const pop = bandPop[i] as number;
 			if (dk === DEMAND_RATE) {
-				const kc = kb + K_TRENDCUM * B, kt = kb + K_TREND * B, kr = kb + K_RATE * B;
+				const kc = kb + oTrendCum, kt = kb + oTrend, kr = kb + oRate;
 				for (let b = 0; b < nb; b++) {
 					// rate(t) = rate × trend^t, kept as a running product
 					const cum = (k[kc + b] as number) * (k[kt + b] as number);
@@ -222,7 +231,7 @@ export function simulateBatch(prep: Prepared, bw: BatchWorkspace, nb: number): v
 				}
 			} else if (dk === DEMAND_PREVALENCE) {
 				const sp = sharePhase[i] as number;
-				const k0 = kb + K_S0 * B, k1 = kb + K_S1 * B;
+				const k0 = kb + oS0, k1 = kb + oS1;
 				for (let b = 0; b < nb; b++) {
 					const s0 = k[k0 + b] as number;
 					const share = s0 + ((k[k1 + b] as number) - s0) * sp;
@@ -234,7 +243,7 @@ export function simulateBatch(prep: Prepared, bw: BatchWorkspace, nb: number): v
 				}
 			} else if (dk === DEMAND_REFUGEES) {
 				const s = series[i] as number;
-				const kf = kb + K_FACTOR * B;
+				const kf = kb + oFactor;
 				for (let b = 0; b < nb; b++) {
 					const a = s * (k[kf + b] as number);
 					A[gb + b] = a;
@@ -260,9 +269,9 @@ export function simulateBatch(prep: Prepared, bw: BatchWorkspace, nb: number): v
 					alloc[gb + b] = 0;
 				}
 			}
-			// Per segment: the other households, plus each member group's tenants who stay, then the
-			// free usable room. Same order of additions as kernel.ts (segMemG lists each segment's members
-			// in group order, as memberOcc does).
+			// Per segment: the other households, plus each member group's tenants who stay (in group
+			// order, segMemG), then the free usable room. The first and last member are special-cased
+			// so that the sum starts from the other households without a separate pass.
 			for (let s = 0; s < nSeg; s++) {
 				const o = otherOcc[s] as number;
 				const st = segStock[s * n + t] as number;
@@ -374,7 +383,7 @@ export function simulateBatch(prep: Prepared, bw: BatchWorkspace, nb: number): v
 			const hi = i * B;
 			const hp = hi - B;
 			const gb = g * B;
-			const kw = g * K * B + K_W * B;
+			const kw = g * kStride + oW;
 			const lease = tenureKind[g] === TENURE_LEASE;
 			const L = leaseYears[g] as number;
 			const head = lease ? ((cohortOffset[g] as number) + ((L - (t % L)) % L)) * B : 0;

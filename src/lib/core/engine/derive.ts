@@ -5,9 +5,10 @@
  * from 0 in group order, so a zero-spread run reproduces these numbers bit for bit (tested).
  */
 import { GROUP_IDS, GROUP_LABELS, type GroupId } from '#lib/core/model/groups.ts';
-import type { CalibrationNote, GroupSeries, ProjectionResult, TotalSeries } from '#lib/core/model/result.ts';
+import type { CalibrationNote, GroupSeries, ProjectionResult, SegmentSeries, TotalSeries } from '#lib/core/model/result.ts';
 import type { Workspace } from './kernel.ts';
-import { DEMAND_PREVALENCE, DEMAND_RATE, G, type Prepared } from './prepare.ts';
+import { FLOW_INFLOW, FLOW_TENURE } from './calibration-choices.ts';
+import { DEMAND_PREVALENCE, DEMAND_RATE, G, TENURE_EXIT, TENURE_LEASE, type Prepared } from './prepare.ts';
 
 /** Ratios in years (botid, waiting time) are capped here when the denominator is (near) zero. */
 export const YEARS_CAP = 100;
@@ -28,12 +29,16 @@ export function required(need: number, v: number): number {
 	return need / (1 - v);
 }
 
-/** Σ over groups, in group order, of required stock at index t. */
+/**
+ * Total required stock at index t: Σ over groups, in group order, of required stock, then the
+ * dwellings the households outside the five groups occupy, at the same vacancy:
+ * R = (Σ need + O) / (1 − v). (montecarlo.ts deriveTotals adds in the same order.)
+ */
 export function totalRequired(prep: Prepared, ws: Workspace, t: number): number {
 	const n = prep.n;
 	let r = 0;
 	for (let g = 0; g < G; g++) r += required((ws.H[g * n + t] as number) + (ws.Q[g * n + t] as number), ws.v);
-	return r;
+	return r + required(prep.otherTotal, ws.v);
 }
 
 export function totalOf(arr: Float64Array, n: number, t: number): number {
@@ -67,21 +72,31 @@ function fmt(x: number, digits: number): string {
 export function calibrationNotes(prep: Prepared, ws: Workspace): CalibrationNote[] {
 	const notes: CalibrationNote[] = [];
 	for (let g = 0; g < G; g++) {
-		const value = ws.calibrated[g] as number;
-		if (value !== value) continue;
 		const gid = GROUP_IDS[g] as GroupId;
 		const label = GROUP_LABELS[gid];
 		const i0 = g * prep.n;
+		const h0 = ws.H[i0] as number;
+		const q0 = ws.Q[i0] as number;
+		const ten0 = ws.TEN[i0] as number;
+		if (prep.flowUse[g] === FLOW_TENURE) notes.push(tenureNote(prep, g, gid, label, ten0));
+		const value = ws.calibrated[g] as number;
+		if (value !== value) continue;
 		if (prep.demandKind[g] === DEMAND_RATE) {
+			const from =
+				prep.flowUse[g] === FLOW_INFLOW
+					? `de observerte nye leietakerne i basisåret (${fmt(prep.I0[g] as number, 0)})`
+					: prep.waitLasting[g]
+						? `dagens utflytting regnet av leietakere og ventende (${fmt(h0 + q0, 0)} ÷ botid ${fmt(ten0, 1)} år), ` +
+							'så ventelisten er en varig del av behovet'
+						: `dagens utflytting (${fmt(h0, 0)} leietakere ÷ botid ${fmt(ten0, 1)} år), så ventelisten i basisåret ` +
+							'er et engangsetterslep som får bolig én gang';
 			notes.push({
 				group: gid,
 				field: 'demand.ratePer1000',
 				value,
 				explanation:
 					`Raten for ${label} er ikke oppgitt og er kalibrert til ${fmt(value, 3)} per 1000 innbyggere: ` +
-					`da blir nytt behov i basisåret (${fmt(ws.A[i0] as number, 1)} husstander) lik dagens utflytting ` +
-					`(${fmt(ws.H[i0] as number, 0)} leietakere ÷ botid ${fmt(ws.TEN[i0] as number, 1)} år), ` +
-					`så et uendret scenario bare endrer seg med befolkningen.`
+					`da blir nytt behov i basisåret (${fmt(ws.A[i0] as number, 1)} husstander) lik ${from}.`
 			});
 		} else if (prep.demandKind[g] === DEMAND_PREVALENCE) {
 			notes.push({
@@ -90,7 +105,9 @@ export function calibrationNotes(prep: Prepared, ws: Workspace): CalibrationNote
 				value,
 				explanation:
 					`Andelen for ${label} er ikke oppgitt og er kalibrert til ${fmt(value, 2)} %: ` +
-					`dagens behov (${fmt((ws.H[i0] as number) + (ws.Q[i0] as number), 0)} leietakere og ventende) ` +
+					(prep.waitLasting[g]
+						? `dagens behov (${fmt(h0 + q0, 0)} leietakere og ventende) `
+						: `dagens leietakere (${fmt(h0, 0)}; ventelisten er et engangsetterslep) `) +
 					`delt på befolkningen i aldersgruppen i basisåret (${fmt(prep.bandPop[i0] as number, 0)}).`
 			});
 		}
@@ -98,7 +115,38 @@ export function calibrationNotes(prep: Prepared, ws: Workspace): CalibrationNote
 	return notes;
 }
 
-export function buildResult(prep: Prepared, ws: Workspace): ProjectionResult {
+/** The tenure that observedFlowUse 'tenure' calibrated (the same in every draw). */
+function tenureNote(prep: Prepared, g: number, gid: GroupId, label: string, ten0: number): CalibrationNote {
+	const h0 = prep.H0[g] as number;
+	const i0 = prep.I0[g] as number;
+	const tk = prep.tenureKind[g];
+	const basis = `${fmt(h0, 0)} leietakere ÷ ${fmt(i0, 0)} nye leietakere i basisåret`;
+	if (tk === TENURE_LEASE) {
+		const renewal = (1 - (prep.leaseYears[g] as number) / ten0) * 100;
+		return {
+			group: gid,
+			field: 'tenure.renewalPct',
+			value: renewal,
+			explanation: `Andelen fornyede kontrakter for ${label} er kalibrert til ${fmt(renewal, 1)} %: da blir gjennomsnittlig botid ${fmt(ten0, 1)} år = ${basis}.`
+		};
+	}
+	if (tk === TENURE_EXIT) {
+		return {
+			group: gid,
+			field: 'tenure.pctPerYear',
+			value: 100 / ten0,
+			explanation: `Årlig avgang for ${label} er kalibrert til ${fmt(100 / ten0, 1)} %: ${fmt(i0, 0)} nye leietakere i basisåret ÷ ${fmt(h0, 0)} leietakere.`
+		};
+	}
+	return {
+		group: gid,
+		field: 'tenure.years',
+		value: ten0,
+		explanation: `Botiden for ${label} er kalibrert til ${fmt(ten0, 1)} år = ${basis}.`
+	};
+}
+
+export function buildResult(prep: Prepared, ws: Workspace, segmentNames: readonly { id: string; name: string }[] = []): ProjectionResult {
 	const n = prep.n;
 	const v = ws.v;
 	const years = Array.from({ length: n }, (_, t) => prep.baseYear + t);
@@ -167,6 +215,8 @@ export function buildResult(prep: Prepared, ws: Workspace): ProjectionResult {
 		if (gap > maxGap) maxGap = gap;
 		total.gapCumulative[t] = maxGap;
 		if (prep.capacity) {
+			// Actual vacancy, never below 0: a stock cut below occupancy shows 0 % and a
+			// 'stock-below-occupancy' warning in that year (docs/model.md, "Two modes").
 			const vac = t === 0 ? prep.vacantBase : stock - h - prep.otherTotal;
 			total.vacancyPct[t] = stock > 0 && vac > 0 ? (vac / stock) * 100 : 0;
 		} else {
@@ -175,7 +225,7 @@ export function buildResult(prep: Prepared, ws: Workspace): ProjectionResult {
 		total.turnoverAllDwellingsPct[t] = ratioPct(mi, stock);
 		total.botidAllDwellings[t] = ratioYears(stock, mi);
 	}
-	return {
+	const result: ProjectionResult = {
 		baseYear: prep.baseYear,
 		years,
 		mode: prep.capacity ? 'capacity' : 'need',
@@ -183,4 +233,21 @@ export function buildResult(prep: Prepared, ws: Workspace): ProjectionResult {
 		total,
 		calibration: calibrationNotes(prep, ws)
 	};
+	if (prep.capacity) result.segments = segmentSeries(prep, ws, segmentNames);
+	return result;
+}
+
+/** Capacity mode: planned dwellings, occupied and free dwellings per segment and year. */
+function segmentSeries(prep: Prepared, ws: Workspace, names: readonly { id: string; name: string }[]): SegmentSeries[] {
+	const n = prep.n;
+	return names.map(({ id, name }, s) => {
+		const dwellings = prep.segStock.slice(s * n, (s + 1) * n);
+		const occupied = ws.segOcc.slice(s * n, (s + 1) * n);
+		const free = new Float64Array(n);
+		for (let t = 0; t < n; t++) {
+			const f = (dwellings[t] as number) - (occupied[t] as number);
+			free[t] = f > 0 ? f : 0;
+		}
+		return { id, name, dwellings, occupied, free };
+	});
 }

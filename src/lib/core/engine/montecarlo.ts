@@ -43,7 +43,8 @@ export interface MonteCarloOptions {
  * reported series are derived from them per year just before their percentiles, with the same
  * arithmetic as derive.ts (bit-identical):
  *   <g>.need = H + Q, <g>.requiredStock = (H + Q) / (1 − v), <g>.waiting = Q,
- *   total.requiredStock = Σ_g required, total.tenants = Σ H, total.waiting = Σ Q,
+ *   total.requiredStock = Σ_g required + O / (1 − v) (O: households outside the groups),
+ *   total.tenants = Σ H, total.waiting = Σ Q,
  *   total.need = Σ H + Σ Q, total.moveIns = Σ I (stored), total.gap = total.requiredStock − stock.
  */
 const TOTAL_KEYS = ['requiredStock', 'need', 'waiting', 'tenants', 'moveIns'] as const;
@@ -334,7 +335,7 @@ function percentilesOfYear(
 		const qi = (2 * g + 1) * ny + y;
 		bandsAt(buf.subarray(qRow, qRow + draws), rowMin[qi] as number, rowMax[qi] as number, gb[2] as Bands, t, out, scratch, known);
 	}
-	exceed[t] = deriveTotals(totReq, totH, totQ, totNeed, prep.stock[t] as number, draws, mm);
+	exceed[t] = deriveTotals(totReq, totH, totQ, totNeed, omv, prep.otherTotal, prep.stock[t] as number, draws, mm);
 	bandsAt(totReq, mm[0] as number, mm[1] as number, bands['total.requiredStock'] as Bands, t, out, scratch, known);
 	bandsAt(totNeed, mm[6] as number, mm[7] as number, bands['total.need'] as Bands, t, out, scratch, known);
 	bandsAt(totQ, mm[4] as number, mm[5] as number, bands['total.waiting'] as Bands, t, out, scratch, known);
@@ -389,14 +390,27 @@ function deriveGroup(
 }
 
 /**
- * total.need = ΣH + ΣQ draw by draw; min and max of required, tenants, waiting and need into
- * mm[0…7]; returns the number of draws whose required stock exceeds `stock`.
+ * total.requiredStock gets the dwellings of the households outside the groups, `other` ÷ (1 − v),
+ * added last (as derive.ts totalRequired); total.need = ΣH + ΣQ draw by draw; min and max of
+ * required, tenants, waiting and need into mm[0…7]; returns the number of draws whose required
+ * stock exceeds `stock`.
  */
-function deriveTotals(totReq: Float64Array, totH: Float64Array, totQ: Float64Array, totNeed: Float64Array, stock: number, draws: number, mm: Float64Array): number {
+function deriveTotals(
+	totReq: Float64Array,
+	totH: Float64Array,
+	totQ: Float64Array,
+	totNeed: Float64Array,
+	omv: Float64Array,
+	other: number,
+	stock: number,
+	draws: number,
+	mm: Float64Array
+): number {
 	let over = 0;
 	let rMin = Infinity, rMax = -Infinity, hMin = Infinity, hMax = -Infinity, qMin = Infinity, qMax = -Infinity, nMin = Infinity, nMax = -Infinity;
 	for (let d = 0; d < draws; d++) {
-		const r = totReq[d] as number;
+		const r = (totReq[d] as number) + other / (omv[d] as number);
+		totReq[d] = r;
 		const h = totH[d] as number;
 		const q = totQ[d] as number;
 		const nd = h + q;

@@ -5,6 +5,8 @@
  */
 import { GROUP_IDS, GROUP_SHORT_LABELS, type GroupId } from '#lib/core/model/groups.ts';
 import type { ScenarioAssumptions } from '#lib/core/model/assumptions.ts';
+import type { BaseData } from '#lib/core/model/base-data.ts';
+import { FLOW_INFLOW, FLOW_NONE, FLOW_TENURE, observedFlowFor } from './calibration-choices.ts';
 import type { Uncertain } from '#lib/core/model/uncertain.ts';
 import { GROUP_FIELDS, GROUP_FIELD_IDS, VACANCY_FIELD, type GroupFieldId, type GroupFieldSpec } from '#lib/core/model/assumption-fields.ts';
 
@@ -39,7 +41,11 @@ export interface ParamLayout {
 	vacancySlot: number;
 }
 
-export function buildLayout(s: ScenarioAssumptions): ParamLayout {
+/**
+ * Slots of a scenario. With the base data, fields that the observed new tenants calibrate
+ * (observedFlowUse 'inflow': the rate; 'tenure': the tenure) get no slot, like omitted fields.
+ */
+export function buildLayout(s: ScenarioAssumptions, base?: BaseData): ParamLayout {
 	const slots: Slot[] = [];
 	const groupSlot = new Int32Array(GROUP_IDS.length * NF).fill(-1);
 	const add = (g: number, gid: GroupId, field: number, path: string, label: string, u: Uncertain | undefined): void => {
@@ -50,7 +56,11 @@ export function buildLayout(s: ScenarioAssumptions): ParamLayout {
 	// The table's order is the slot order (see assumption-fields.ts): one slot per field present.
 	GROUP_IDS.forEach((gid, g) => {
 		const ga = s.groups[gid];
+		const flow = base ? observedFlowFor(ga, base.groups[gid]).use : FLOW_NONE;
 		for (const id of GROUP_FIELD_IDS) {
+			// Fields the observed new tenants calibrate get no slot, like omitted ones (group-start.ts).
+			if (id === 'rate' && flow === FLOW_INFLOW) continue;
+			if ((id === 'botid' || id === 'renewal' || id === 'exitPct') && flow === FLOW_TENURE) continue;
 			const field: GroupFieldSpec = GROUP_FIELDS[id];
 			add(g, gid, F[id], field.path, field.name, field.get(ga));
 		}

@@ -5,15 +5,18 @@
  */
 import { GROUP_IDS, GROUP_LABELS } from '#lib/core/model/groups.ts';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
-import type { AgeBand, PopulationSeries, YearSeries } from '#lib/core/model/population.ts';
+import type { AgeBand, PopulationSeries } from '#lib/core/model/population.ts';
 import type { ResultWarning } from '#lib/core/model/result.ts';
+import { observedFlowFor, waitingIsLasting } from './calibration-choices.ts';
 import { otherHouseholdsAtStart } from './other-households.ts';
 import { buildLayout, type ParamLayout } from './params.ts';
+import { seriesValue } from './series-rules.ts';
 
 export const G = GROUP_IDS.length;
 
 export const DEMAND_RATE = 0, DEMAND_PREVALENCE = 1, DEMAND_REFUGEES = 2, DEMAND_MANUAL = 3;
 export const TENURE_BOTID = 0, TENURE_LEASE = 1, TENURE_EXIT = 2;
+
 
 export interface Prepared {
 	baseYear: number;
@@ -39,6 +42,10 @@ export interface Prepared {
 	Q0: Float64Array;
 	/** newTenantsLastYear, or NaN when not given. */
 	I0: Float64Array;
+	/** FLOW_NONE, FLOW_INFLOW or FLOW_TENURE per group (see observedFlowFor). */
+	flowUse: Int8Array;
+	/** 1 if the waiting list at T0 is part of the lasting need (waitingAtStart, with its default). */
+	waitLasting: Uint8Array;
 	nSeg: number;
 	segShared: Uint8Array;
 	/** segMember[s * G + g] = 1 if group g may live in segment s. */
@@ -80,22 +87,6 @@ export function bandSum(pop: PopulationSeries, yearIndex: number, band: AgeBand)
 	return sum;
 }
 
-/** The value of a yearly series in `year`: missing years are 0, years after the last given repeat it. */
-export function seriesValue(s: YearSeries, year: number): number {
-	const direct = s[String(year)];
-	if (direct !== undefined) return direct;
-	let lastYear = -Infinity;
-	let lastVal = 0;
-	for (const k of Object.keys(s)) {
-		const y = Number(k);
-		if (y > lastYear) {
-			lastYear = y;
-			lastVal = s[k] ?? 0;
-		}
-	}
-	return year > lastYear ? lastVal : 0;
-}
-
 function phase(t: number, baseYear: number, byYear: number): number {
 	const span = byYear - baseYear;
 	if (span <= 0) return 1;
@@ -108,7 +99,7 @@ export function prepare(input: EngineInput): Prepared {
 	const horizon = sc.horizonYears;
 	const n = horizon + 1;
 	const warnings: ResultWarning[] = [];
-	const layout = buildLayout(sc);
+	const layout = buildLayout(sc, base);
 
 	const popStart = pop.years[0] ?? baseYear;
 	const popLast = pop.years[pop.years.length - 1] ?? baseYear;
@@ -132,6 +123,8 @@ export function prepare(input: EngineInput): Prepared {
 	const H0 = new Float64Array(G);
 	const Q0 = new Float64Array(G);
 	const I0 = new Float64Array(G);
+	const flowUse = new Int8Array(G);
+	const waitLasting = new Uint8Array(G);
 	let cohortTotal = 0;
 
 	GROUP_IDS.forEach((gid, g) => {
@@ -140,13 +133,17 @@ export function prepare(input: EngineInput): Prepared {
 		H0[g] = gb.tenants;
 		Q0[g] = gb.waiting;
 		I0[g] = gb.newTenantsLastYear ?? NaN;
+		const flow = observedFlowFor(ga, gb);
+		flowUse[g] = flow.use;
+		if (flow.problem) warnings.push({ code: flow.problem.code, group: gid, message: flow.problem.message });
+		waitLasting[g] = waitingIsLasting(ga) ? 1 : 0;
 		const d = ga.demand;
 		for (let t = 0; t < n; t++) {
 			const year = baseYear + t;
 			const i = g * n + t;
 			if (d.kind === 'rate' || d.kind === 'prevalence') bandPop[i] = bandSum(pop, popIndex(year), d.band);
-			if (d.kind === 'refugees') series[i] = seriesValue(d.settledPerYear, year);
-			if (d.kind === 'manual') series[i] = seriesValue(d.perYear, year);
+			if (d.kind === 'refugees') series[i] = seriesValue(d.settledPerYear, year, d.afterLastYear);
+			if (d.kind === 'manual') series[i] = seriesValue(d.perYear, year, d.afterLastYear);
 			if (d.kind === 'prevalence') {
 				sharePhase[i] = d.targetSharePct === undefined ? 0 : phase(t, baseYear, d.targetYear ?? baseYear + horizon);
 			}
@@ -328,6 +325,8 @@ export function prepare(input: EngineInput): Prepared {
 		H0,
 		Q0,
 		I0,
+		flowUse,
+		waitLasting,
 		nSeg,
 		segShared,
 		segMember,

@@ -5,6 +5,7 @@ import { buildResult } from './derive.ts';
 import { createWorkspace, simulate } from './kernel.ts';
 import { pointValues } from './params.ts';
 import { prepare } from './prepare.ts';
+import { runWarnings } from './run-warnings.ts';
 import { EngineInputError, validateInput } from './validate.ts';
 
 export function runProjection(input: EngineInput): ProjectionResult {
@@ -13,7 +14,8 @@ export function runProjection(input: EngineInput): ProjectionResult {
 	const prep = prepare(input);
 	const ws = createWorkspace(prep);
 	simulate(prep, pointValues(prep.layout), ws);
-	const result = buildResult(prep, ws);
-	if (prep.warnings.length > 0) result.warnings = prep.warnings;
+	const result = buildResult(prep, ws, input.base.segments);
+	const warnings = [...prep.warnings, ...runWarnings(input, prep, ws)];
+	if (warnings.length > 0) result.warnings = warnings;
 	return result;
 }

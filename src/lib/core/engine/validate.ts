@@ -8,6 +8,7 @@ import type { Uncertain } from '#lib/core/model/uncertain.ts';
 import type { AgeBand, YearSeries } from '#lib/core/model/population.ts';
 import { bandSum } from './prepare.ts';
 import { GROUP_FIELDS, GROUP_FIELD_IDS, INTEGER_FIELDS, VACANCY_FIELD, inRange, rangeText, type GroupFieldSpec, type NumberRange } from '#lib/core/model/assumption-fields.ts';
+import { validateChoices } from './validate-choices.ts';
 
 export interface ValidationIssue {
 	/** Dot path of the offending field, e.g. "scenario.groups.flyktning.tenure.years". */
@@ -131,6 +132,7 @@ export function validateInput(input: EngineInput): ValidationIssue[] {
 	}
 	checkStockChanges(c, input, ctx, okHorizon);
 	checkAllocationAndDraws(c, sc);
+	c.issues.push(...validateChoices(input));
 	return c.issues;
 }
 

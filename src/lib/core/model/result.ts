@@ -65,6 +65,11 @@ export interface ProjectionResult {
 	groups: Record<GroupId, GroupSeries>;
 	total: TotalSeries;
 	calibration: CalibrationNote[];
+	/**
+	 * Capacity mode only: each stock segment per year, in base-data order. Absent in need mode
+	 * (households are not placed in segments there).
+	 */
+	segments?: SegmentSeries[];
 	/** Notes about the run (e.g. population held flat after its last year). Absent when there are none. */
 	warnings?: ResultWarning[];
 }
@@ -78,6 +83,19 @@ export interface ResultWarning {
 	message: string;
 	year?: number;
 	group?: GroupId;
+}
+
+/** One stock segment in a capacity run; series of length horizonYears + 1 like the others. */
+export interface SegmentSeries {
+	/** StockSegment.id and .name. */
+	id: string;
+	name: string;
+	/** Planned dwellings at the end of the year (base data + planned changes). */
+	dwellings: Float64Array;
+	/** Dwellings occupied at the end of the year: the groups' tenants and the households outside the groups. */
+	occupied: Float64Array;
+	/** max(0, dwellings − occupied): vacant dwellings, whether let during the year or held as friction vacancy. */
+	free: Float64Array;
 }
 
 export const PERCENTILES = [5, 10, 25, 50, 75, 90, 95] as const;
