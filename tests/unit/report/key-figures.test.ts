@@ -10,7 +10,7 @@ describe('headline figures for every year and in capacity mode', () => {
 	const capacity = nb.scenarios.find((s) => s.assumptions.mode === 'capacity')!;
 	const input = { base: nb.base, population: nb.population, scenario: capacity.assumptions };
 	const result = runProjection(input);
-	const mc = runMonteCarlo(input, { draws: 200 });
+	const mc = runMonteCarlo(input, { draws: 200 })!;
 
 	it('P(required > planned) for every year, the same numbers in the key figures and the table column', () => {
 		const byYear = probabilityByYear(result, mc)!;
