@@ -148,4 +148,20 @@ describe('assumption editor', () => {
 		await userEvent.selectOptions(driver, 'rate');
 		expect(session.doc.scenarios[0]!.assumptions.groups.funksjon.demand).toEqual(before);
 	});
+
+	it('per group: what observed new tenants calibrate, the waiting list at the start, and the rule after a series ends', { timeout: 20_000 }, async () => {
+		const session = setup();
+		const group = (g: 'rop' | 'flyktning') => session.doc.scenarios[0]!.assumptions.groups[g];
+		await userEvent.selectOptions(screen.getByLabelText(`Observerte nye leietakere – ${ROP}`), 'tenure');
+		expect(group('rop').observedFlowUse).toBe('tenure');
+		await userEvent.selectOptions(screen.getByLabelText(`Observerte nye leietakere – ${ROP}`), 'none');
+		expect(group('rop')).not.toHaveProperty('observedFlowUse');
+		const waiting = screen.getByLabelText(`Ventelisten ved start – ${ROP}`);
+		expect(waiting).toHaveValue('backlog');
+		expect(screen.getByText(/bosettes i starten: innflyttingen og gjennomstrømmingen hopper det første året/, { selector: `[id$="rop-waiting-start-hint"]` })).toBeInTheDocument();
+		await userEvent.selectOptions(waiting, 'lasting');
+		expect(group('rop').waitingAtStart).toBe('lasting');
+		await userEvent.selectOptions(screen.getByLabelText('Etter siste oppgitte år – Flyktninger'), 'zero');
+		expect(group('flyktning').demand).toMatchObject({ kind: 'refugees', afterLastYear: 'zero' });
+	});
 });
