@@ -6,14 +6,14 @@
 import type { Cell, CellKind, Notebook } from './model/notebook.ts';
 import { CHART_LABELS } from './text/chart-labels.ts';
 
-/** The name of each kind (the add-cell menu, the toolbar). */
+/** The name of each kind: the cell's toolbar, its accessible name and its buttons ("Flytt notat opp"). */
 export const CELL_KIND_LABELS: Readonly<Record<CellKind, string>> = {
 	note: 'Notat',
 	assumptions: 'Forutsetninger',
 	chart: 'Figur',
 	table: 'Tabell',
 	'key-figures': 'Nøkkeltall',
-	comparison: 'Sammenligning av scenarioer'
+	comparison: 'Sammenligning'
 };
 
 /** Years after the base year a key-figures, comparison or tornado cell reports on unless told. */
