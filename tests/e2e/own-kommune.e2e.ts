@@ -9,6 +9,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './support/use-browser.ts';
 import { openGuardedPage } from './support/guarded-page.ts';
+import { seriousA11yViolations } from './support/axe.ts';
 
 const browser = useBrowser();
 const baseURL = inject('baseURL');
@@ -35,6 +36,7 @@ describe('a new notebook for the planner’s own kommune', () => {
 		expect(first.slice(0, 2)).toEqual(['population', 'base']);
 		expect(first).toContain('basis:groups.rop.tenure.years');
 		expect(first).toContain('basis:vacancyTargetPct');
+		expect(await seriousA11yViolations(page)).toEqual([]);
 		// Nothing of the example's stock plan: no planned changes in the new notebook.
 		expect(await page.getByText('Nybygg').count()).toBe(0);
 
