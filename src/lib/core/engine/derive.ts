@@ -1,8 +1,8 @@
 /**
  * Indicators derived from a deterministic run (kernel.ts). The Monte Carlo derives the few series
- * it reports (montecarlo.ts, deriveGroup/deriveTotals) draw by draw in its own loops, for speed,
- * with the same formulas in the same order: `required` (need ÷ (1 − v)) and group totals summed
- * from 0 in group order, so a zero-spread run reproduces these numbers bit for bit (tested).
+ * it reports (montecarlo.ts, deriveGroup/deriveTotals) draw by draw in its own loops over a
+ * [series][year][draw] buffer, for speed, calling the same `required` and summing group totals
+ * from 0 in group order as here, so a zero-spread run reproduces these numbers bit for bit (tested).
  */
 import { GROUP_IDS, GROUP_LABELS, type GroupId } from '#lib/core/model/groups.ts';
 import type { CalibrationNote, GroupSeries, ProjectionResult, SegmentSeries, TotalSeries } from '#lib/core/model/result.ts';
@@ -24,9 +24,12 @@ export function ratioPct(num: number, den: number): number {
 	return den > 0 ? (num / den) * 100 : 0;
 }
 
-/** Required stock for a need: need / (1 − vacancy). */
-export function required(need: number, v: number): number {
-	return need / (1 - v);
+/**
+ * Required stock for a need (or for the households outside the groups): need / (1 − vacancy),
+ * `usable` = 1 − vacancy. The one formula: derive.ts and the Monte Carlo's derivation both call it.
+ */
+export function required(need: number, usable: number): number {
+	return need / usable;
 }
 
 /**
@@ -36,9 +39,10 @@ export function required(need: number, v: number): number {
  */
 export function totalRequired(prep: Prepared, ws: Workspace, t: number): number {
 	const n = prep.n;
+	const usable = 1 - ws.v;
 	let r = 0;
-	for (let g = 0; g < G; g++) r += required((ws.H[g * n + t] as number) + (ws.Q[g * n + t] as number), ws.v);
-	return r + required(prep.otherTotal, ws.v);
+	for (let g = 0; g < G; g++) r += required((ws.H[g * n + t] as number) + (ws.Q[g * n + t] as number), usable);
+	return r + required(prep.otherTotal, usable);
 }
 
 export function totalOf(arr: Float64Array, n: number, t: number): number {
@@ -174,7 +178,7 @@ export function buildResult(prep: Prepared, ws: Workspace, segmentNames: readonl
 			s.moveIns[t] = mi;
 			s.exits[t] = ws.X[i] as number;
 			s.waitingAttrition[t] = ws.W[i] as number;
-			s.requiredStock[t] = required(h + q, v);
+			s.requiredStock[t] = required(h + q, 1 - v);
 			s.turnoverPct[t] = ratioPct(mi, h);
 			s.botidEstimated[t] = ratioYears(h, mi);
 			s.meanTenure[t] = ws.TEN[i] as number;

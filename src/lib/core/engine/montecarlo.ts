@@ -16,6 +16,7 @@ import { PERCENTILES, type MonteCarloResult, type Percentile } from '#lib/core/m
 import { isUncertain } from '#lib/core/model/uncertain.ts';
 import { sampleWith, samplerOf } from './distributions.ts';
 import { createBatchWorkspace, simulateBatch, type BatchWorkspace } from './batch.ts';
+import { required } from './derive.ts';
 import { pointValues } from './params.ts';
 import { createBucketScratch, percentilesByBuckets, type BucketScratch } from './percentiles.ts';
 import { G, prepare, type Prepared } from './prepare.ts';
@@ -372,7 +373,7 @@ function deriveGroup(
 		const h = buf[hRow + d] as number;
 		const q = buf[qRow + d] as number;
 		const nd = h + q;
-		const r = nd / (omv[d] as number); // required(h + q, v)
+		const r = required(nd, omv[d] as number);
 		need[d] = nd;
 		req[d] = r;
 		totReq[d] = (totReq[d] as number) + r;
@@ -409,7 +410,7 @@ function deriveTotals(
 	let over = 0;
 	let rMin = Infinity, rMax = -Infinity, hMin = Infinity, hMax = -Infinity, qMin = Infinity, qMax = -Infinity, nMin = Infinity, nMax = -Infinity;
 	for (let d = 0; d < draws; d++) {
-		const r = (totReq[d] as number) + other / (omv[d] as number);
+		const r = (totReq[d] as number) + required(other, omv[d] as number);
 		totReq[d] = r;
 		const h = totH[d] as number;
 		const q = totQ[d] as number;
