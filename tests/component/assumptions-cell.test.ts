@@ -112,4 +112,56 @@ describe('assumption editor', () => {
 		expect(within(rop).getByText(/Hvor mange år en husstand i snitt bor i boligen/)).toBeInTheDocument();
 		expect(within(rop).getAllByText(/Kilde:/).length).toBeGreaterThan(0);
 	});
+
+	it('an out-of-range botid stays as typed with the range named, and the scenario keeps its botid', async () => {
+		const session = setup();
+		const before = JSON.stringify(session.doc.scenarios);
+		const botid = screen.getByLabelText(`Botid – ${ROP}`);
+		await userEvent.clear(botid);
+		await userEvent.type(botid, '120');
+		await userEvent.tab();
+		expect(botid).toHaveValue('120');
+		expect(screen.getByRole('alert')).toHaveTextContent('kan ikke være over 100 år');
+		expect(JSON.stringify(session.doc.scenarios)).toBe(before);
+	});
+
+	it('emptying a calibratable rate returns it to calibration, and a calibrated value can be taken over', async () => {
+		const session = setup();
+		const group = () => session.doc.scenarios[0]!.assumptions.groups.funksjon;
+		expect(group().demand).toMatchObject({ kind: 'rate', ratePer1000: { value: expect.any(Number) } });
+		const rate = screen.getByLabelText(/^Nytt behov per 1 000 innbyggere .* – Nedsatt funksjonsevne$/);
+		await userEvent.clear(rate);
+		await userEvent.tab();
+		expect(group().demand).not.toHaveProperty('ratePer1000');
+		expect(screen.queryByRole('alert')).toBeNull();
+		const take = await screen.findByRole('button', { name: /^Oppgi egen verdi – Nytt behov per 1 000 innbyggere .* – Nedsatt funksjonsevne$/ });
+		await userEvent.click(take);
+		expect(group().demand).toMatchObject({ kind: 'rate', ratePer1000: { value: expect.any(Number) } });
+	});
+
+	it('switching a driver away and back keeps the trend the planner had set', { timeout: 20_000 }, async () => {
+		const session = setup();
+		const before = JSON.parse(JSON.stringify(session.doc.scenarios[0]!.assumptions.groups.funksjon.demand));
+		const driver = screen.getByLabelText('Nytt behov – Nedsatt funksjonsevne');
+		await userEvent.selectOptions(driver, 'prevalence');
+		expect(session.doc.scenarios[0]!.assumptions.groups.funksjon.demand.kind).toBe('prevalence');
+		await userEvent.selectOptions(driver, 'rate');
+		expect(session.doc.scenarios[0]!.assumptions.groups.funksjon.demand).toEqual(before);
+	});
+
+	it('per group: what observed new tenants calibrate, the waiting list at the start, and the rule after a series ends', { timeout: 20_000 }, async () => {
+		const session = setup();
+		const group = (g: 'rop' | 'flyktning') => session.doc.scenarios[0]!.assumptions.groups[g];
+		await userEvent.selectOptions(screen.getByLabelText(`Observerte nye leietakere – ${ROP}`), 'tenure');
+		expect(group('rop').observedFlowUse).toBe('tenure');
+		await userEvent.selectOptions(screen.getByLabelText(`Observerte nye leietakere – ${ROP}`), 'none');
+		expect(group('rop')).not.toHaveProperty('observedFlowUse');
+		const waiting = screen.getByLabelText(`Ventelisten ved start – ${ROP}`);
+		expect(waiting).toHaveValue('backlog');
+		expect(screen.getByText(/bosettes i starten: innflyttingen og gjennomstrømmingen hopper det første året/, { selector: `[id$="rop-waiting-start-hint"]` })).toBeInTheDocument();
+		await userEvent.selectOptions(waiting, 'lasting');
+		expect(group('rop').waitingAtStart).toBe('lasting');
+		await userEvent.selectOptions(screen.getByLabelText('Etter siste oppgitte år – Flyktninger'), 'zero');
+		expect(group('flyktning').demand).toMatchObject({ kind: 'refugees', afterLastYear: 'zero' });
+	});
 });

@@ -37,8 +37,8 @@ describe('Grunnlagsdata panel', () => {
 			'Ledige boliger: leietakere (214) og ledige boliger (40) blir til sammen 254, men kommunen har bare 236 boliger.'
 		);
 		expect(vacant).toHaveAttribute('aria-invalid', 'true');
-		// The field shows the value the notebook keeps.
-		expect(vacant).toHaveValue('16');
+		// Issue 10 item 6 (changed on purpose): the field keeps what was typed; the notebook keeps its value.
+		expect(vacant).toHaveValue('40');
 		expect(session.doc.base.vacant).toBe(16);
 		expect(session.canUndo).toBe(false);
 	});
@@ -121,5 +121,40 @@ describe('Grunnlagsdata panel', () => {
 		session.undo();
 		expect(session.doc.population.provenance.kind).toBe('example');
 		expect(session.canUndo).toBe(false);
+	});
+
+	it('base data is one draft: the stock may be lowered before the tenants, and the message follows the draft', async () => {
+		const session = await setup();
+		// 150 ordinary dwellings → 100: 214 tenants + 16 vacant no longer fit in 186.
+		const ordinary = screen.getByLabelText('Boliger i «Ordinære boliger»');
+		await userEvent.clear(ordinary);
+		await userEvent.type(ordinary, '100');
+		await userEvent.tab();
+		expect(ordinary).toHaveValue('100');
+		expect(screen.getByRole('alert')).toHaveTextContent('leietakere (214) og ledige boliger (16) blir til sammen 230, men kommunen har bare 186 boliger.');
+		expect(screen.getByTestId('base-draft')).toBeInTheDocument();
+		expect(session.doc.base.segments[0]!.dwellings).toBe(150);
+		expect(session.canUndo).toBe(false);
+		// Lowering ROP's tenants 55 → 20 is not yet enough: the message now cites the draft's 179 tenants.
+		const rop = screen.getByLabelText('Leietakere – ROP (rus og psykiske lidelser)');
+		await userEvent.clear(rop);
+		await userEvent.type(rop, '20');
+		await userEvent.tab();
+		expect(screen.getByRole('alert')).toHaveTextContent('leietakere (179) og ledige boliger (16) blir til sammen 195, men kommunen har bare 186 boliger.');
+		expect(ordinary).toHaveValue('100');
+		// 5 vacant: 179 + 5 = 184 ≤ 186. The whole draft is used, as one undo step.
+		const vacant = screen.getByLabelText('Ledige boliger');
+		await userEvent.clear(vacant);
+		await userEvent.type(vacant, '5');
+		await userEvent.tab();
+		expect(screen.queryByRole('alert')).toBeNull();
+		expect(screen.queryByTestId('base-draft')).toBeNull();
+		expect(session.doc.base.segments[0]!.dwellings).toBe(100);
+		expect(session.doc.base.groups.rop.tenants).toBe(20);
+		expect(session.doc.base.vacant).toBe(5);
+		session.undo();
+		expect(session.doc.base.segments[0]!.dwellings).toBe(150);
+		expect(session.doc.base.groups.rop.tenants).toBe(55);
+		expect(session.doc.base.vacant).toBe(16);
 	});
 });

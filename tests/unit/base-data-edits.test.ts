@@ -206,3 +206,21 @@ describe('provenance after a hand edit', () => {
 		expect(enteredProvenance(p, '2027-01-01')).toBe(p);
 	});
 });
+
+describe('the base data draft', () => {
+	it('a later edit of the same field replaces the earlier; the draft is checked as a whole', async () => {
+		const { addToDraft, applyDraft, draftIssue } = await import('#lib/core/base-data-edits.ts');
+		const { createExampleNotebook } = await import('#lib/core/example/index.ts');
+		const base = createExampleNotebook().base;
+		let pending = addToDraft([], { kind: 'segment-dwellings', segmentId: 'ordinaer', value: 100 });
+		expect(draftIssue(base, pending, 'Boliger')).toMatch(/^Boliger: leietakere \(214\) og ledige boliger \(16\) blir til sammen 230, men kommunen har bare 186 boliger\..*ikke brukt ennå/);
+		pending = addToDraft(pending, { kind: 'vacant', value: 40 });
+		pending = addToDraft(pending, { kind: 'vacant', value: 5 });
+		pending = addToDraft(pending, { kind: 'group', group: 'rop', field: 'tenants', value: 20 });
+		expect(pending).toHaveLength(3);
+		expect(draftIssue(base, pending, 'Boliger')).toBeNull();
+		const next = applyDraft(base, pending);
+		expect([next.segments[0]!.dwellings, next.vacant, next.groups.rop.tenants]).toEqual([100, 5, 20]);
+		expect(base.segments[0]!.dwellings).toBe(150);
+	});
+});

@@ -29,4 +29,14 @@ describe('switching the demand driver of a group', () => {
 		scenario.groups.flyktning.demand = d;
 		expect(() => runProjection({ ...input, scenario })).not.toThrow();
 	});
+
+	it('switching away and back restores every field the planner had set (the trend stays 1,0)', () => {
+		const rate = { kind: 'rate' as const, band: { from: 18, to: 66 }, ratePer1000: { value: 0.16 }, trendPctPerYear: { value: 1 } };
+		const ctx = { group: 'funksjon' as const, baseYear: 2025, currentInflow: 3 };
+		const away = switchDemand(rate, 'prevalence', ctx);
+		const edited = { ...away, band: { from: 20, to: 66 } };
+		expect(switchDemand(edited, 'rate', ctx, rate)).toEqual({ ...rate, band: { from: 20, to: 66 } });
+		// Without the earlier driver it starts calibrated, as before.
+		expect(switchDemand(edited, 'rate', ctx)).toEqual({ kind: 'rate', band: { from: 20, to: 66 }, trendPctPerYear: { value: 0 } });
+	});
 });

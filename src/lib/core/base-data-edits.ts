@@ -205,12 +205,47 @@ export function checkBaseDataEdit(base: BaseData, edit: BaseDataEdit, scenarios:
  * Tenants plus vacant dwellings must fit in the dwellings (the rest are households outside the
  * five groups). Returns a message naming `field` if they do not.
  */
-export function checkCapacity(base: BaseData, field: string): string | null {
+export function checkCapacity(base: BaseData, field: string, outcome = 'Ingenting er endret.'): string | null {
 	const dwellings = totalDwellings(base);
 	const tenants = totalTenants(base);
 	if (tenants + base.vacant > dwellings)
-		return `${field}: leietakere (${tenants}) og ledige boliger (${base.vacant}) blir til sammen ${tenants + base.vacant}, men kommunen har bare ${dwellings} boliger. Leietakere + ledige kan ikke være flere enn boligene. Ingenting er endret.`;
+		return `${field}: leietakere (${tenants}) og ledige boliger (${base.vacant}) blir til sammen ${tenants + base.vacant}, men kommunen har bare ${dwellings} boliger. Leietakere + ledige kan ikke være flere enn boligene. ${outcome}`;
 	return null;
+}
+
+// ------------------------------------------------------------------------------------ the draft
+
+/**
+ * Counts typed in the Grunnlagsdata panel form one draft, checked as a whole: the stock may be
+ * set to 120 before the tenants are lowered. The draft is the base data with the pending edits
+ * applied (a later edit of the same field replaces an earlier one); it is used as soon as it
+ * adds up, in one undo step. What the planner typed is never thrown away.
+ */
+export const DRAFT_NOT_USED = 'Tallene er ikke brukt ennå: de brukes samlet så snart de går opp.';
+
+/** Whether two edits set the same field (so the later replaces the earlier in a draft). */
+function sameTarget(a: BaseDataEdit, b: BaseDataEdit): boolean {
+	if (a.kind !== b.kind) return false;
+	if (a.kind === 'segment-dwellings' && b.kind === 'segment-dwellings') return a.segmentId === b.segmentId;
+	if (a.kind === 'group' && b.kind === 'group') return a.group === b.group && a.field === b.field;
+	return a.kind === 'vacant';
+}
+
+/** The pending edits with `edit` added, replacing an earlier edit of the same field. */
+export function addToDraft(pending: readonly BaseDataEdit[], edit: BaseDataEdit): BaseDataEdit[] {
+	return [...pending.filter((e) => !sameTarget(e, edit)), edit];
+}
+
+/** The base data as the draft has it (a copy; `base` is not changed). */
+export function applyDraft(base: BaseData, pending: readonly BaseDataEdit[]): BaseData {
+	const next = structuredClone(base);
+	for (const e of pending) applyBaseDataEdit(next, e);
+	return next;
+}
+
+/** Why the draft cannot be used yet (naming the field last typed), or null: then it can. */
+export function draftIssue(base: BaseData, pending: readonly BaseDataEdit[], field: string): string | null {
+	return pending.length === 0 ? null : checkCapacity(applyDraft(base, pending), field, DRAFT_NOT_USED);
 }
 
 /**
@@ -219,7 +254,9 @@ export function checkCapacity(base: BaseData, field: string): string | null {
  * marked as entered.
  */
 export function enteredProvenance(prov: Provenance, today: string): Provenance {
-	if (prov.kind === 'entered') return prov;
+	if (prov.kind === 'entered' && !prov.placeholder) return prov;
+	// A new notebook's empty base data: what is typed now is simply the planner's own.
+	if (prov.placeholder) return { kind: 'entered', source: 'Lagt inn i notatboken', retrieved: today };
 	const from = [prov.source, prov.retrieved, prov.note].filter(Boolean).join(', ');
 	return { kind: 'entered', source: 'Lagt inn i notatboken', retrieved: today, note: `Endret for hånd fra: ${from}` };
 }

@@ -23,13 +23,22 @@ export const DEMAND_KIND_LABELS: Readonly<Record<DemandDriver['kind'], string>> 
 	manual: 'Tall per år (manuelt)'
 };
 
+/**
+ * The driver of `kind` to switch to. `earlier` is the group's driver of that kind from before an
+ * earlier switch (the editor remembers it): switching away and back then restores every field the
+ * planner had set (a trend of 1,0 stays 1,0), taking the age band from the current driver if it has one.
+ */
 export function switchDemand(
 	current: DemandDriver,
 	kind: DemandDriver['kind'],
-	ctx: { group: GroupId; baseYear: number; currentInflow: number }
+	ctx: { group: GroupId; baseYear: number; currentInflow: number },
+	earlier?: DemandDriver
 ): DemandDriver {
 	if (current.kind === kind) return current;
 	const band = current.kind === 'rate' || current.kind === 'prevalence' ? current.band : SUGGESTED_BANDS[ctx.group];
+	if (earlier?.kind === kind) {
+		return earlier.kind === 'rate' || earlier.kind === 'prevalence' ? { ...earlier, band } : earlier;
+	}
 	const inflow = Math.max(0, Math.round(ctx.currentInflow * 10) / 10);
 	switch (kind) {
 		case 'rate':

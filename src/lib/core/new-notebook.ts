@@ -1,12 +1,22 @@
 /**
- * A new notebook for the planner's own kommune. There is no empty projection (the engine needs a
- * population and today's tenants), so a new notebook starts from the example's structure — its
- * base data, population and Basis assumptions — clearly marked as placeholders to replace:
- * the provenance says "eksempeldata", and the first note lists what to replace and how.
- * Only the Basis scenario is kept; the cells are a neutral working set.
+ * A new notebook for the planner's own kommune. The engine needs a population, base data and
+ * assumptions, so a new notebook starts from stand-ins, each one listed under "Før tallene kan
+ * brukes" (core/report/placeholders.ts) until replaced:
+ * - population: the example's (fictional) projection until SSB's is imported;
+ * - base data: one ordinary segment and zeros, marked as a placeholder, until typed or imported
+ *   from KOSTRA;
+ * - assumptions: documented national defaults (NATIONAL_DEFAULTS, the domain brief's figures)
+ *   recorded in `Scenario.valueSources`; rates and shares are calibrated from the kommune's own
+ *   tenants, so they are not stand-ins.
+ * Nothing of the example's stock plan, target shares or uncertainty ranges is carried over.
  */
 import { createExampleNotebook } from './example/index.ts';
-import type { Cell, Notebook } from './model/notebook.ts';
+import { newCellYear } from './cells.ts';
+import { SUGGESTED_BANDS } from './demand-switch.ts';
+import { GROUP_IDS, type GroupId } from './model/groups.ts';
+import type { GroupAssumptions, ScenarioAssumptions } from './model/assumptions.ts';
+import type { BaseData } from './model/base-data.ts';
+import type { Cell, Notebook, Scenario, ValueSource } from './model/notebook.ts';
 
 export interface NewNotebookInput {
 	kommuneName: string;
@@ -26,42 +36,111 @@ export function validateNewNotebook(input: Pick<NewNotebookInput, 'kommuneName' 
 	return errors;
 }
 
+/**
+ * National defaults for a new kommune's assumptions, with their source (docs/model.md, "A new
+ * notebook"). Each is a placeholder: the planner is asked to replace it with the kommune's own.
+ */
+export const NATIONAL_DEFAULTS = {
+	/** Agenda Kaupang (2020): estimated mean tenure about 8 years nationally 2008–2019 (003:L891). */
+	botidYears: { value: 8, source: 'ca. 8 år nasjonalt 2008–2019 (Agenda Kaupang 2020)' },
+	/** No national trend per group is published: 0 % a year keeps today's rate (a neutral start). */
+	trendPctPerYear: { value: 0, source: 'ingen endring per år (nøytralt utgangspunkt, ingen nasjonal kilde)' },
+	/** No national figure: 0 % means nobody leaves the waiting list without a dwelling. */
+	waitingAttritionPctPerYear: { value: 0, source: 'ingen frafall (ingen nasjonal kilde; anslå ut fra egne tall)' },
+	/** Common planning assumption; national vacancy 3 257 (2008) → 8 905 (2019) (003:L855). */
+	vacancyTargetPct: { value: 5, source: 'ca. 5 %, vanlig planforutsetning (Agenda Kaupang 2020)' }
+} as const;
+
+/** Eldre: a share of 80+ (003:L1963); the others: a rate per 1 000 of their suggested band. Both calibrated. */
+function defaultGroup(g: GroupId): GroupAssumptions {
+	const band = SUGGESTED_BANDS[g];
+	return {
+		demand: g === 'eldre' ? { kind: 'prevalence', band } : { kind: 'rate', band, trendPctPerYear: { value: NATIONAL_DEFAULTS.trendPctPerYear.value } },
+		tenure: { kind: 'botid', years: { value: NATIONAL_DEFAULTS.botidYears.value } },
+		waitingAttritionPctPerYear: { value: NATIONAL_DEFAULTS.waitingAttritionPctPerYear.value }
+	};
+}
+
+function defaultSources(): Record<string, ValueSource> {
+	const nd = (source: string): ValueSource => ({ kind: 'national-default', source });
+	const out: Record<string, ValueSource> = { vacancyTargetPct: nd(NATIONAL_DEFAULTS.vacancyTargetPct.source) };
+	for (const g of GROUP_IDS) {
+		out[`groups.${g}.tenure.years`] = nd(NATIONAL_DEFAULTS.botidYears.source);
+		if (g !== 'eldre') out[`groups.${g}.demand.trendPctPerYear`] = nd(NATIONAL_DEFAULTS.trendPctPerYear.source);
+		out[`groups.${g}.waitingAttritionPctPerYear`] = nd(NATIONAL_DEFAULTS.waitingAttritionPctPerYear.source);
+	}
+	// Refugees: a rate until the council's decision or IMDi's request is typed in as a settlement series.
+	out['groups.flyktning.demand'] = {
+		kind: 'national-default',
+		source: 'rate per 1 000 innbyggere 18+ (kalibrert) – bytt til «Bosetting av flyktninger» med kommunens vedtak eller IMDis anmodning'
+	};
+	return out;
+}
+
+export const EMPTY_BASE_SOURCE = 'Ikke fylt ut ennå';
+
+/** The base data of a new notebook: nothing known yet (one ordinary segment, zeros). */
+function emptyBaseData(baseYear: number): BaseData {
+	const groups = Object.fromEntries(GROUP_IDS.map((g) => [g, { tenants: 0, waiting: 0 }])) as BaseData['groups'];
+	return {
+		baseYear,
+		segments: [{ id: 'ordinaer', name: 'Ordinære boliger', groups: 'all', dwellings: 0 }],
+		vacant: 0,
+		groups,
+		provenance: { kind: 'entered', source: EMPTY_BASE_SOURCE, placeholder: true }
+	};
+}
+
 const START_NOTE = `# Slik kommer du i gang
 
-Denne notatboka er laget for **{kommune}**, men tallene er foreløpig **eksempeldata** fra den fiktive
-Eksempelkommune. Bytt dem ut før du bruker resultatene:
+Denne notatboka er for **{kommune}**. Listen «Før tallene kan brukes» øverst viser hva som ennå er
+stedfortredere, og tar deg dit de endres:
 
-1. **Befolkning:** åpne *Grunnlagsdata* og importer SSBs befolkningsframskriving for kommunen (fil fra
-   Statistikkbanken eller «Hent fra SSB»).
-2. **Boliger og leietakere:** fyll inn boligmassen og dagens leietakere, venteliste og nye leietakere
-   per målgruppe – eller importer KOSTRA-tallene (tabell 12008) og godkjenn forslagene.
-3. **Forutsetninger:** gå gjennom botid, nytt behov og trender per målgruppe i cellen under. Kilder og
-   forklaringer finner du bak «Vis forklaringer og kilder».
-4. Lag varianter (for eksempel økt gjennomstrømming) og sammenlign dem.`;
+1. **Befolkning:** importer SSBs befolkningsframskriving for kommunen (fil fra Statistikkbanken eller
+   «Hent fra SSB»). Til da brukes **eksempeldata** (en fiktiv befolkning).
+2. **Boliger og leietakere:** fyll inn boligmassen, dagens leietakere, venteliste og nye leietakere per
+   målgruppe – eller importer KOSTRA-tallene (tabell 12008) og godkjenn forslagene.
+3. **Forutsetninger:** botid, trend og frafall starter på nasjonale anslag (se kildene i listen).
+   Nytt behov kalibreres fra kommunens egne leietakere. Erstatt anslagene med egne tall.
+4. Legg inn planlagte endringer i boligmassen, lag varianter og sammenlign dem.`;
 
 export function createNewNotebook(input: NewNotebookInput): Notebook {
 	const template = createExampleNotebook(input.now);
-	const basis = template.scenarios[0]!;
+	const example = template.scenarios[0]!.assumptions;
 	const kommune = input.kommuneName.trim();
-	const end = template.base.baseYear + basis.assumptions.horizonYears;
-	const ids = { basis: 'basis' };
+	const base = emptyBaseData(template.base.baseYear);
+	const assumptions: ScenarioAssumptions = {
+		horizonYears: example.horizonYears,
+		mode: 'need',
+		groups: Object.fromEntries(GROUP_IDS.map((g) => [g, defaultGroup(g)])) as ScenarioAssumptions['groups'],
+		vacancyTargetPct: { value: NATIONAL_DEFAULTS.vacancyTargetPct.value },
+		stockChanges: [],
+		allocation: { kind: 'proportional' },
+		monteCarlo: { ...example.monteCarlo }
+	};
+	const basis: Scenario = {
+		id: 'basis',
+		name: 'Basis',
+		description: 'Utgangspunktet: kommunens egne tall, med nasjonale anslag der egne tall mangler.',
+		assumptions,
+		valueSources: defaultSources()
+	};
+	const end = base.baseYear + assumptions.horizonYears;
+	const year = newCellYear({ base, scenarios: [basis] });
 	const cells: Cell[] = [
 		{ id: 'start', kind: 'note', markdown: START_NOTE.replace('{kommune}', kommune) },
-		{ id: 'forutsetninger', kind: 'assumptions', scenarioId: ids.basis },
-		{ id: 'behov', kind: 'chart', chart: 'need-by-group', scenarioIds: [ids.basis], slide: true },
-		{ id: 'bestand', kind: 'chart', chart: 'required-vs-planned', scenarioIds: [ids.basis], slide: true },
-		{ id: 'nokkeltall', kind: 'key-figures', scenarioId: ids.basis, year: template.base.baseYear + 10, slide: true },
-		{ id: 'usikkerhet', kind: 'chart', chart: 'monte-carlo-fan', scenarioIds: [ids.basis] },
-		{ id: 'tabell', kind: 'table', scenarioIds: [ids.basis] }
+		{ id: 'forutsetninger', kind: 'assumptions', scenarioId: basis.id },
+		{ id: 'behov', kind: 'chart', chart: 'need-by-group', scenarioIds: [basis.id], slide: true },
+		{ id: 'bestand', kind: 'chart', chart: 'required-vs-planned', scenarioIds: [basis.id], slide: true },
+		{ id: 'nokkeltall', kind: 'key-figures', scenarioId: basis.id, year, slide: true },
+		{ id: 'usikkerhet', kind: 'chart', chart: 'monte-carlo-fan', scenarioIds: [basis.id] },
+		{ id: 'tabell', kind: 'table', scenarioIds: [basis.id] }
 	];
 	return {
 		id: input.id,
-		title: `${kommune} – boligbehov ${template.base.baseYear}–${end}`,
+		title: `${kommune} – boligbehov ${base.baseYear}–${end}`,
 		kommune: { name: kommune, number: input.kommuneNumber.trim() },
-		base: {
-			...template.base,
-			provenance: { kind: 'example', source: 'Eksempeldata fra Eksempelkommune – erstatt med kommunens egne tall', note: 'Kopiert fra den fiktive eksempelkommunen da notatboka ble laget.' }
-		},
+		base,
 		population: {
 			...template.population,
 			provenance: {
@@ -70,7 +149,7 @@ export function createNewNotebook(input: NewNotebookInput): Notebook {
 				note: 'Kopiert fra den fiktive eksempelkommunen da notatboka ble laget.'
 			}
 		},
-		scenarios: [{ ...basis, id: ids.basis, name: 'Basis', description: 'Utgangspunktet. Forutsetningene er foreløpig eksempelkommunens.' }],
+		scenarios: [basis],
 		cells,
 		createdAt: input.now,
 		updatedAt: input.now

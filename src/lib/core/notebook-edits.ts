@@ -3,6 +3,7 @@
  * `update()`, so each is one undo step and is autosaved. Tested in Node.
  */
 import type { Cell, CellKind, ChartKind, Notebook, Scenario } from './model/notebook.ts';
+import { newCellYear } from './cells.ts';
 
 export function newId(prefix: string, existing: Iterable<string>, random = Math.random): string {
 	const taken = new Set(existing);
@@ -28,7 +29,7 @@ export function deleteCell(doc: Notebook, cellId: string): void {
 export function addCell(doc: Notebook, kind: CellKind, opts: { chart?: ChartKind; random?: () => number } = {}): Cell {
 	const id = newId('celle', doc.cells.map((c) => c.id), opts.random);
 	const basis = doc.scenarios[0]?.id ?? '';
-	const year = Math.min(doc.base.baseYear + 10, doc.base.baseYear + (doc.scenarios[0]?.assumptions.horizonYears ?? 10));
+	const year = newCellYear(doc);
 	let cell: Cell;
 	switch (kind) {
 		case 'note':

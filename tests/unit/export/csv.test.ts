@@ -80,7 +80,7 @@ describe('assumptionsToCsv', () => {
 		const nb = buildMinimalNotebook();
 		const rows = readCsv(assumptionsToCsv(nb.scenarios, { base: nb.base }).slice(1));
 		expect(rows[0]).toEqual(['Scenario', 'Målgruppe', 'Forutsetning', 'Verdi', 'Enhet', 'Usikkerhet', 'Lav / P10', 'Høy / P90']);
-		expect(rows).toContainEqual(['Basis', 'Andre', 'Gjennomsnittlig botid', '3,5', 'år', 'Fast', '', '']);
+		expect(rows).toContainEqual(['Basis', 'Andre', 'Botid', '3,5', 'år', 'Fast', '', '']);
 		expect(rows).toContainEqual(['Basis', 'Nedsatt funksjonsevne', 'Nytt behov per 1 000 innbyggere 18–66 år', '0,4', 'husstander per 1 000 per år', 'Fast', '', '']);
 		expect(rows).toContainEqual(['Grunnlag 2025', 'ROP', 'Leietakere', '110', 'husstander', '', '', '']);
 		expect(rows.find((r) => r[2] === 'Personer per husstand')?.[3]).toBe('2,6');

@@ -117,7 +117,7 @@ describe('projection workbook', () => {
 	it('the assumptions sheet lists base data and every scenario', () => {
 		const xml = text(files.get('xl/worksheets/sheet3.xml'));
 		expect(xml).toContain('Forutsetning');
-		expect(xml).toContain('Gjennomsnittlig botid');
+		expect(xml).toContain('Botid');
 		expect(xml).toContain('Kortere botid ROP');
 		expect(xml).toContain('Grunnlag 2025');
 		const rows = [...xml.matchAll(/<row r="/g)].length;
@@ -142,7 +142,7 @@ describe('assumption rows', () => {
 		const ropRate = rows.find((r) => r.group === 'ROP' && r.assumption.startsWith('Nytt behov per 1 000'));
 		expect(ropRate?.value).toBe('kalibreres');
 		expect(ropRate?.assumption).toBe('Nytt behov per 1 000 innbyggere 18–66 år');
-		const botid = rows.find((r) => r.group === 'ROP' && r.assumption === 'Gjennomsnittlig botid');
+		const botid = rows.find((r) => r.group === 'ROP' && r.assumption === 'Botid');
 		expect(botid).toMatchObject({ value: 6, unit: 'år', distribution: 'Triangulær', low: 4, high: 9 });
 		expect(rows.find((r) => r.assumption === 'Bosatte flyktninger per år')?.value).toBe('2026: 60; 2027: 45');
 		expect(rows.find((r) => r.assumption.startsWith('Salg 2028'))?.value).toBe(-2);

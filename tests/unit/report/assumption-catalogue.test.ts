@@ -61,7 +61,7 @@ describe('listAssumptions', () => {
 			key: 'groups.rop.tenure.years',
 			path: 'tenure.years',
 			group: 'rop',
-			label: 'Gjennomsnittlig botid',
+			label: 'Botid',
 			unit: 'år',
 			quantity: { kind: 'uncertain', value: basis.assumptions.groups.rop.tenure.kind === 'botid' ? basis.assumptions.groups.rop.tenure.years : (null as never) },
 			setting: false,

@@ -42,7 +42,7 @@ describe('scenarioAppendixRows', () => {
 		const botid = row(rows, 'groups.rop.tenure.years');
 		expect(botid).toMatchObject({
 			group: 'ROP (rus og psykiske lidelser)',
-			field: 'Gjennomsnittlig botid',
+			field: 'Botid',
 			value: '6 år',
 			range: '4,5–8 år, mest sannsynlig 6',
 			status: 'oppgitt',

@@ -8,6 +8,7 @@ import type { ScenarioAssumptions } from '#lib/core/model/assumptions.ts';
 import type { BaseData } from '#lib/core/model/base-data.ts';
 import { FLOW_INFLOW, FLOW_NONE, FLOW_TENURE, observedFlowFor } from './calibration-choices.ts';
 import type { Uncertain } from '#lib/core/model/uncertain.ts';
+import { GROUP_FIELDS, GROUP_FIELD_IDS, VACANCY_FIELD, type GroupFieldId, type GroupFieldSpec } from '#lib/core/model/assumption-fields.ts';
 
 /** Per-group fields, index into the per-group slot table. */
 export const F = {
@@ -22,7 +23,7 @@ export const F = {
 	exitPct: 8,
 	turnover: 9,
 	attrition: 10
-} as const;
+} as const satisfies Record<GroupFieldId, number>;
 export const NF = 11;
 
 export interface Slot {
@@ -52,33 +53,20 @@ export function buildLayout(s: ScenarioAssumptions, base?: BaseData): ParamLayou
 		groupSlot[g * NF + field] = slots.length;
 		slots.push({ key: `${gid}.${path}`, label: `${label} – ${GROUP_SHORT_LABELS[gid]}`, u });
 	};
+	// The table's order is the slot order (see assumption-fields.ts): one slot per field present.
 	GROUP_IDS.forEach((gid, g) => {
 		const ga = s.groups[gid];
-		const d = ga.demand;
 		const flow = base ? observedFlowFor(ga, base.groups[gid]).use : FLOW_NONE;
-		if (d.kind === 'rate') {
-			if (flow !== FLOW_INFLOW) add(g, gid, F.rate, 'demand.ratePer1000', 'Rate per 1000 innbyggere', d.ratePer1000);
-			add(g, gid, F.trend, 'demand.trendPctPerYear', 'Årlig trend i raten', d.trendPctPerYear);
-		} else if (d.kind === 'prevalence') {
-			add(g, gid, F.share, 'demand.sharePct', 'Andel av aldersgruppen', d.sharePct);
-			add(g, gid, F.targetShare, 'demand.targetSharePct', 'Målandel', d.targetSharePct);
-		} else if (d.kind === 'refugees') {
-			add(g, gid, F.shareNeeding, 'demand.shareNeedingPct', 'Andel som trenger kommunal bolig', d.shareNeedingPct);
-			add(g, gid, F.personsPerHousehold, 'demand.personsPerHousehold', 'Personer per husstand', d.personsPerHousehold);
+		for (const id of GROUP_FIELD_IDS) {
+			// Fields the observed new tenants calibrate get no slot, like omitted ones (group-start.ts).
+			if (id === 'rate' && flow === FLOW_INFLOW) continue;
+			if ((id === 'botid' || id === 'renewal' || id === 'exitPct') && flow === FLOW_TENURE) continue;
+			const field: GroupFieldSpec = GROUP_FIELDS[id];
+			add(g, gid, F[id], field.path, field.name, field.get(ga));
 		}
-		const t = ga.tenure;
-		if (flow === FLOW_TENURE) {
-			// calibrated from the observed new tenants (group-start.ts)
-		} else if (t.kind === 'botid') add(g, gid, F.botid, 'tenure.years', 'Botid', t.years);
-		else if (t.kind === 'lease') add(g, gid, F.renewal, 'tenure.renewalPct', 'Andel fornyede kontrakter', t.renewalPct);
-		else add(g, gid, F.exitPct, 'tenure.pctPerYear', 'Årlig avgang', t.pctPerYear);
-		if (ga.turnoverTarget) {
-			add(g, gid, F.turnover, 'turnoverTarget.changePct', 'Endring i gjennomstrømming', ga.turnoverTarget.changePct);
-		}
-		add(g, gid, F.attrition, 'waitingAttritionPctPerYear', 'Årlig frafall fra ventelisten', ga.waitingAttritionPctPerYear);
 	});
 	const vacancySlot = slots.length;
-	slots.push({ key: 'vacancyTargetPct', label: 'Måltall for ledighet', u: s.vacancyTargetPct });
+	slots.push({ key: VACANCY_FIELD.path, label: VACANCY_FIELD.name, u: VACANCY_FIELD.get(s) });
 	return { slots, groupSlot, vacancySlot };
 }
 

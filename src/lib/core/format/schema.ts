@@ -87,7 +87,8 @@ export const ProvenanceSchema = z.strictObject({
 	alternative: z.string().optional(),
 	retrieved: z.string().optional(),
 	fileName: z.string().optional(),
-	note: z.string().optional()
+	note: z.string().optional(),
+	placeholder: z.boolean().optional()
 });
 
 const age = z.int().min(0).max(L.ageMax);
@@ -260,7 +261,8 @@ export const ScenarioSchema = z.strictObject({
 	name: z.string(),
 	description: z.string(),
 	basedOn: z.string().optional(),
-	assumptions: ScenarioAssumptionsSchema
+	assumptions: ScenarioAssumptionsSchema,
+	valueSources: z.record(z.string(), z.strictObject({ kind: z.enum(['national-default', 'example']), source: z.string() })).optional()
 });
 
 export const ChartKindSchema = z.enum(['need-by-group', 'required-vs-planned', 'flows', 'monte-carlo-fan', 'scenario-comparison', 'tornado']);

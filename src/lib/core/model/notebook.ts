@@ -23,6 +23,21 @@ export interface Scenario {
 	/** The scenario this one was copied from (normally Basis), to show what differs. */
 	basedOn?: string;
 	assumptions: ScenarioAssumptions;
+	/**
+	 * Where a value came from when it is not the planner's own: key = the assumption's catalogue key
+	 * ("groups.rop.tenure.years", "vacancyTargetPct"). A value with an entry is a placeholder, listed
+	 * under "Før tallene kan brukes" until the planner edits it (the editors remove the entry).
+	 * Absent (and keys without an entry) = the planner's own value, or calibrated where the value is
+	 * left out — as before the field existed.
+	 */
+	valueSources?: Record<string, ValueSource>;
+}
+
+/** A value that is a stand-in: a documented national default, or copied from the example. */
+export interface ValueSource {
+	kind: 'national-default' | 'example';
+	/** Norwegian: what the value is and where it comes from, e.g. "ca. 8 år nasjonalt (Agenda Kaupang 2020)". */
+	source: string;
 }
 
 export type ChartKind =

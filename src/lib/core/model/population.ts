@@ -26,6 +26,12 @@ export interface Provenance {
 	retrieved?: string;
 	fileName?: string;
 	note?: string;
+	/**
+	 * A starting point to replace before the numbers are used (a new notebook's empty base data).
+	 * Listed under "Før tallene kan brukes". Absent = false. (Kind 'example' is always a placeholder
+	 * outside the fictional example kommune.)
+	 */
+	placeholder?: boolean;
 }
 
 /** An inclusive age band, e.g. 18–66 or 80+ (`to` omitted = open-ended). */

@@ -8,11 +8,21 @@
  * (raw numbers with low/high columns for Excel; nb-NO text with range, status and source in print).
  */
 import { GROUP_IDS, GROUP_LABELS, type GroupId } from '#lib/core/model/groups.ts';
-import type { AgeBand, YearSeries } from '#lib/core/model/population.ts';
+import type { YearSeries } from '#lib/core/model/population.ts';
 import type { StockChangeKind } from '#lib/core/model/assumptions.ts';
 import type { Uncertain } from '#lib/core/model/uncertain.ts';
 import type { Scenario } from '#lib/core/model/notebook.ts';
 import type { ASSUMPTION_HELP } from '#lib/core/text/assumption-help.ts';
+import {
+	GROUP_FIELDS,
+	INTEGER_FIELDS,
+	VACANCY_FIELD,
+	bandLabel,
+	fieldName,
+	groupFieldContext,
+	type GroupFieldId,
+	type GroupFieldSpec
+} from '#lib/core/model/assumption-fields.ts';
 
 export type HelpKey = keyof typeof ASSUMPTION_HELP;
 
@@ -69,10 +79,7 @@ export const BASE_DATA_LABELS = {
 	newTenantsLastYear: 'Nye leietakere i basisåret'
 } as const;
 
-/** "18–66 år", "80 år og eldre". */
-export function bandLabel(b: AgeBand): string {
-	return b.to === undefined ? `${b.from} år og eldre` : `${b.from}–${b.to} år`;
-}
+export { bandLabel };
 
 /** A number with decimal comma and full precision, no digit grouping ("2,6", "1000"). */
 function plainDecimal(n: number): string {
@@ -118,9 +125,9 @@ export function listAssumptions(scenario: Scenario, groupNames: Readonly<Record<
 	const uncertain = (u: Uncertain): AssumptionQuantity => ({ kind: 'uncertain', value: u });
 	const orCalibrated = (u: Uncertain | undefined): AssumptionQuantity => (u ? uncertain(u) : { kind: 'calibrated' });
 
-	setting('horizonYears', 'Framskrivingsperiode', 'år', { kind: 'number', value: a.horizonYears });
+	setting('horizonYears', INTEGER_FIELDS.horizonYears.name, INTEGER_FIELDS.horizonYears.unit, { kind: 'number', value: a.horizonYears });
 	setting('mode', 'Beregningsmåte', '', { kind: 'text', value: MODE_LABELS[a.mode] });
-	add(null, 'vacancyTargetPct', 'Mål for ledighet (friksjonsledighet)', '% av boligene', uncertain(a.vacancyTargetPct), 'vacancy');
+	add(null, VACANCY_FIELD.path, VACANCY_FIELD.name, VACANCY_FIELD.reportUnit, uncertain(VACANCY_FIELD.get(a)), VACANCY_FIELD.help);
 	setting('allocation', 'Fordeling av ledige boliger', '', {
 		kind: 'text',
 		value:
@@ -131,46 +138,30 @@ export function listAssumptions(scenario: Scenario, groupNames: Readonly<Record<
 	setting('monteCarlo.draws', 'Usikkerhetsberegning (Monte Carlo): antall trekk', 'trekk', { kind: 'number', value: a.monteCarlo.draws });
 	setting('monteCarlo.seed', 'Usikkerhetsberegning (Monte Carlo): frø', '', { kind: 'number', value: a.monteCarlo.seed, plain: true });
 
+	const field = (g: GroupId, id: GroupFieldId) => {
+		const ga = a.groups[g];
+		const f: GroupFieldSpec = GROUP_FIELDS[id];
+		if (!f.applies(ga)) return;
+		const u = f.get(ga);
+		if (!u && f.whenAbsent === 'unused') return;
+		add(g, f.path, fieldName(f, groupFieldContext(ga, id)), f.reportUnit, orCalibrated(u), f.help);
+	};
 	for (const g of GROUP_IDS) {
 		const ga = a.groups[g];
 		const d = ga.demand;
-		switch (d.kind) {
-			case 'rate':
-				add(g, 'demand.ratePer1000', `Nytt behov per 1 000 innbyggere ${bandLabel(d.band)}`, 'husstander per 1 000 per år', orCalibrated(d.ratePer1000), 'ratePer1000');
-				add(g, 'demand.trendPctPerYear', 'Årlig endring i nytt behov per 1 000 innbyggere', '% per år', uncertain(d.trendPctPerYear), 'trend');
-				break;
-			case 'prevalence':
-				add(g, 'demand.sharePct', `Andel av innbyggere ${bandLabel(d.band)} med behov`, '%', orCalibrated(d.sharePct), 'sharePct');
-				if (d.targetSharePct) {
-					add(g, 'demand.targetSharePct', `Målandel${d.targetYear !== undefined ? ` i ${d.targetYear}` : ''}`, '%', uncertain(d.targetSharePct), 'sharePct');
-				}
-				break;
-			case 'refugees':
-				add(g, 'demand.settledPerYear', 'Bosatte flyktninger per år', 'personer', { kind: 'series', value: d.settledPerYear }, 'refugees');
-				add(g, 'demand.shareNeedingPct', 'Andel som trenger kommunal bolig', '%', uncertain(d.shareNeedingPct), 'refugees');
-				add(g, 'demand.personsPerHousehold', 'Personer per husstand', 'personer', uncertain(d.personsPerHousehold), 'refugees');
-				break;
-			case 'manual':
-				add(g, 'demand.perYear', 'Nytt behov per år (oppgitt år for år)', 'husstander', { kind: 'series', value: d.perYear });
-				break;
-		}
+		// Editor order: the driver's fields (series first), then tenure, turnover target, attrition.
+		if (d.kind === 'rate') (['rate', 'trend'] as const).forEach((id) => field(g, id));
+		else if (d.kind === 'prevalence') (['share', 'targetShare'] as const).forEach((id) => field(g, id));
+		else if (d.kind === 'refugees') {
+			add(g, 'demand.settledPerYear', 'Bosatte flyktninger per år', 'personer', { kind: 'series', value: d.settledPerYear }, 'refugees');
+			(['shareNeeding', 'personsPerHousehold'] as const).forEach((id) => field(g, id));
+		} else add(g, 'demand.perYear', 'Nytt behov per år (oppgitt år for år)', 'husstander', { kind: 'series', value: d.perYear });
 		const t = ga.tenure;
-		switch (t.kind) {
-			case 'botid':
-				add(g, 'tenure.years', 'Gjennomsnittlig botid', 'år', uncertain(t.years), 'botid');
-				break;
-			case 'lease':
-				add(g, 'tenure.leaseYears', 'Tidsbestemt kontrakt, lengde', 'år', { kind: 'number', value: t.leaseYears }, 'lease');
-				add(g, 'tenure.renewalPct', 'Andel fornyet ved utløp', '%', uncertain(t.renewalPct), 'lease');
-				break;
-			case 'exitRate':
-				add(g, 'tenure.pctPerYear', 'Årlig avgang (død, institusjon, flytting)', '% per år', uncertain(t.pctPerYear), 'exitRate');
-				break;
+		if (t.kind === 'lease') {
+			const lf = INTEGER_FIELDS.leaseYears;
+			add(g, 'tenure.leaseYears', lf.name, lf.unit, { kind: 'number', value: t.leaseYears }, 'lease');
 		}
-		if (ga.turnoverTarget) {
-			add(g, 'turnoverTarget.changePct', `Endring i gjennomstrømming innen ${ga.turnoverTarget.byYear}`, '%', uncertain(ga.turnoverTarget.changePct), 'turnoverTarget');
-		}
-		add(g, 'waitingAttritionPctPerYear', 'Frafall fra ventelisten', '% per år', uncertain(ga.waitingAttritionPctPerYear), 'attrition');
+		(['botid', 'renewal', 'exitPct', 'turnover', 'attrition'] as const).forEach((id) => field(g, id));
 	}
 
 	a.stockChanges.forEach((c, i) => add(null, 'stockChanges', stockChangeLabel(c), 'boliger', { kind: 'number', value: c.count, signed: true }, undefined, i));

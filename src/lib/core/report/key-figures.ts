@@ -2,6 +2,7 @@
  * The few numbers a politician asks for, for one scenario and year: dwellings needed, change
  * from today, new dwellings per year to get there, and the chance that the planned stock suffices.
  */
+import { GROUP_IDS, GROUP_SHORT_LABELS, type GroupId } from '../model/groups.ts';
 import type { MonteCarloResult, ProjectionResult } from '../model/result.ts';
 
 export interface KeyFigures {
@@ -42,4 +43,34 @@ export function keyFigures(result: ProjectionResult, year: number, mc: MonteCarl
 		probabilitySufficient: prob === undefined ? null : 1 - prob,
 		requiredRange: band ? { p10: band[10][i] ?? 0, p90: band[90][i] ?? 0 } : null
 	};
+}
+
+/** P(required stock > planned stock) for every projected year, in %; null before Monte Carlo. */
+export function probabilityByYear(result: ProjectionResult, mc: MonteCarloResult | null): { year: number; pct: number }[] | null {
+	if (!mc) return null;
+	return result.years.map((year, i) => ({ year, pct: (mc.probRequiredExceedsPlanned[i] ?? 0) * 100 }));
+}
+
+export interface WaitingFigure {
+	group: GroupId | 'total';
+	label: string;
+	waiting: number;
+	/** Expected waiting time (waiting ÷ move-ins, Little's law), years; Infinity when nobody moves in. */
+	waitingTimeYears: number;
+}
+
+/**
+ * Capacity mode's headline: households waiting at the end of `year` and the expected waiting time,
+ * per group and in total. Null for another year than the result's.
+ */
+export function waitingFigures(result: ProjectionResult, year: number): WaitingFigure[] | null {
+	const i = result.years.indexOf(year);
+	if (i < 0) return null;
+	const row = (group: GroupId | 'total', label: string, s: ProjectionResult['total']): WaitingFigure => ({
+		group,
+		label,
+		waiting: s.waiting[i] ?? 0,
+		waitingTimeYears: s.waitingTimeYears[i] ?? 0
+	});
+	return [...GROUP_IDS.map((g) => row(g, GROUP_SHORT_LABELS[g], result.groups[g] as ProjectionResult['total'])), row('total', 'I alt', result.total)];
 }

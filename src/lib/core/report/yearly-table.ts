@@ -3,7 +3,7 @@
  * One definition used by the table cell, the spreadsheet copy, CSV/XLSX export and the runner.
  */
 import { GROUP_IDS, GROUP_SHORT_LABELS } from '../model/groups.ts';
-import type { ProjectionResult } from '../model/result.ts';
+import type { MonteCarloResult, ProjectionResult } from '../model/result.ts';
 
 export interface TableColumn {
 	key: string;
@@ -44,4 +44,17 @@ export const YEARLY_COLUMNS: readonly TableColumn[] = [
 
 export function yearlyTable(result: ProjectionResult, columns: readonly TableColumn[] = YEARLY_COLUMNS): number[][] {
 	return result.years.map((_, i) => columns.map((c) => c.values(result, i)));
+}
+
+/**
+ * P(required stock > planned stock) per year, in %, from a Monte Carlo run of the same scenario
+ * (issue 10 item 9). Appended to the yearly table once the bands are there.
+ */
+export function probabilityColumn(mc: MonteCarloResult): TableColumn {
+	return {
+		key: 'total.probRequiredExceedsPlanned',
+		header: 'Sannsynlighet nødvendig > planlagt bestand (%)',
+		kind: 'percent',
+		values: (_r, i) => (mc.probRequiredExceedsPlanned[i] ?? 0) * 100
+	};
 }

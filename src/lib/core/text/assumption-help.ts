@@ -68,7 +68,7 @@ export const ASSUMPTION_HELP = {
 		source: 'Anslag.'
 	},
 	vacancy: {
-		label: 'Måledighet (friksjonsledighet)',
+		label: 'Mål for ledighet (friksjonsledighet)',
 		explanation: 'Andel av boligene som står tomme mellom leieforhold og ved vedlikehold. Nødvendig bestand = behov ÷ (1 − ledighet).',
 		source: 'Vanlig planforutsetning ca. 5 %; ledige boliger økte fra 3 257 (2008) til 8 905 (2019) nasjonalt.'
 	}

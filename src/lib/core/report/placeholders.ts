@@ -1,0 +1,89 @@
+/**
+ * "Før tallene kan brukes": every stand-in still in force in a notebook, in the order a planner
+ * replaces them (population, base data, then each scenario's assumptions). Shown at the top of the
+ * notebook (each item links to where it is edited) and meant for the printed title page and the
+ * first slide too. Empty when nothing is left; it never blocks work.
+ *
+ * Sources of the list: a population or base data whose provenance is the example's or marked as a
+ * placeholder, and the scenarios' `valueSources` (national defaults, values from the example).
+ * The fictional example kommune has none: its numbers are the point of it.
+ */
+import type { Notebook, Scenario } from '#lib/core/model/notebook.ts';
+import type { Provenance } from '#lib/core/model/population.ts';
+import { GROUP_LABELS, isGroupId, type GroupId } from '#lib/core/model/groups.ts';
+import { listAssumptions } from './assumption-catalogue.ts';
+
+/** Where a placeholder is edited. */
+export type PlaceholderTarget =
+	| { kind: 'population' }
+	| { kind: 'base-data' }
+	/** An assumption: the scenario, the group (null: the whole scenario) and the path in it ("tenure.years"). */
+	| { kind: 'assumption'; scenarioId: string; group: GroupId | null; path: string };
+
+export interface Placeholder {
+	/** Stable: "population", "base", or "<scenarioId>:<catalogue key>". */
+	key: string;
+	/** Norwegian, names the value: "Botid – Eldre (Basis)". */
+	label: string;
+	/** Norwegian: what stands in and where it comes from. */
+	detail: string;
+	target: PlaceholderTarget;
+}
+
+const isStandIn = (p: Provenance): boolean => p.kind === 'example' || p.placeholder === true;
+
+export function listPlaceholders(doc: Notebook): Placeholder[] {
+	if (doc.kommune.fictional) return [];
+	const out: Placeholder[] = [];
+	if (isStandIn(doc.population.provenance)) {
+		out.push({
+			key: 'population',
+			label: 'Befolkning',
+			detail: `${doc.population.provenance.source}. Importer SSBs befolkningsframskriving for kommunen.`,
+			target: { kind: 'population' }
+		});
+	}
+	if (isStandIn(doc.base.provenance)) {
+		out.push({
+			key: 'base',
+			label: 'Grunnlagsdata (boliger, leietakere, venteliste)',
+			detail: `${doc.base.provenance.source}. Skriv inn tallene eller importer KOSTRA (tabell 12008).`,
+			target: { kind: 'base-data' }
+		});
+	}
+	const several = doc.scenarios.length > 1;
+	for (const scenario of doc.scenarios) {
+		const sources = scenario.valueSources ?? {};
+		if (Object.keys(sources).length === 0) continue;
+		const items = listAssumptions(scenario);
+		for (const [key, source] of Object.entries(sources)) {
+			const parts = key.split('.');
+			const group = parts[0] === 'groups' && isGroupId(parts[1]) ? parts[1] : null;
+			const path = group ? parts.slice(2).join('.') : key;
+			const item = items.find((it) => it.key === key);
+			const name = item?.label ?? (path === 'demand' ? 'Driver for nytt behov' : path);
+			const label = `${name}${group ? ` – ${GROUP_LABELS[group]}` : ''}${several ? ` (${scenario.name})` : ''}`;
+			const what = source.kind === 'example' ? 'Fra eksempelkommunen' : 'Nasjonalt anslag';
+			out.push({ key: `${scenario.id}:${key}`, label, detail: `${what}: ${source.source}.`, target: { kind: 'assumption', scenarioId: scenario.id, group, path } });
+		}
+	}
+	return out;
+}
+
+/**
+ * Drops the stand-in markers an edit of `field` (a path in the group, or in the scenario) replaces:
+ * the planner's own value is no longer a placeholder. Switching a driver ("demand") replaces all of it.
+ */
+export function clearReplacedSources(scenario: Pick<Scenario, 'valueSources'>, group: GroupId | null, field: string): void {
+	const sources = scenario.valueSources;
+	if (!sources) return;
+	for (const k of sourcesReplacedBy(sources, group, field)) delete sources[k];
+	if (Object.keys(sources).length === 0) delete scenario.valueSources;
+}
+
+/** The catalogue keys an edit of `field` (a path in the group, or in the scenario) replaces. */
+export function sourcesReplacedBy(sources: Record<string, unknown> | undefined, group: GroupId | null, field: string): string[] {
+	if (!sources) return [];
+	const prefix = group ? `groups.${group}.${field}` : field;
+	return Object.keys(sources).filter((k) => k === prefix || k.startsWith(`${prefix}.`));
+}

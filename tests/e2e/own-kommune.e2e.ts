@@ -1,0 +1,96 @@
+/**
+ * Issue 10 as a new user walks it, in Chromium against the build: a new notebook for the planner's
+ * kommune, the population and KOSTRA imported from files (recorded fixtures; no request leaves the
+ * machine), today's tenants typed, botid per group set from the "Før tallene kan brukes" list, the
+ * remaining national defaults kept one by one, until the list is gone.
+ */
+import { resolve } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './support/use-browser.ts';
+import { openGuardedPage } from './support/guarded-page.ts';
+import { seriousA11yViolations } from './support/axe.ts';
+
+const browser = useBrowser();
+const baseURL = inject('baseURL');
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/ssb');
+const GROUPS = ['rop', 'funksjon', 'eldre', 'flyktning', 'andre'] as const;
+
+/** The keys of the placeholders listed, in order ([] when the list is gone). */
+const listed = (page: Page) =>
+	page.locator('[data-testid="placeholders"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-placeholder') ?? ''));
+
+describe('a new notebook for the planner’s own kommune', () => {
+	it('starts from the planner’s data, names every stand-in, and ends with none left', async () => {
+		const g = await openGuardedPage(browser());
+		const { page } = g;
+		await g.context.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort('blockedbyclient'));
+		await page.goto(baseURL);
+		await page.getByLabel('Kommunenavn').fill('Bærum');
+		await page.getByLabel('Kommunenummer (valgfritt)').fill('3201');
+		await page.getByRole('button', { name: 'Lag notatbok' }).click();
+
+		// Everything is a stand-in at first: population, base data and the national defaults.
+		await page.getByTestId('placeholders').waitFor();
+		const first = await listed(page);
+		expect(first.slice(0, 2)).toEqual(['population', 'base']);
+		expect(first).toContain('basis:groups.rop.tenure.years');
+		expect(first).toContain('basis:vacancyTargetPct');
+		expect(await seriousA11yViolations(page)).toEqual([]);
+		// Nothing of the example's stock plan: no planned changes in the new notebook.
+		expect(await page.getByText('Nybygg').count()).toBe(0);
+
+		// 1. Population from a file, through the list's link.
+		await page.getByTestId('placeholders').getByRole('button', { name: 'Befolkning', exact: true }).click();
+		await page.getByLabel('Befolkningsfil fra SSB (JSON-stat eller CSV)').setInputFiles(resolve(FIXTURES, 'population-14288.json'));
+		await page.getByTestId('population-preview').waitFor();
+		await page.getByLabel('Kommune', { exact: true }).selectOption('3201');
+		await page.getByLabel('Framskrivingsalternativ').selectOption('MMMM');
+		await page.getByRole('button', { name: 'Bruk denne befolkningen' }).click();
+		await expect.poll(() => listed(page)).not.toContain('population');
+
+		// 2. Base data from KOSTRA (a file), then today's tenants typed (the issue's figures).
+		await page.getByLabel('KOSTRA-fil fra SSB (JSON-stat eller CSV)').setInputFiles(resolve(FIXTURES, 'kostra-12008.json'));
+		await page.getByTestId('kostra-preview').waitFor();
+		await page.getByRole('button', { name: 'Bruk valgte verdier' }).click();
+		await page.getByTestId('kostra-done').waitFor();
+		await expect.poll(() => listed(page)).not.toContain('base');
+		const tenants = { rop: 55, funksjon: 40, eldre: 30, flyktning: 35, andre: 15 };
+		for (const gid of GROUPS) {
+			const field = page.locator(`#bd-${gid}-tenants`);
+			await field.fill(String(tenants[gid]));
+			await field.press('Enter');
+		}
+		await expect.poll(() => page.locator('#bd-andre-tenants').inputValue()).toBe('15');
+		expect(await page.getByTestId('other-households').textContent()).toMatch(/Husstander utenfor de fem målgruppene/);
+
+		// 3. Botid per group, reached from the list (the link focuses the field).
+		const botid = { rop: '6', funksjon: '15', eldre: '8', flyktning: '3', andre: '4' };
+		const labels = { rop: 'ROP (rus og psykiske lidelser)', funksjon: 'Nedsatt funksjonsevne', eldre: 'Eldre', flyktning: 'Flyktninger', andre: 'Andre' };
+		for (const gid of GROUPS) {
+			await page.getByTestId('placeholders').getByRole('button', { name: `Botid – ${labels[gid]}`, exact: true }).click();
+			const field = page.getByLabel(`Botid – ${labels[gid]}`, { exact: true });
+			await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+			// Eldre's national default is already 8: typing 8 keeps it, so keep it explicitly instead.
+			if (botid[gid] === '8') await page.getByRole('button', { name: `Behold som egen forutsetning: Botid – ${labels[gid]}` }).click();
+			else await field.fill(botid[gid]);
+		}
+
+		// Exactly what is left: the trends, the waiting-list attrition, the vacancy target and the refugee driver.
+		const expected = [
+			'basis:vacancyTargetPct',
+			...GROUPS.flatMap((gid) => [...(gid === 'eldre' ? [] : [`basis:groups.${gid}.demand.trendPctPerYear`]), `basis:groups.${gid}.waitingAttritionPctPerYear`]),
+			'basis:groups.flyktning.demand'
+		];
+		await expect.poll(() => listed(page)).toEqual(expected);
+
+		// 4. The planner keeps the rest as their own assumptions: the list disappears.
+		for (let i = 0; i < expected.length; i++) {
+			await page.getByTestId('placeholders').getByRole('button', { name: /^Behold som egen forutsetning/ }).first().click();
+		}
+		await expect.poll(() => page.getByTestId('placeholders').count()).toBe(0);
+		await page.locator('[data-key="total.requiredStock"]').last().waitFor();
+		g.expectNoProblems();
+		await g.context.close();
+	});
+});
