@@ -2,7 +2,7 @@
  * Turn a KOSTRA proposal into a list of changes the planner reviews one by one, and apply only
  * the accepted ones to a copy of BaseData. Nothing is changed without this explicit step.
  */
-import type { BaseData } from '#lib/core/model/base-data.ts';
+import type { BaseData, BaseHistory, HistoryYear } from '#lib/core/model/base-data.ts';
 import { GROUP_IDS, GROUP_LABELS, type GroupId } from '#lib/core/model/groups.ts';
 import type { GroupMappingProposal, KostraFigures } from './kostra.ts';
 
@@ -128,4 +128,36 @@ export function applyKostraChanges(
 		next.provenance = { ...next.provenance, note: next.provenance.note ? `${next.provenance.note} ${note}` : note };
 	}
 	return { base: next, skipped };
+}
+
+/**
+ * The kommune's history from KOSTRA figures of several years: every year up to and including the
+ * base year (later years are not history). Returns undefined if no year qualifies.
+ */
+export function historyFromKostra(
+	years: readonly KostraFigures[],
+	baseYear: number,
+	info: { retrieved: string; fileName?: string }
+): BaseHistory | undefined {
+	const rows: HistoryYear[] = [];
+	for (const f of years) {
+		if (f.year > baseYear) continue;
+		const row: HistoryYear = { year: f.year };
+		if (f.dwellings !== undefined) row.dwellings = f.dwellings;
+		if (f.vacant !== undefined) row.vacant = f.vacant;
+		if (f.newTenants !== undefined) row.newTenants = f.newTenants;
+		if (f.waiting !== undefined) row.waiting = f.waiting;
+		rows.push(row);
+	}
+	rows.sort((a, b) => a.year - b.year);
+	const first = years[0];
+	if (rows.length === 0 || !first) return undefined;
+	const provenance: BaseHistory['provenance'] = {
+		kind: 'imported',
+		source: first.source,
+		retrieved: info.retrieved,
+		note: `${first.kommune.name} (${first.kommune.code}), ${rows[0]!.year}–${rows[rows.length - 1]!.year}`
+	};
+	if (info.fileName) provenance.fileName = info.fileName;
+	return { years: rows, provenance };
 }

@@ -11,7 +11,8 @@ import type { CellValue } from './csv.ts';
 import { describeMarker, fail, type SsbError } from './errors.ts';
 import {
 	DIMENSION_NAMES,
-	alternativeCode,
+	alternativeCodeIn,
+	PROJECTION_STATISTIC_CODES,
 	isBothSexes,
 	kommuneNumber,
 	looksLikeAlternatives,
@@ -226,7 +227,10 @@ export function populationTableFromCube(
 	const alternativeIndexes: number[] = [];
 	if (altDim) {
 		altDim.dim.categories.forEach((c, i) => {
-			alternatives.push({ code: alternativeCode(c.code, c.label) ?? c.code, label: c.label });
+			const code = alternativeCodeIn(altDim.dim.categories, c);
+			// A codes-only download has "Personer1" as its only label: say which alternative it is.
+			const label = code !== undefined && c.label === c.code && c.code in PROJECTION_STATISTIC_CODES ? `Alternativ ${code} (${c.code})` : c.label;
+			alternatives.push({ code: code ?? c.code, label });
 			alternativeIndexes.push(i);
 		});
 	} else {
@@ -332,7 +336,7 @@ export function extractPopulation(
 		if (k < 0)
 			return fail(
 				'unknown-kommune',
-				`Kommunen «${opts.kommune}» finnes ikke i filen. Filen har: ${summariseList(table.kommuner.map((x) => `${x.code} ${x.name}`.trim()), 8)}.`
+				`Kommunen «${opts.kommune}» finnes ikke i filen. Filen har: ${summariseList(table.kommuner.map((x) => (x.name === x.code ? x.code : `${x.code} ${x.name}`)), 8)}.`
 			);
 	}
 	const kommuneOpt = table.kommuner[k]!;
