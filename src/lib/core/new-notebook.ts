@@ -41,6 +41,8 @@ Eksempelkommune. Bytt dem ut før du bruker resultatene:
 
 export function createNewNotebook(input: NewNotebookInput): Notebook {
 	const template = createExampleNotebook(input.now);
+	// The example's history is the fictional kommune's own past: a new kommune starts without one.
+	const { history: _exampleHistory, ...templateBase } = template.base;
 	const basis = template.scenarios[0]!;
 	const kommune = input.kommuneName.trim();
 	const end = template.base.baseYear + basis.assumptions.horizonYears;
@@ -59,7 +61,7 @@ export function createNewNotebook(input: NewNotebookInput): Notebook {
 		title: `${kommune} – boligbehov ${template.base.baseYear}–${end}`,
 		kommune: { name: kommune, number: input.kommuneNumber.trim() },
 		base: {
-			...template.base,
+			...templateBase,
 			provenance: { kind: 'example', source: 'Eksempeldata fra Eksempelkommune – erstatt med kommunens egne tall', note: 'Kopiert fra den fiktive eksempelkommunen da notatboka ble laget.' }
 		},
 		population: {
