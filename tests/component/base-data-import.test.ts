@@ -24,6 +24,14 @@ function renderPopulation(props: Partial<{ baseYear: number; kommuneNumber: stri
 	return onconfirm;
 }
 
+/** The newest round's label; the recorded API answers are for the 2024 round's table 14288. */
+const TABLE_LABEL = 'SSB-tabell (nyeste framskriving: 14746 fra 2026)';
+async function useRecordedTable() {
+	const table = screen.getByLabelText(TABLE_LABEL);
+	await userEvent.clear(table);
+	await userEvent.type(table, '14288');
+}
+
 describe('population import', () => {
 	it('previews a JSON-stat file and writes only on confirm, MMMM preselected', async () => {
 		const onconfirm = renderPopulation();
@@ -58,6 +66,7 @@ describe('population import', () => {
 	it('says when the notebook kommune is not in the file, and when SSB does not know the number', async () => {
 		const fetchImpl: FetchLike = async () => ({ ok: true, status: 200, text: async () => fixture('api/population-14288-metadata.json') });
 		renderPopulation({ kommuneNumber: '0999', fetchImpl });
+		await useRecordedTable();
 		await userEvent.upload(screen.getByLabelText('Befolkningsfil fra SSB (JSON-stat eller CSV)'), file('population-long-alternative.csv'));
 		expect(await screen.findByTestId('population-kommune-note')).toHaveTextContent(
 			'Notatbokens kommune (0999) finnes ikke i filen. Filen har: 3201 Bærum, 1151 Utsira.'
@@ -101,6 +110,7 @@ describe('population import', () => {
 			return { ok: true, status: 200, text: async () => body };
 		};
 		const onconfirm = renderPopulation({ kommuneNumber: '3201', fetchImpl });
+		await useRecordedTable();
 		expect(screen.getByLabelText('Kommunenummer for henting fra SSB')).toHaveValue('3201');
 		expect(urls).toEqual([]);
 		await userEvent.click(screen.getByRole('button', { name: 'Hent fra SSB' }));
@@ -131,7 +141,7 @@ describe('population import', () => {
 		await userEvent.click(button);
 		expect(screen.getByTestId('population-fetch-error')).toHaveTextContent('Du er frakoblet');
 		online = true;
-		const table = screen.getByLabelText('SSB-tabell (nyeste framskriving: 14288 fra 2024)');
+		const table = screen.getByLabelText(TABLE_LABEL);
 		await userEvent.clear(table);
 		await userEvent.type(table, '1428');
 		await userEvent.click(button);

@@ -161,3 +161,37 @@ export function historyFromKostra(
 	if (info.fileName) provenance.fileName = info.fileName;
 	return { years: rows, provenance };
 }
+
+/**
+ * Would the base data still add up with these values? Tenants + vacant must not exceed the
+ * dwellings (the same rule as the base-data editor's capacity check). Returns a Norwegian
+ * explanation naming the numbers, or null.
+ */
+export function kostraCapacityConflict(base: BaseData, values: Partial<Record<'dwellings' | 'vacant', number>>): string | null {
+	const dwellings = values.dwellings ?? base.segments.reduce((n, s) => n + s.dwellings, 0);
+	const vacant = values.vacant ?? base.vacant;
+	const tenants = GROUP_IDS.reduce((n, g) => n + base.groups[g].tenants, 0);
+	if (tenants + vacant <= dwellings) return null;
+	return `Leietakere (${tenants}) og ledige boliger (${vacant}) blir til sammen ${tenants + vacant}, men boligene er ${dwellings}. Leietakere + ledige kan ikke være flere enn boligene.`;
+}
+
+/**
+ * The selection the preview starts with: every applicable change, except capacity changes
+ * (dwellings, vacant) that would make the base data inconsistent. Those start unticked with the
+ * conflict named, so the proposal applies as offered and a conflict is seen before any click.
+ */
+export function defaultKostraSelection(base: BaseData, changes: readonly KostraChange[]): Map<KostraChangeKey, { accepted: boolean; conflict?: string }> {
+	const out = new Map<KostraChangeKey, { accepted: boolean; conflict?: string }>();
+	for (const c of changes) out.set(c.key, { accepted: c.applicable });
+	const capacity = changes.filter((c) => c.applicable && (c.key === 'dwellings' || c.key === 'vacant'));
+	const values = (keys: readonly KostraChange[]) => Object.fromEntries(keys.map((c) => [c.key, c.proposed])) as Partial<Record<'dwellings' | 'vacant', number>>;
+	if (kostraCapacityConflict(base, values(capacity)) === null) return out;
+	// Drop as few as possible: first try keeping each capacity change alone, else none.
+	const keep = capacity.find((c) => kostraCapacityConflict(base, values([c])) === null);
+	for (const c of capacity) {
+		if (c === keep) continue;
+		const conflict = kostraCapacityConflict(base, values(keep ? [keep, c] : [c]));
+		out.set(c.key, { accepted: false, ...(conflict ? { conflict: `Ikke valgt: ${conflict}` } : {}) });
+	}
+	return out;
+}
