@@ -188,7 +188,17 @@ describe('KOSTRA import', () => {
 		// Base year and dwellings (three segments) cannot be applied as they are.
 		expect(screen.getByRole('checkbox', { name: 'Bruk: Basisår (status 31.12)' })).toBeDisabled();
 		expect(screen.getByRole('checkbox', { name: 'Bruk: Kommunalt disponerte boliger' })).toBeDisabled();
-		// Vacant 110 would not fit beside today's 214 tenants in 236 dwellings: refused, named.
+		// Vacant 110 would not fit beside today's 214 tenants in 236 dwellings: not ticked by default,
+		// and the conflict is named in the preview before any click (issue 12 item 5).
+		const vacant = screen.getByRole('checkbox', { name: 'Bruk: Ledige boliger' });
+		expect(vacant).not.toBeChecked();
+		expect(screen.getByTestId('kostra-conflict-vacant')).toHaveTextContent(
+			'Ikke valgt: Leietakere (214) og ledige boliger (110) blir til sammen 324, men boligene er 236.'
+		);
+		expect(screen.queryByTestId('kostra-selection-conflict')).toBeNull();
+		// Ticked anyway: the conflict shows at once, and the click is still refused, named.
+		await userEvent.click(vacant);
+		expect(screen.getByTestId('kostra-selection-conflict')).toHaveTextContent('Valgene over går ikke opp: Leietakere (214) og ledige boliger (110)');
 		await userEvent.click(screen.getByRole('button', { name: 'Bruk valgte verdier' }));
 		expect(screen.getByTestId('kostra-apply-error')).toHaveTextContent(/^Ledige boliger fra KOSTRA: leietakere \(214\) og ledige boliger \(110\)/);
 		expect(onapply).not.toHaveBeenCalled();
@@ -217,7 +227,6 @@ describe('KOSTRA import', () => {
 		await screen.findByTestId('kostra-preview');
 		await userEvent.type(screen.getByLabelText('Andel av «behov for tilrettelagt bolig» til Eldre (%)'), '120');
 		expect(screen.getByRole('alert')).toHaveTextContent('Andel til Eldre må være mellom 0 og 100 % (du skrev 120).');
-		await userEvent.click(screen.getByRole('checkbox', { name: 'Bruk: Ledige boliger' }));
 		const flykt = screen.getByLabelText('Ny verdi: Flyktninger: husstander på venteliste');
 		await userEvent.clear(flykt);
 		await userEvent.type(flykt, '-4');
@@ -248,5 +257,46 @@ describe('KOSTRA import', () => {
 		status = 404;
 		await userEvent.click(screen.getByRole('button', { name: 'Hent KOSTRA-tall fra SSB' }));
 		expect(await screen.findByTestId('kostra-fetch-error')).toHaveTextContent('SSB finner ikke tabell 12008 (HTTP 404).');
+	});
+});
+
+/** A file as the browser gives it: the fixture's bytes (Latin-1 files stay Latin-1). */
+const bytesFile = (name: string) => new File([readFileSync(resolve(process.cwd(), 'tests/fixtures/ssb', name))], name.split('/').pop()!, { type: 'text/csv' });
+
+describe('files as SSB serves them', () => {
+	it('a Latin-1 texts-only population CSV reads with «år» intact', async () => {
+		const onconfirm = renderPopulation({ baseYear: 2026, kommuneNumber: '' });
+		await userEvent.upload(screen.getByLabelText('Befolkningsfil fra SSB (JSON-stat eller CSV)'), bytesFile('real/population-14746-texts-semicolon.csv'));
+		const preview = await screen.findByTestId('population-preview');
+		expect(preview).toHaveTextContent('SSB tabell 14746 (CSV), 2 regioner, 2 alternativer (MMMM, LLML), år 2026–2030, alder 0–105 år eller eldre');
+		await userEvent.click(screen.getByRole('button', { name: 'Bruk denne befolkningen' }));
+		expect(onconfirm.mock.calls[0]![0].provenance).toMatchObject({ source: 'SSB tabell 14746', alternative: 'MMMM' });
+	});
+
+	it('KOSTRA with aggregates and historical kommuner: only kommuner to pick, comparison, history saved', async () => {
+		const { onapply } = renderKostra();
+		await userEvent.upload(screen.getByLabelText('KOSTRA-fil fra SSB (JSON-stat eller CSV)'), bytesFile('real/kostra-12008-codes-texts.csv'));
+		await screen.findByTestId('kostra-preview');
+		const options = within(screen.getByLabelText('Kommune')).getAllByRole('option').map((o) => o.textContent);
+		expect(options).toEqual(['3201 Bærum', '3024 Bærum (2020-2023)', '0219 Bærum (-2019)', '1151 Utsira']);
+		const comparison = screen.getByTestId('kostra-comparison');
+		expect(comparison).toHaveTextContent('Gjennomstrømming 2024: 12 % i kommunen, 12 % i landet.');
+		expect(comparison).toHaveTextContent('SSBs klassifikasjon 112');
+		await userEvent.selectOptions(screen.getByLabelText('Kommunens KOSTRA-gruppe (fra SSBs klassifikasjon 112)'), 'EKG13');
+		expect(comparison).toHaveTextContent(/Gjennomstrømming 2024: 12 % i kommunen, \d+ % i Kostragruppe 13, 12 % i landet\./);
+		const keep = screen.getByLabelText(/Lagre 5 år med historikk \(2020–2024\)/);
+		expect(keep).toBeChecked();
+		await userEvent.click(screen.getByRole('button', { name: 'Bruk valgte verdier' }));
+		expect(onapply).toHaveBeenCalledTimes(1);
+		const [next] = onapply.mock.calls[0]!;
+		expect(next.history?.years.map((y) => [y.year, y.dwellings, y.waiting])).toEqual([
+			[2020, 2100, 120],
+			[2021, 2120, 131],
+			[2022, 2150, 140],
+			[2023, 2160, 151],
+			[2024, 2180, 160]
+		]);
+		expect(next.vacant).toBe(16);
+		expect(screen.getByTestId('kostra-done')).toHaveTextContent('Historikken 2020–2024 er lagret.');
 	});
 });
