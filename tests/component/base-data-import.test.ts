@@ -300,3 +300,22 @@ describe('files as SSB serves them', () => {
 		expect(screen.getByTestId('kostra-done')).toHaveTextContent('Historikken 2020–2024 er lagret.');
 	});
 });
+
+describe('hindcast section', () => {
+	it('shows the miss in plain Norwegian, a chart and a table for the example kommune', async () => {
+		const { default: HindcastSection } = await import('#lib/components/base-data/HindcastSection.svelte');
+		const nb = createExampleNotebook();
+		render(HindcastSection, { input: { base: nb.base, population: nb.population, scenario: nb.scenarios[0]!.assumptions }, scenarioName: 'Basis' });
+		const sentences = screen.getByTestId('hindcast-sentences');
+		expect(sentences).toHaveTextContent(/Kalibrert på 2021 bommet modellen på 2025 med [+−]\d+ husstander på venteliste/);
+		expect(within(screen.getByTestId('hindcast-table')).getAllByRole('row')).toHaveLength(1 + 8);
+		expect(screen.getByTestId('hindcast-chart').querySelector('svg[role="img"]')).not.toBeNull();
+	});
+	it('says what is missing when there are fewer than four observed years', async () => {
+		const { default: HindcastSection } = await import('#lib/components/base-data/HindcastSection.svelte');
+		const nb = createExampleNotebook();
+		delete nb.base.history;
+		render(HindcastSection, { input: { base: nb.base, population: nb.population, scenario: nb.scenarios[0]!.assumptions }, scenarioName: 'Basis' });
+		expect(screen.getByTestId('hindcast-unavailable')).toHaveTextContent('minst 4 observerte år (basisåret medregnet); notatboken har 1. Importer KOSTRA-tall for flere år.');
+	});
+});

@@ -100,3 +100,19 @@ describe('hindcastSentence', () => {
 		);
 	});
 });
+
+describe('hindcast chart rows', () => {
+	it('observed years from the calibration year, and the model starting at the observed value', async () => {
+		const { hindcastRows, hindcastSpec } = await import('#lib/charts/hindcast.ts');
+		const input = exampleInput();
+		const r = runHindcast(input);
+		if (!r.ok) throw new Error(r.reason);
+		const rows = hindcastRows(r.hindcast, observedYears(input.base));
+		const waitingObserved = rows.filter((x) => x.series === 'Husstander på venteliste' && x.source === 'Observert');
+		expect(waitingObserved.map((x) => [x.year, x.value])).toEqual([[2021, 15], [2022, 17], [2023, 18], [2024, 19], [2025, 20]]);
+		const waitingModel = rows.filter((x) => x.series === 'Husstander på venteliste' && x.source === 'Modellen');
+		expect(waitingModel[0]).toEqual({ year: 2021, series: 'Husstander på venteliste', source: 'Modellen', value: 15 });
+		expect(waitingModel.slice(1).map((x) => x.value)).toEqual(r.hindcast.points.filter((p) => p.measure === 'waiting').map((p) => p.modelled));
+		expect(hindcastSpec(r.hindcast, observedYears(input.base)).title).toBe('Tilbakeblikk: modellen kalibrert på 2021 mot det som ble observert');
+	});
+});
