@@ -305,7 +305,9 @@ describe('hindcast section', () => {
 	it('shows the miss in plain Norwegian, a chart and a table for the example kommune', async () => {
 		const { default: HindcastSection } = await import('#lib/components/base-data/HindcastSection.svelte');
 		const nb = createExampleNotebook();
-		render(HindcastSection, { input: { base: nb.base, population: nb.population, scenario: nb.scenarios[0]!.assumptions }, scenarioName: 'Basis' });
+		render(HindcastSection, { getInput: () => ({ base: nb.base, population: nb.population, scenario: nb.scenarios[0]!.assumptions }), scenarioName: 'Basis' });
+		expect(screen.queryByTestId('hindcast-sentences')).toBeNull();
+		await userEvent.click(screen.getByRole('button', { name: 'Vis tilbakeblikket' }));
 		const sentences = screen.getByTestId('hindcast-sentences');
 		expect(sentences).toHaveTextContent(/Kalibrert på 2021 bommet modellen på 2025 med [+−]\d+ husstander på venteliste/);
 		expect(within(screen.getByTestId('hindcast-table')).getAllByRole('row')).toHaveLength(1 + 8);
@@ -315,7 +317,7 @@ describe('hindcast section', () => {
 		const { default: HindcastSection } = await import('#lib/components/base-data/HindcastSection.svelte');
 		const nb = createExampleNotebook();
 		delete nb.base.history;
-		render(HindcastSection, { input: { base: nb.base, population: nb.population, scenario: nb.scenarios[0]!.assumptions }, scenarioName: 'Basis' });
+		render(HindcastSection, { getInput: () => ({ base: nb.base, population: nb.population, scenario: nb.scenarios[0]!.assumptions }), scenarioName: 'Basis', initiallyOpen: true });
 		expect(screen.getByTestId('hindcast-unavailable')).toHaveTextContent('minst 4 observerte år (basisåret medregnet); notatboken har 1. Importer KOSTRA-tall for flere år.');
 	});
 });
