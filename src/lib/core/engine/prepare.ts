@@ -5,7 +5,7 @@
  */
 import { GROUP_IDS, GROUP_LABELS } from '#lib/core/model/groups.ts';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
-import type { AgeBand, PopulationSeries, YearSeries } from '#lib/core/model/population.ts';
+import { ageBandTotal, type PopulationSeries, type YearSeries } from '#lib/core/model/population.ts';
 import { buildLayout, type ParamLayout } from './params.ts';
 
 export const G = GROUP_IDS.length;
@@ -65,17 +65,6 @@ export interface Prepared {
 	order: Int32Array;
 	vacantBase: number;
 	warnings: string[];
-}
-
-export function bandSum(pop: PopulationSeries, yearIndex: number, band: AgeBand): number {
-	const row = pop.values[yearIndex];
-	if (!row) return 0;
-	const last = pop.ages.length - 1;
-	const from = Math.max(0, band.from);
-	const to = band.to === undefined ? last : Math.min(last, band.to);
-	let sum = 0;
-	for (let a = from; a <= to; a++) sum += row[a] ?? 0;
-	return sum;
 }
 
 /** The value of a yearly series in `year`: missing years are 0, years after the last given repeat it. */
@@ -140,7 +129,7 @@ export function prepare(input: EngineInput): Prepared {
 		for (let t = 0; t < n; t++) {
 			const year = baseYear + t;
 			const i = g * n + t;
-			if (d.kind === 'rate' || d.kind === 'prevalence') bandPop[i] = bandSum(pop, popIndex(year), d.band);
+			if (d.kind === 'rate' || d.kind === 'prevalence') bandPop[i] = ageBandTotal(pop, d.band, popIndex(year));
 			if (d.kind === 'refugees') series[i] = seriesValue(d.settledPerYear, year);
 			if (d.kind === 'manual') series[i] = seriesValue(d.perYear, year);
 			if (d.kind === 'prevalence') {

@@ -6,7 +6,7 @@ import { GROUP_IDS, GROUP_LABELS, isGroupId, type GroupId } from '#lib/core/mode
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import type { Uncertain } from '#lib/core/model/uncertain.ts';
 import type { AgeBand, YearSeries } from '#lib/core/model/population.ts';
-import { bandSum } from './prepare.ts';
+import { ageBandTotal } from '#lib/core/model/population.ts';
 
 export interface ValidationIssue {
 	/** Dot path of the offending field, e.g. "scenario.groups.flyktning.tenure.years". */
@@ -247,14 +247,14 @@ export function validateInput(input: EngineInput): ValidationIssue[] {
 			const okBand = checkBand(`${dp}.band`, d.band, label);
 			if (d.ratePer1000 !== undefined) {
 				checkUncertain(`${dp}.ratePer1000`, d.ratePer1000, `Rate per 1000 innbyggere for ${label}`, { min: 0, max: 1000, unit: '' });
-			} else if (okBand && popOk && basePopIndex >= 0 && bandSum(pop, basePopIndex, d.band) <= 0) {
+			} else if (okBand && popOk && basePopIndex >= 0 && ageBandTotal(pop, d.band, basePopIndex) <= 0) {
 				push(`${dp}.ratePer1000`, `Raten for ${label} kan ikke kalibreres: ingen innbyggere i aldersgruppen i basisåret. Oppgi raten.`);
 			}
 			checkUncertain(`${dp}.trendPctPerYear`, d.trendPctPerYear, `Årlig trend i raten for ${label}`, { min: -50, max: 50, unit: '%' });
 		} else if (d.kind === 'prevalence') {
 			const okBand = checkBand(`${dp}.band`, d.band, label);
 			if (d.sharePct !== undefined) checkUncertain(`${dp}.sharePct`, d.sharePct, `Andel av aldersgruppen for ${label}`, pct);
-			else if (okBand && popOk && basePopIndex >= 0 && bandSum(pop, basePopIndex, d.band) <= 0) {
+			else if (okBand && popOk && basePopIndex >= 0 && ageBandTotal(pop, d.band, basePopIndex) <= 0) {
 				push(`${dp}.sharePct`, `Andelen for ${label} kan ikke kalibreres: ingen innbyggere i aldersgruppen i basisåret. Oppgi andelen.`);
 			}
 			if (d.targetSharePct !== undefined) checkUncertain(`${dp}.targetSharePct`, d.targetSharePct, `Målandel for ${label}`, pct);

@@ -6,7 +6,7 @@
  *    (kommuner, alternatives, years, ages, sexes) or says, in Norwegian, what is wrong.
  * 2. `extractPopulation` builds the series for one kommune and one alternative, summing sexes.
  */
-import type { AgeBand, PopulationSeries, Provenance } from '#lib/core/model/population.ts';
+import { ageBandTotal, type AgeBand, type PopulationSeries, type Provenance } from '#lib/core/model/population.ts';
 import type { CellValue } from './csv.ts';
 import { describeMarker, fail, type SsbError } from './errors.ts';
 import {
@@ -443,17 +443,8 @@ function todayIso(): string {
 	return new Date().toISOString().slice(0, 10);
 }
 
-/** Persons in an age band (inclusive; `to` omitted = to the open-ended top) in one year. */
-export function ageBandTotal(series: PopulationSeries, band: AgeBand, yearIndex: number): number {
-	const row = series.values[yearIndex];
-	if (!row) return 0;
-	let sum = 0;
-	for (let i = 0; i < series.ages.length; i++) {
-		const age = series.ages[i]!;
-		if (age >= band.from && (band.to === undefined || age <= band.to)) sum += row[i] ?? 0;
-	}
-	return sum;
-}
+/** The one band total lives with the population type; re-exported for the SSB import's users. */
+export { ageBandTotal };
 
 /** Persons in an age band for every year of the series. */
 export function ageBandSeries(series: PopulationSeries, band: AgeBand): number[] {
