@@ -36,6 +36,14 @@ describe('runHindcast', () => {
 		delete input.base.history!.years[2]!.dwellings; // 2023 unknown: only 2024–2025 are consecutive
 		expect(runHindcast(input)).toMatchObject({ ok: false, reason: expect.stringMatching(/sammenhengende år.*bare 2/) });
 	});
+	it('refuses history that does not fit the base data (another kommune), naming the years', () => {
+		const input = exampleInput();
+		input.base.history!.years = input.base.history!.years.map((y) => ({ ...y, dwellings: (y.dwellings ?? 0) * 9 }));
+		expect(runHindcast(input)).toEqual({
+			ok: false,
+			reason: 'Historikken passer ikke med grunnlagsdataene: 2024 har 2106 boliger, 2025 har 236. Sjekk at historikken og grunnlagsdataene gjelder samme kommune.'
+		});
+	});
 	it('calibrates on the first observed year and compares every later year, waiting and new tenants', () => {
 		const r = runHindcast(exampleInput());
 		if (!r.ok) throw new Error(r.reason);

@@ -170,6 +170,17 @@ export function runHindcast(input: EngineInput): HindcastResult {
 			ok: false,
 			reason: `Tilbakeblikket trenger antall boliger for minst ${MIN_HINDCAST_YEARS} sammenhengende år fram til basisåret; bare ${span} har det.`
 		};
+	// A stock that halves or doubles from one year to the next is history from another kommune (or
+	// another definition) than the base data, not something the model should be checked against.
+	for (let i = fromIndex + 1; i < observed.length; i++) {
+		const a = observed[i - 1]!;
+		const b = observed[i]!;
+		if (a.dwellings !== undefined && b.dwellings !== undefined && a.dwellings > 0 && (b.dwellings / a.dwellings > 2 || b.dwellings / a.dwellings < 0.5))
+			return {
+				ok: false,
+				reason: `Historikken passer ikke med grunnlagsdataene: ${a.year} har ${a.dwellings} boliger, ${b.year} har ${b.dwellings}. Sjekk at historikken og grunnlagsdataene gjelder samme kommune.`
+			};
+	}
 	const fromYear = observed[fromIndex]!.year;
 	const { input: early, notes } = hindcastInput(input, fromYear, observed);
 	let result;
