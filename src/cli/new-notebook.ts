@@ -25,6 +25,7 @@ import {
 	type KostraFigures
 } from '#lib/core/ssb/index.ts';
 import { decodeText } from '#lib/core/text/decode.ts';
+import { looksLikeZip, xlsxToText } from '#lib/core/ssb/xlsx.ts';
 
 export interface NewNotebookIo {
 	/** The file's bytes, or throws (message shown). */
@@ -39,7 +40,7 @@ export interface NewNotebookIo {
 
 export const NEW_USAGE = `Bruk: npm run project -- ny --kommune NNNN --befolkning FIL [--kostra FIL] --ut UT.boligbehov.json
 
-Lager en ny notatbok for én kommune fra SSB-filer (CSV, JSON-stat), uten appen.
+Lager en ny notatbok for én kommune fra SSB-filer (CSV, JSON-stat, xlsx), uten appen.
 
 Valg:
   --kommune NNNN        kommunenummer (fire siffer) eller kommunenavn slik det står i filen
@@ -56,8 +57,8 @@ function fail(io: NewNotebookIo, message: string): number {
 	return 2;
 }
 
-/** Run `ny` with the arguments after the word `ny`. */
-export function runNewNotebookCli(argv: readonly string[], io: NewNotebookIo): number {
+/** Run `ny` with the arguments after the word `ny`. Async only because an xlsx is inflated with DecompressionStream. */
+export async function runNewNotebookCli(argv: readonly string[], io: NewNotebookIo): Promise<number> {
 	let values: Record<string, string | boolean | undefined>;
 	try {
 		values = parseArgs({
@@ -87,12 +88,16 @@ export function runNewNotebookCli(argv: readonly string[], io: NewNotebookIo): n
 	const out = values['ut'];
 	const missing = [!kommune && '--kommune', typeof populationPath !== 'string' && '--befolkning', typeof out !== 'string' && '--ut'].filter(Boolean);
 	if (missing.length > 0) return fail(io, `${missing.join(', ')} mangler.\n\n${NEW_USAGE}`);
-	const read = (path: string): { ok: true; text: string } | { ok: false; code: number } => {
+	const read = async (path: string): Promise<{ ok: true; text: string } | { ok: false; code: number }> => {
+		let bytes: Uint8Array;
 		try {
-			return { ok: true, text: decodeText(io.readBytes(path)).text };
+			bytes = io.readBytes(path);
 		} catch (e) {
 			return { ok: false, code: fail(io, `Kunne ikke lese «${path}»: ${e instanceof Error ? e.message : String(e)}`) };
 		}
+		if (!looksLikeZip(bytes)) return { ok: true, text: decodeText(bytes).text };
+		const x = await xlsxToText(bytes);
+		return x.ok ? x : { ok: false, code: fail(io, `«${path}»: ${x.error.message}`) };
 	};
 
 	// KOSTRA first: it decides the base year (its latest year with figures).
@@ -101,7 +106,7 @@ export function runNewNotebookCli(argv: readonly string[], io: NewNotebookIo): n
 	let kostraFile: string | undefined;
 	if (typeof values['kostra'] === 'string') {
 		kostraFile = values['kostra'];
-		const text = read(kostraFile);
+		const text = await read(kostraFile);
 		if (!text.ok) return text.code;
 		const table = readKostraFile(text.text, baseName(kostraFile));
 		if (!table.ok) return fail(io, `KOSTRA-filen «${kostraFile}»: ${table.error.message}`);
@@ -112,7 +117,7 @@ export function runNewNotebookCli(argv: readonly string[], io: NewNotebookIo): n
 		if (k && k.name !== k.code) kostraName = k.name;
 	}
 
-	const popText = read(populationPath as string);
+	const popText = await read(populationPath as string);
 	if (!popText.ok) return popText.code;
 	const popTable = readPopulationFile(popText.text, baseName(populationPath as string));
 	if (!popTable.ok) return fail(io, `Befolkningsfilen «${populationPath}»: ${popTable.error.message}`);

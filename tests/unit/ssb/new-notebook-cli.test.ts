@@ -7,7 +7,7 @@ import { runProjection } from '#lib/core/engine/index.ts';
 
 const fixturePath = (name: string) => fileURLToPath(new URL(`../../fixtures/ssb/${name}`, import.meta.url));
 
-function run(...argv: string[]) {
+async function run(...argv: string[]) {
 	let out = '';
 	let err = '';
 	const written: Record<string, string> = {};
@@ -19,13 +19,13 @@ function run(...argv: string[]) {
 		now: () => '2026-11-29T03:00:00.000Z',
 		appVersion: '0.1.0'
 	};
-	const code = runNewNotebookCli(argv, io);
+	const code = await runNewNotebookCli(argv, io);
 	return { code, out, err, written };
 }
 
 describe('npm run project -- ny', () => {
-	it('writes a valid notebook for the kommune from a population file and a KOSTRA file with history', () => {
-		const { code, out, written } = run(
+	it('writes a valid notebook for the kommune from a population file and a KOSTRA file with history', async () => {
+		const { code, out, written } = await run(
 			'--kommune', '3201',
 			'--befolkning', 'population-14288-wide.csv',
 			'--kostra', 'real/kostra-12008-codes-texts.csv',
@@ -49,8 +49,8 @@ describe('npm run project -- ny', () => {
 		expect(nb.scenarios[0]!.description).toMatch(/eksempelkommunens/);
 		expect(() => runProjection({ base: nb.base, population: nb.population, scenario: nb.scenarios[0]!.assumptions })).not.toThrow();
 	});
-	it('without KOSTRA: names the kommune from the population file and keeps no history', () => {
-		const { code, written, err } = run('--kommune', 'Utsira', '--befolkning', 'population-14288-wide.csv', '--ut', 'u.json');
+	it('without KOSTRA: names the kommune from the population file and keeps no history', async () => {
+		const { code, written, err } = await run('--kommune', 'Utsira', '--befolkning', 'population-14288-wide.csv', '--ut', 'u.json');
 		expect(err).toBe('');
 		expect(code).toBe(0);
 		const parsed = parseBoligbehovFile(written['u.json']!);
@@ -68,15 +68,20 @@ describe('npm run project -- ny', () => {
 		[['--kommune', '3201', '--befolkning', 'real/population-14746-codes.csv', '--ut', 'x.json'], /Befolkningsfilen har årene 2026–2030, men basisåret er 2025/],
 		[['--befolkning', 'population-14288-wide.csv'], /--kommune, --ut mangler/],
 		[['--kommune', '3201', '--befolkning', 'population-14288-wide.csv', '--ut', 'x.json', '--ukjent'], /Ukjent valg, eller et valg mangler verdien sin \(.*--ukjent/]
-	])('exit 2 with a Norwegian message: %j', (argv, message) => {
-		const { code, err, written } = run(...argv);
+	])('exit 2 with a Norwegian message: %j', async (argv, message) => {
+		const { code, err, written } = await run(...argv);
 		expect(code).toBe(2);
 		expect(err).toMatch(/^Feil: /);
 		expect(err).toMatch(message);
 		expect(Object.keys(written)).toEqual([]);
 	});
-	it('--help prints the usage and exits 0', () => {
-		const { code, out } = run('--help');
+	it('reads an xlsx download too', async () => {
+		const { code, out } = await run('--kommune', '3201', '--befolkning', 'real/population-14288.xlsx', '--ut', 'x.json');
+		expect(code).toBe(0);
+		expect(out).toBe('Skrev x.json: Bærum (3201), basisår 2025, befolkning SSB tabell 14288 MMMM.\n');
+	});
+	it('--help prints the usage and exits 0', async () => {
+		const { code, out } = await run('--help');
 		expect(code).toBe(0);
 		expect(out).toMatch(/^Bruk: npm run project -- ny --kommune NNNN/);
 	});
