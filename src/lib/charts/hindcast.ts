@@ -12,6 +12,8 @@ import { formatCount } from '#lib/core/text/number-format.ts';
 import { COLORS } from './palette.ts';
 
 const MEASURES: readonly HindcastMeasure[] = ['waiting', 'newTenants'];
+/** Tips: the year without a thousands separator, the value rounded. */
+const TIP_FORMAT = { x: (d: number) => String(d), y: (d: number) => formatCount(Math.round(d)), stroke: false, fill: false, z: false } as const;
 const MEASURE_COLORS: Readonly<Record<HindcastMeasure, string>> = { waiting: '#D55E00', newTenants: '#0072B2' };
 
 export interface HindcastRow {
@@ -53,7 +55,8 @@ export function hindcastSpec(
 		marginLeft: 56,
 		marginRight: 24,
 		style: { fontSize: `${o.fontSize ?? 13}px`, fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif' },
-		x: yearAxis(),
+		// Whole years only: the span is a few years, where the default ticks would give 2021.5.
+		x: { ...yearAxis(), ticks: Array.from({ length: h.toYear - h.fromYear + 1 }, (_, i) => h.fromYear + i) },
 		y: { label: 'Husstander', grid: true, zero: true, tickFormat: (d: number) => formatCount(d) },
 		color: {
 			domain: MEASURES.map((m) => HINDCAST_MEASURE_LABELS[m].name),
@@ -64,8 +67,8 @@ export function hindcastSpec(
 			Plot.ruleX([h.fromYear], { stroke: COLORS.baseYear, strokeDasharray: '4,3' }),
 			Plot.text([h.fromYear], { x: (d: number) => d, frameAnchor: 'top', dx: 4, dy: 2, textAnchor: 'start', text: () => `Kalibrert på ${h.fromYear}`, fill: COLORS.baseYear, fontSize: 11 }),
 			Plot.lineY(observedRows, { x: 'year', y: 'value', stroke: 'series', strokeWidth: 2.5 }),
-			Plot.dot(observedRows, { x: 'year', y: 'value', fill: 'series', r: 3.5, tip: true, channels: { Kilde: 'source' } }),
-			Plot.lineY(modelRows, { x: 'year', y: 'value', stroke: 'series', strokeWidth: 2, strokeDasharray: '6,4', tip: true, channels: { Kilde: 'source' } }),
+			Plot.dot(observedRows, { x: 'year', y: 'value', fill: 'series', r: 3.5, tip: { format: TIP_FORMAT }, channels: { Størrelse: 'series', Kilde: 'source' } }),
+			Plot.lineY(modelRows, { x: 'year', y: 'value', stroke: 'series', strokeWidth: 2, strokeDasharray: '6,4', tip: { format: TIP_FORMAT }, channels: { Størrelse: 'series', Kilde: 'source' } }),
 			Plot.ruleY([0])
 		],
 		...(o.document ? { document: o.document } : {})

@@ -407,7 +407,7 @@ function extractRegion(
 			return undefined;
 		}
 		const value = Math.round((share / 100) * base);
-		notes.push(`${FIELD_NAMES[kind]}${category ? ` (${KOSTRA_CATEGORY_LABELS[category].toLowerCase()})` : ''}: ${value} er regnet ut fra andelen ${share} % av ${base}.`);
+		notes.push(`${FIELD_NAMES[kind]}${category ? ` (${KOSTRA_CATEGORY_LABELS[category].toLowerCase()})` : ''}: ${value} er regnet ut fra andelen ${share.toLocaleString('nb-NO')} % av ${base}.`);
 		return value;
 	};
 	figures.vacant = absolute('vacant', undefined, figures.dwellings);
