@@ -136,3 +136,25 @@ describe('projection rounds', () => {
 		expect(await findNewestProjectionTable(async () => respond(200, '{"tables":[]}'))).toBeUndefined();
 	});
 });
+
+describe('fetchKostraFromSsb with aggregates in the table', () => {
+	it('asks for Landet and the KOSTRA groups beside the kommune, and keeps them out of the kommuner', async () => {
+		const meta = JSON.parse(fixture('api/kostra-12008-metadata.json'));
+		const region = meta.dimension.KOKkommuneregion0000.category;
+		region.index = { '3201': 0, '1151': 1, EAK: 2, EKG13: 3, EKA32: 4 };
+		region.label = { '3201': 'Bærum', '1151': 'Utsira', EAK: 'Landet', EKG13: 'Kostragruppe 13', EKA32: 'Akershus' };
+		meta.size[0] = 5;
+		const asked: string[] = [];
+		const r = await fetchKostraFromSsb({
+			kommune: '3201',
+			fetch: async (url) => {
+				asked.push(url);
+				return url.includes('/metadata') ? respond(200, JSON.stringify(meta)) : respond(200, fixture('real/kostra-12008.json'));
+			}
+		});
+		expect(asked[1]).toMatch(/valueCodes\[KOKkommuneregion0000\]=3201,EAK,EKG13&/);
+		if (!r.ok) throw new Error(r.error.message);
+		expect(r.table.kommuner.map((k) => k.code)).not.toContain('EAK');
+		expect(r.table.aggregates.map((a) => a.code)).toContain('EKG13');
+	});
+});

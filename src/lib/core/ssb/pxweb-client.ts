@@ -171,6 +171,14 @@ export async function fetchKostraFromSsb(
 		d.kind === 'time' || d.kind === 'contents' ? ['*'] : undefined
 	);
 	if (!sel.ok) return sel;
+	// Landet and the KOSTRA groups come along as comparison figures (the kommune's own group is
+	// chosen by the planner afterwards: it is never guessed).
+	const region = meta.dimensions.find((d) => d.kind === 'region');
+	if (region) {
+		const comparisons = region.categories.map((c) => c.code).filter((c) => c === 'EAK' || /^EKG\d+$/.test(c));
+		const own = sel.sel.valueCodes[region.id] ?? [];
+		sel.sel.valueCodes[region.id] = [...own, ...comparisons.filter((c) => !own.includes(c))];
+	}
 	const url = dataUrl(tableId, sel.sel.valueCodes, opts);
 	const got = await getText(url, tableId, opts);
 	if (!got.ok) return got;
