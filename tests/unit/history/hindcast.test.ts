@@ -124,3 +124,21 @@ describe('hindcast chart rows', () => {
 		expect(hindcastSpec(r.hindcast, observedYears(input.base)).title).toBe('Tilbakeblikk: modellen kalibrert på 2021 mot det som ble observert');
 	});
 });
+
+describe('required-vs-planned with observed years', () => {
+	it('starts the stock line in the observed years before T0 and marks them; without history the chart is unchanged', async () => {
+		const { requiredVsPlannedSpec } = await import('#lib/charts/required-vs-planned.ts');
+		const input = exampleInput();
+		const result = runProjection(input);
+		const plain = requiredVsPlannedSpec(result);
+		const withHistory = requiredVsPlannedSpec(result, { observed: input.base.history!.years });
+		const stockLine = (spec: ReturnType<typeof requiredVsPlannedSpec>) =>
+			(spec.marks as { data?: { year: number; series: string; value: number }[] }[])
+				.map((m) => m.data)
+				.find((d) => Array.isArray(d) && d.some((r) => r.series === 'Planlagt bestand'))!;
+		expect(stockLine(withHistory).slice(0, 5).map((r) => [r.year, r.value])).toEqual([[2021, 226], [2022, 228], [2023, 231], [2024, 234], [2025, 236]]);
+		expect(stockLine(plain)[0]!.year).toBe(2025);
+		expect(withHistory.marks!.length).toBe(plain.marks!.length + 1);
+		expect(requiredVsPlannedSpec(result, { observed: [] }).marks!.length).toBe(plain.marks!.length);
+	});
+});
