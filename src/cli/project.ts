@@ -2,16 +2,11 @@
  * The runner's process entry: `npm run project -- FIL…|MAPPE… [valg]` (see project-main.ts and
  * docs/file-format.md, "Headless runner").
  *
- * Subcommands live in their own modules, chosen by the first argument; a module exports
- * `main(argv: string[]): number | Promise<number>` (the exit code). Add one line per subcommand.
+ * `npm run project -- ny …` writes a new notebook from SSB files instead (new-notebook.ts).
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { runProjectCli } from './project-main.ts';
-
-const SUBCOMMANDS: Record<string, URL> = {
-	ny: new URL('./new-notebook.ts', import.meta.url)
-};
+import { runNewNotebookCli } from './new-notebook.ts';
 
 // `npm run project -- … | head`: the reader went away; stop quietly instead of Node's "write EPIPE".
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -19,13 +14,19 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 	throw e;
 });
 
-const [first, ...rest] = process.argv.slice(2);
-const sub = first === undefined ? undefined : SUBCOMMANDS[first];
-if (sub && existsSync(fileURLToPath(sub))) {
-	const mod = (await import(sub.href)) as { main(argv: string[]): number | Promise<number> };
-	process.exitCode = await mod.main(rest);
+const argv = process.argv.slice(2);
+if (argv[0] === 'ny') {
+	// `ny`: a new notebook from SSB files (src/cli/new-notebook.ts).
+	process.exitCode = await runNewNotebookCli(argv.slice(1), {
+		readBytes: (p) => readFileSync(p),
+		writeText: (p, t) => writeFileSync(p, t),
+		stdout: (t) => process.stdout.write(t),
+		stderr: (t) => process.stderr.write(t),
+		now: () => new Date().toISOString(),
+		appVersion: (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
+	});
 } else {
-	process.exitCode = await runProjectCli(process.argv.slice(2), {
+	process.exitCode = await runProjectCli(argv, {
 		stdout: (t) => process.stdout.write(t),
 		stderr: (t) => process.stderr.write(t),
 		progress: process.stderr.isTTY === true

@@ -24,6 +24,14 @@ function renderPopulation(props: Partial<{ baseYear: number; kommuneNumber: stri
 	return onconfirm;
 }
 
+/** The newest round's label; the recorded API answers are for the 2024 round's table 14288. */
+const TABLE_LABEL = 'SSB-tabell (nyeste framskriving: 14746 fra 2026)';
+async function useRecordedTable() {
+	const table = screen.getByLabelText(TABLE_LABEL);
+	await userEvent.clear(table);
+	await userEvent.type(table, '14288');
+}
+
 describe('population import', () => {
 	it('previews a JSON-stat file and writes only on confirm, MMMM preselected', async () => {
 		const onconfirm = renderPopulation();
@@ -58,6 +66,7 @@ describe('population import', () => {
 	it('says when the notebook kommune is not in the file, and when SSB does not know the number', async () => {
 		const fetchImpl: FetchLike = async () => ({ ok: true, status: 200, text: async () => fixture('api/population-14288-metadata.json') });
 		renderPopulation({ kommuneNumber: '0999', fetchImpl });
+		await useRecordedTable();
 		await userEvent.upload(screen.getByLabelText('Befolkningsfil fra SSB (JSON-stat eller CSV)'), file('population-long-alternative.csv'));
 		expect(await screen.findByTestId('population-kommune-note')).toHaveTextContent(
 			'Notatbokens kommune (0999) finnes ikke i filen. Filen har: 3201 Bærum, 1151 Utsira.'
@@ -101,6 +110,7 @@ describe('population import', () => {
 			return { ok: true, status: 200, text: async () => body };
 		};
 		const onconfirm = renderPopulation({ kommuneNumber: '3201', fetchImpl });
+		await useRecordedTable();
 		expect(screen.getByLabelText('Kommunenummer for henting fra SSB')).toHaveValue('3201');
 		expect(urls).toEqual([]);
 		await userEvent.click(screen.getByRole('button', { name: 'Hent fra SSB' }));
@@ -131,7 +141,7 @@ describe('population import', () => {
 		await userEvent.click(button);
 		expect(screen.getByTestId('population-fetch-error')).toHaveTextContent('Du er frakoblet');
 		online = true;
-		const table = screen.getByLabelText('SSB-tabell (nyeste framskriving: 14288 fra 2024)');
+		const table = screen.getByLabelText(TABLE_LABEL);
 		await userEvent.clear(table);
 		await userEvent.type(table, '1428');
 		await userEvent.click(button);
@@ -178,7 +188,17 @@ describe('KOSTRA import', () => {
 		// Base year and dwellings (three segments) cannot be applied as they are.
 		expect(screen.getByRole('checkbox', { name: 'Bruk: Basisår (status 31.12)' })).toBeDisabled();
 		expect(screen.getByRole('checkbox', { name: 'Bruk: Kommunalt disponerte boliger' })).toBeDisabled();
-		// Vacant 110 would not fit beside today's 214 tenants in 236 dwellings: refused, named.
+		// Vacant 110 would not fit beside today's 214 tenants in 236 dwellings: not ticked by default,
+		// and the conflict is named in the preview before any click (issue 12 item 5).
+		const vacant = screen.getByRole('checkbox', { name: 'Bruk: Ledige boliger' });
+		expect(vacant).not.toBeChecked();
+		expect(screen.getByTestId('kostra-conflict-vacant')).toHaveTextContent(
+			'Ikke valgt: Leietakere (214) og ledige boliger (110) blir til sammen 324, men boligene er 236.'
+		);
+		expect(screen.queryByTestId('kostra-selection-conflict')).toBeNull();
+		// Ticked anyway: the conflict shows at once, and the click is still refused, named.
+		await userEvent.click(vacant);
+		expect(screen.getByTestId('kostra-selection-conflict')).toHaveTextContent('Valgene over går ikke opp: Leietakere (214) og ledige boliger (110)');
 		await userEvent.click(screen.getByRole('button', { name: 'Bruk valgte verdier' }));
 		expect(screen.getByTestId('kostra-apply-error')).toHaveTextContent(/^Ledige boliger fra KOSTRA: leietakere \(214\) og ledige boliger \(110\)/);
 		expect(onapply).not.toHaveBeenCalled();
@@ -207,7 +227,6 @@ describe('KOSTRA import', () => {
 		await screen.findByTestId('kostra-preview');
 		await userEvent.type(screen.getByLabelText('Andel av «behov for tilrettelagt bolig» til Eldre (%)'), '120');
 		expect(screen.getByRole('alert')).toHaveTextContent('Andel til Eldre må være mellom 0 og 100 % (du skrev 120).');
-		await userEvent.click(screen.getByRole('checkbox', { name: 'Bruk: Ledige boliger' }));
 		const flykt = screen.getByLabelText('Ny verdi: Flyktninger: husstander på venteliste');
 		await userEvent.clear(flykt);
 		await userEvent.type(flykt, '-4');
@@ -238,5 +257,67 @@ describe('KOSTRA import', () => {
 		status = 404;
 		await userEvent.click(screen.getByRole('button', { name: 'Hent KOSTRA-tall fra SSB' }));
 		expect(await screen.findByTestId('kostra-fetch-error')).toHaveTextContent('SSB finner ikke tabell 12008 (HTTP 404).');
+	});
+});
+
+/** A file as the browser gives it: the fixture's bytes (Latin-1 files stay Latin-1). */
+const bytesFile = (name: string) => new File([readFileSync(resolve(process.cwd(), 'tests/fixtures/ssb', name))], name.split('/').pop()!, { type: 'text/csv' });
+
+describe('files as SSB serves them', () => {
+	it('a Latin-1 texts-only population CSV reads with «år» intact', async () => {
+		const onconfirm = renderPopulation({ baseYear: 2026, kommuneNumber: '' });
+		await userEvent.upload(screen.getByLabelText('Befolkningsfil fra SSB (JSON-stat eller CSV)'), bytesFile('real/population-14746-texts-semicolon.csv'));
+		const preview = await screen.findByTestId('population-preview');
+		expect(preview).toHaveTextContent('SSB tabell 14746 (CSV), 2 regioner, 2 alternativer (MMMM, LLML), år 2026–2030, alder 0–105 år eller eldre');
+		await userEvent.click(screen.getByRole('button', { name: 'Bruk denne befolkningen' }));
+		expect(onconfirm.mock.calls[0]![0].provenance).toMatchObject({ source: 'SSB tabell 14746', alternative: 'MMMM' });
+	});
+
+	it('KOSTRA with aggregates and historical kommuner: only kommuner to pick, comparison, history saved', async () => {
+		const { onapply } = renderKostra();
+		await userEvent.upload(screen.getByLabelText('KOSTRA-fil fra SSB (JSON-stat eller CSV)'), bytesFile('real/kostra-12008-codes-texts.csv'));
+		await screen.findByTestId('kostra-preview');
+		const options = within(screen.getByLabelText('Kommune')).getAllByRole('option').map((o) => o.textContent);
+		expect(options).toEqual(['3201 Bærum', '3024 Bærum (2020-2023)', '0219 Bærum (-2019)', '1151 Utsira']);
+		const comparison = screen.getByTestId('kostra-comparison');
+		expect(comparison).toHaveTextContent('Gjennomstrømming 2024: 12 % i kommunen, 12 % i landet.');
+		expect(comparison).toHaveTextContent('SSBs klassifikasjon 112');
+		await userEvent.selectOptions(screen.getByLabelText('Kommunens KOSTRA-gruppe (fra SSBs klassifikasjon 112)'), 'EKG13');
+		expect(comparison).toHaveTextContent(/Gjennomstrømming 2024: 12 % i kommunen, \d+ % i Kostragruppe 13, 12 % i landet\./);
+		const keep = screen.getByLabelText(/Lagre 5 år med historikk \(2020–2024\)/);
+		expect(keep).toBeChecked();
+		await userEvent.click(screen.getByRole('button', { name: 'Bruk valgte verdier' }));
+		expect(onapply).toHaveBeenCalledTimes(1);
+		const [next] = onapply.mock.calls[0]!;
+		expect(next.history?.years.map((y) => [y.year, y.dwellings, y.waiting])).toEqual([
+			[2020, 2100, 120],
+			[2021, 2120, 131],
+			[2022, 2150, 140],
+			[2023, 2160, 151],
+			[2024, 2180, 160]
+		]);
+		expect(next.vacant).toBe(16);
+		expect(screen.getByTestId('kostra-done')).toHaveTextContent('Historikken 2020–2024 er lagret.');
+	});
+});
+
+describe('hindcast section', () => {
+	it('shows the miss in plain Norwegian, a chart and a table for the example kommune', async () => {
+		const { default: HindcastSection } = await import('#lib/components/base-data/HindcastSection.svelte');
+		const nb = createExampleNotebook();
+		render(HindcastSection, { getInput: () => ({ base: nb.base, population: nb.population, scenario: nb.scenarios[0]!.assumptions }), scenarioName: 'Basis' });
+		expect(screen.queryByTestId('hindcast-sentences')).toBeNull();
+		await userEvent.click(screen.getByRole('button', { name: 'Vis tilbakeblikket' }));
+		const sentences = screen.getByTestId('hindcast-sentences');
+		expect(sentences).toHaveTextContent(/Kalibrert på 2021 bommet modellen på 2025 med [+−]\d+ husstander på venteliste/);
+		expect(within(screen.getByTestId('hindcast-table')).getAllByRole('row')).toHaveLength(1 + 8);
+		expect(screen.getByTestId('hindcast-chart').querySelector('svg[role="img"]')).not.toBeNull();
+	});
+	it('says what is missing when there are fewer than four observed years', async () => {
+		const { default: HindcastSection } = await import('#lib/components/base-data/HindcastSection.svelte');
+		const nb = createExampleNotebook();
+		delete nb.base.history;
+		render(HindcastSection, { getInput: () => ({ base: nb.base, population: nb.population, scenario: nb.scenarios[0]!.assumptions }), scenarioName: 'Basis', initiallyOpen: true });
+		expect(screen.getByTestId('hindcast-unavailable')).toHaveTextContent('minst 4 observerte år (basisåret medregnet); notatboken har 1. Importer KOSTRA-tall for flere år.');
 	});
 });

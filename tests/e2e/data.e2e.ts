@@ -103,6 +103,8 @@ describe('«Hent fra SSB»', () => {
 		const before = await needChart(page).innerHTML();
 		expect(asked).toEqual([]);
 		await page.getByLabel('Kommunenummer for henting fra SSB').fill('3201');
+		// The recorded answers are the 2024 round's table; the field starts with the newest known round.
+		await page.getByLabel('SSB-tabell (nyeste framskriving: 14746 fra 2026)').fill('14288');
 		await page.getByRole('button', { name: 'Hent fra SSB' }).click();
 		const preview = page.getByTestId('population-preview');
 		await preview.waitFor();
@@ -202,6 +204,50 @@ describe('Grunnlagsdata', () => {
 		expect(baseProv).toContain('Bygger på: Eksempeldata (fiktiv kommune)');
 		expect(baseProv).toContain('1 tall fra SSB tabell 12008 (2024) importert');
 		expect(await page.getByLabel('Nye leietakere i basisåret – Andre', { exact: true }).inputValue()).toBe('4');
+		g.expectNoProblems();
+		await g.context.close();
+	});
+});
+
+describe('files as SSB serves them (issue 12)', () => {
+	it('a Latin-1 codes-only CSV and a KOSTRA file with aggregates and several years import through the UI; the hindcast follows', async () => {
+		const g = await openPanel();
+		const { page } = g;
+		await needChart(page).waitFor();
+
+		// The example's own history gives a hindcast calibrated on 2021.
+		await page.getByRole('button', { name: 'Vis tilbakeblikket' }).click();
+		await expect.poll(() => page.getByTestId('hindcast-sentences').textContent()).toContain('Kalibrert på 2021');
+		await page.getByTestId('hindcast-chart').locator('svg').first().waitFor();
+
+		// Population: PxWebApi v2's default CSV (codes only, comma, no title), as Latin-1 bytes.
+		await page.getByLabel('Befolkningsfil fra SSB (JSON-stat eller CSV)').setInputFiles(resolve(FIXTURES, 'real/population-14288-codes.csv'));
+		const preview = page.getByTestId('population-preview');
+		await preview.waitFor();
+		expect(await preview.textContent()).toContain('2 regioner, 2 alternativer (MMMM, LLML), år 2024–2028');
+		await page.getByLabel('Kommune', { exact: true }).selectOption('3201');
+		await page.getByRole('button', { name: 'Bruk denne befolkningen' }).click();
+		await expect.poll(() => page.getByTestId('population-provenance').textContent()).toContain('alternativ MMMM');
+		expect(await page.getByTestId('population-provenance').textContent()).toContain('fil «population-14288-codes.csv»');
+
+		// KOSTRA 12008 with Landet, a fylke, a KOSTRA group, historical kommuner and five years.
+		await page.getByLabel('KOSTRA-fil fra SSB (JSON-stat eller CSV)').setInputFiles(resolve(FIXTURES, 'real/kostra-12008-codes-texts.csv'));
+		const kostra = page.getByTestId('kostra-preview');
+		await kostra.waitFor();
+		const options = await kostra.getByLabel('Kommune', { exact: true }).locator('option').allTextContents();
+		expect(options).toEqual(['3201 Bærum', '3024 Bærum (2020-2023)', '0219 Bærum (-2019)', '1151 Utsira']);
+		expect(await page.getByTestId('kostra-comparison').textContent()).toContain('Gjennomstrømming 2024: 12 % i kommunen, 12 % i landet.');
+		// The vacant count that would not fit is not ticked, and says why, before any click.
+		expect(await page.getByRole('checkbox', { name: 'Bruk: Ledige boliger' }).isChecked()).toBe(false);
+		expect(await page.getByTestId('kostra-conflict-vacant').textContent()).toContain('Ikke valgt: Leietakere');
+		await page.getByRole('button', { name: 'Bruk valgte verdier' }).click();
+		await expect.poll(() => page.getByTestId('kostra-done').textContent()).toContain('Historikken 2020–2024 er lagret.');
+		// The hindcast follows the new history: Bærum's 2 180 dwellings in 2024 beside the example's 236
+		// in 2025 is another kommune, and the hindcast says so instead of checking against it.
+		await expect
+			.poll(() => page.getByTestId('hindcast-unavailable').textContent())
+			.toContain('Historikken passer ikke med grunnlagsdataene: 2024 har 2180 boliger, 2025 har 236.');
+		expect(await seriousA11yViolations(page)).toEqual([]);
 		g.expectNoProblems();
 		await g.context.close();
 	});

@@ -1,13 +1,22 @@
-/** Required stock against planned stock, with the gap shaded. */
+/**
+ * Required stock against planned stock, with the gap shaded. With `observed` (the notebook's
+ * history, BaseData.history) the stock line starts in the observed years before T0, marked with
+ * dots and left of the shaded projected period: one line per series through observed and projected.
+ */
 import * as Plot from '@observablehq/plot';
 import type { ProjectionResult } from '#lib/core/model/result.ts';
 import { frameOptions, type ChartFrameOptions } from './frame.ts';
 import { COLORS } from './palette.ts';
+import type { HistoryYear } from '#lib/core/model/base-data.ts';
 
 export function requiredVsPlannedSpec(
 	result: ProjectionResult,
-	o: Partial<ChartFrameOptions> & { title?: string } = {}
+	o: Partial<ChartFrameOptions> & { title?: string; observed?: readonly HistoryYear[] } = {}
 ): Plot.PlotOptions {
+	const { observed: history, ...frame } = o;
+	const observed = (history ?? [])
+		.filter((h): h is HistoryYear & { dwellings: number } => h.year < result.baseYear && h.dwellings !== undefined)
+		.map((h) => ({ year: h.year, series: 'Planlagt bestand', value: h.dwellings }));
 	const rows = result.years.map((year, i) => ({
 		year,
 		required: result.total.requiredStock[i] ?? 0,
@@ -15,6 +24,7 @@ export function requiredVsPlannedSpec(
 	}));
 	const lines = [
 		...rows.map((r) => ({ year: r.year, series: 'Nødvendig bestand', value: r.required })),
+		...observed,
 		...rows.map((r) => ({ year: r.year, series: 'Planlagt bestand', value: r.planned }))
 	];
 	const last = rows.at(-1);
@@ -27,7 +37,7 @@ export function requiredVsPlannedSpec(
 			yLabel: 'Boliger',
 			baseYear: result.baseYear,
 			lastYear: result.years.at(-1) ?? result.baseYear,
-			...o
+			...frame
 		},
 		[
 			// Shade only the shortage (required above planned), as the subtitle says.
@@ -41,6 +51,8 @@ export function requiredVsPlannedSpec(
 				lines.filter((d) => d.series === 'Planlagt bestand'),
 				{ x: 'year', y: 'value', stroke: 'series', strokeWidth: 2.5, strokeDasharray: '6,4', tip: true }
 			),
+			// Observed years (before T0): dots on the stock line, outside the shaded projected period.
+			...(observed.length > 0 ? [Plot.dot(observed, { x: 'year', y: 'value', fill: COLORS.planned, r: 3, tip: true, title: () => 'Observert' })] : []),
 			...(last
 				? [
 						Plot.text(

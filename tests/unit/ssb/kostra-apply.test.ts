@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BaseData } from '#lib/core/model/base-data.ts';
-import { applyKostraChanges, kostraChanges } from '#lib/core/ssb/kostra-apply.ts';
+import { applyKostraChanges, defaultKostraSelection, kostraCapacityConflict, kostraChanges, type KostraChange } from '#lib/core/ssb/kostra-apply.ts';
+import { createExampleNotebook } from '#lib/core/example/index.ts';
 import { extractKostra, readKostraFile, suggestGroupMapping } from '#lib/core/ssb/kostra.ts';
 import { fixture } from './helpers.ts';
 
@@ -62,5 +63,34 @@ describe('kostraChanges / applyKostraChanges', () => {
 			source: 'Kommunens egne tall',
 			note: '2 tall fra SSB tabell 12008 (2024) importert 2026-11-21 fra «kostra-12008.json».'
 		});
+	});
+});
+
+describe('defaultKostraSelection', () => {
+	/** The example: 236 dwellings in 3 segments, 16 vacant, 214 tenants. */
+	const base = () => createExampleNotebook().base;
+	const change = (key: 'dwellings' | 'vacant', proposed: number, applicable = true): KostraChange => ({ key, label: key, current: 0, proposed, source: 's', applicable });
+	it('ticks every applicable change when the base data still add up', () => {
+		const sel = defaultKostraSelection(base(), [change('vacant', 20), change('dwellings', 240, false)]);
+		expect(sel.get('vacant')).toEqual({ accepted: true });
+		expect(sel.get('dwellings')).toEqual({ accepted: false });
+	});
+	it('leaves a vacant count that would not fit unticked and names the conflict', () => {
+		const sel = defaultKostraSelection(base(), [change('vacant', 110), change('dwellings', 2180, false)]);
+		expect(sel.get('vacant')).toEqual({
+			accepted: false,
+			conflict: 'Ikke valgt: Leietakere (214) og ledige boliger (110) blir til sammen 324, men boligene er 236. Leietakere + ledige kan ikke være flere enn boligene.'
+		});
+	});
+	it('keeps vacant and dwellings together when together they fit', () => {
+		const b = base();
+		b.segments = [b.segments[0]!];
+		const sel = defaultKostraSelection(b, [change('dwellings', 400), change('vacant', 110)]);
+		expect(sel.get('dwellings')).toEqual({ accepted: true });
+		expect(sel.get('vacant')).toEqual({ accepted: true });
+	});
+	it('kostraCapacityConflict is null when it fits', () => {
+		expect(kostraCapacityConflict(base(), { vacant: 22 })).toBeNull();
+		expect(kostraCapacityConflict(base(), { vacant: 23 })).toMatch(/blir til sammen 237, men boligene er 236/);
 	});
 });

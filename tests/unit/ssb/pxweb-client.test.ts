@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	dataUrl,
+	DEFAULT_POPULATION_TABLE,
 	fetchKostraFromSsb,
 	fetchPopulationFromSsb,
 	metadataUrl,
@@ -9,6 +10,7 @@ import {
 } from '#lib/core/ssb/pxweb-client.ts';
 import { extractPopulation } from '#lib/core/ssb/population.ts';
 import { extractKostra } from '#lib/core/ssb/kostra.ts';
+import { findNewestProjectionTable, NEWEST_PROJECTION_ROUND, PROJECTION_ROUNDS } from '#lib/core/ssb/projection-rounds.ts';
 import { fixture } from './helpers.ts';
 
 const respond = (status: number, body: string): ResponseLike => ({
@@ -47,7 +49,7 @@ describe('URLs', () => {
 describe('fetchPopulationFromSsb', () => {
 	it('reads metadata, asks for the kommune with all ages, sexes, alternatives and years', async () => {
 		const fetch = recorded(populationRoutes);
-		const r = await fetchPopulationFromSsb({ kommune: '3201', fetch });
+		const r = await fetchPopulationFromSsb({ kommune: '3201', tableId: '14288', fetch });
 		if (!r.ok) throw new Error(r.error.message);
 		expect(fetch.calls).toHaveLength(2);
 		expect(fetch.calls[1]).toBe(
@@ -61,7 +63,7 @@ describe('fetchPopulationFromSsb', () => {
 	});
 	it('says so when the kommune number is not in the table, without asking for data', async () => {
 		const fetch = recorded(populationRoutes);
-		const r = await fetchPopulationFromSsb({ kommune: '9999', fetch });
+		const r = await fetchPopulationFromSsb({ kommune: '9999', tableId: '14288', fetch });
 		expect(r).toMatchObject({ ok: false, error: { code: 'unknown-kommune', message: expect.stringMatching(/«9999» finnes ikke i SSB-tabell 14288/) } });
 		expect(fetch.calls).toHaveLength(1);
 	});
@@ -106,5 +108,53 @@ describe('fetchKostraFromSsb', () => {
 		expect(fetch.calls[1]).toContain('valueCodes[KOKkommuneregion0000]=3201&valueCodes[ContentsCode]=*&valueCodes[Tid]=*');
 		const f = extractKostra(r.table);
 		expect(f).toMatchObject({ ok: true, figures: { year: 2024, dwellings: 2180, newTenants: 272 } });
+	});
+});
+
+describe('projection rounds', () => {
+	it('keeps the known rounds in one place, newest last, and defaults to the newest', () => {
+		expect(PROJECTION_ROUNDS.map((r) => [r.year, r.tableId])).toEqual([[2024, '14288'], [2026, '14746']]);
+		expect(NEWEST_PROJECTION_ROUND.tableId).toBe('14746');
+		expect(DEFAULT_POPULATION_TABLE).toBe('14746');
+	});
+	it('finds a newer projection table through the table search, and nothing when offline', async () => {
+		const body = JSON.stringify({
+			tables: [
+				{ id: '14288', label: '14288: Framskrevet folkemengde 1. januar, etter region, kjønn, alder, statistikkvariabel og år' },
+				{ id: '15010', label: '15010: Framskrevet folkemengde 1. januar, etter region, kjønn, alder, statistikkvariabel og år', updated: '2028-06-20T06:00:00Z' },
+				{ id: '15011', label: '15011: Framskrevne dødsfall' }
+			]
+		});
+		const asked: string[] = [];
+		const found = await findNewestProjectionTable(async (url) => {
+			asked.push(url);
+			return respond(200, body);
+		});
+		expect(found).toEqual({ tableId: '15010', label: expect.stringMatching(/^15010: Framskrevet folkemengde/), updated: '2028-06-20T06:00:00Z' });
+		expect(asked[0]).toMatch(/^https:\/\/data\.ssb\.no\/api\/pxwebapi\/v2\/tables\?query=/);
+		expect(await findNewestProjectionTable(() => Promise.reject(new TypeError('Failed to fetch')))).toBeUndefined();
+		expect(await findNewestProjectionTable(async () => respond(200, '{"tables":[]}'))).toBeUndefined();
+	});
+});
+
+describe('fetchKostraFromSsb with aggregates in the table', () => {
+	it('asks for Landet and the KOSTRA groups beside the kommune, and keeps them out of the kommuner', async () => {
+		const meta = JSON.parse(fixture('api/kostra-12008-metadata.json'));
+		const region = meta.dimension.KOKkommuneregion0000.category;
+		region.index = { '3201': 0, '1151': 1, EAK: 2, EKG13: 3, EKA32: 4 };
+		region.label = { '3201': 'Bærum', '1151': 'Utsira', EAK: 'Landet', EKG13: 'Kostragruppe 13', EKA32: 'Akershus' };
+		meta.size[0] = 5;
+		const asked: string[] = [];
+		const r = await fetchKostraFromSsb({
+			kommune: '3201',
+			fetch: async (url) => {
+				asked.push(url);
+				return url.includes('/metadata') ? respond(200, JSON.stringify(meta)) : respond(200, fixture('real/kostra-12008.json'));
+			}
+		});
+		expect(asked[1]).toMatch(/valueCodes\[KOKkommuneregion0000\]=3201,EAK,EKG13&/);
+		if (!r.ok) throw new Error(r.error.message);
+		expect(r.table.kommuner.map((k) => k.code)).not.toContain('EAK');
+		expect(r.table.aggregates.map((a) => a.code)).toContain('EKG13');
 	});
 });

@@ -5,7 +5,7 @@
  */
 import { GROUP_IDS, GROUP_LABELS } from '#lib/core/model/groups.ts';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
-import type { AgeBand, PopulationSeries } from '#lib/core/model/population.ts';
+import { ageBandTotal, type PopulationSeries } from '#lib/core/model/population.ts';
 import type { ResultWarning } from '#lib/core/model/result.ts';
 import { observedFlowFor, waitingIsLasting } from './calibration-choices.ts';
 import { otherHouseholdsAtStart } from './other-households.ts';
@@ -76,17 +76,6 @@ export interface Prepared {
 	warnings: ResultWarning[];
 }
 
-export function bandSum(pop: PopulationSeries, yearIndex: number, band: AgeBand): number {
-	const row = pop.values[yearIndex];
-	if (!row) return 0;
-	const last = pop.ages.length - 1;
-	const from = Math.max(0, band.from);
-	const to = band.to === undefined ? last : Math.min(last, band.to);
-	let sum = 0;
-	for (let a = from; a <= to; a++) sum += row[a] ?? 0;
-	return sum;
-}
-
 function phase(t: number, baseYear: number, byYear: number): number {
 	const span = byYear - baseYear;
 	if (span <= 0) return 1;
@@ -141,7 +130,7 @@ export function prepare(input: EngineInput): Prepared {
 		for (let t = 0; t < n; t++) {
 			const year = baseYear + t;
 			const i = g * n + t;
-			if (d.kind === 'rate' || d.kind === 'prevalence') bandPop[i] = bandSum(pop, popIndex(year), d.band);
+			if (d.kind === 'rate' || d.kind === 'prevalence') bandPop[i] = ageBandTotal(pop, d.band, popIndex(year));
 			if (d.kind === 'refugees') series[i] = seriesValue(d.settledPerYear, year, d.afterLastYear);
 			if (d.kind === 'manual') series[i] = seriesValue(d.perYear, year, d.afterLastYear);
 			if (d.kind === 'prevalence') {

@@ -6,7 +6,7 @@ import { GROUP_IDS, GROUP_LABELS, isGroupId, type GroupId } from '#lib/core/mode
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import type { Uncertain } from '#lib/core/model/uncertain.ts';
 import type { AgeBand, YearSeries } from '#lib/core/model/population.ts';
-import { bandSum } from './prepare.ts';
+import { ageBandTotal } from '#lib/core/model/population.ts';
 import { GROUP_FIELDS, GROUP_FIELD_IDS, INTEGER_FIELDS, VACANCY_FIELD, inRange, rangeText, type GroupFieldSpec, type NumberRange } from '#lib/core/model/assumption-fields.ts';
 import { validateChoices } from './validate-choices.ts';
 
@@ -303,7 +303,7 @@ function checkGroup(c: Checker, sc: EngineInput['scenario'], gid: GroupId, ctx: 
 		const u = f.get(ga);
 		if (u === undefined && f.whenAbsent === 'unused') continue;
 		if (u === undefined && f.whenAbsent === 'calibrated') {
-			if (okBand && ctx.popOk && ctx.basePopIndex >= 0 && (d.kind === 'rate' || d.kind === 'prevalence') && bandSum(ctx.pop, ctx.basePopIndex, d.band) <= 0) {
+			if (okBand && ctx.popOk && ctx.basePopIndex >= 0 && (d.kind === 'rate' || d.kind === 'prevalence') && ageBandTotal(ctx.pop, d.band, ctx.basePopIndex) <= 0) {
 				const what = id === 'rate' ? 'Raten' : 'Andelen';
 				c.push(path, `${what} for ${label} kan ikke kalibreres: ingen innbyggere i aldersgruppen i basisåret. Oppgi ${what.toLowerCase()}.`);
 			}

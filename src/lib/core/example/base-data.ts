@@ -4,7 +4,7 @@
  * explained in docs/example-kommune.md; the group sizes follow Kommune A in report 003
  * (003:L1914–1926: ROP the largest group with about 55, "andre" the smallest with about 15).
  */
-import type { BaseData, StockSegment } from '#lib/core/model/base-data.ts';
+import type { BaseHistory, BaseData, StockSegment } from '#lib/core/model/base-data.ts';
 import type { GroupId } from '#lib/core/model/groups.ts';
 
 export const EXAMPLE_BASE_YEAR = 2025;
@@ -32,6 +32,25 @@ export const EXAMPLE_PLACEMENT: Readonly<Record<string, { tenants: Partial<Recor
 	omsorg: { tenants: { eldre: 52 }, other: 0, vacant: 4 }
 };
 
+/**
+ * What the example kommune reported to KOSTRA in the four years before T0 (fictional, like every
+ * number here): a stock growing by two to three dwellings a year, vacancy of 6–7 %, about as many
+ * new tenant households as in 2025 and a waiting list that has grown slowly from 15 to 19. Totals
+ * for 2025 come from the base data itself (236 dwellings, 16 vacant, 38 new, 20 waiting).
+ * It gives the example its hindcast (docs/model.md, "Hindcast"); see docs/example-kommune.md.
+ */
+export function createExampleHistory(): BaseHistory {
+	return {
+		years: [
+			{ year: 2021, dwellings: 226, vacant: 14, newTenants: 36, waiting: 15 },
+			{ year: 2022, dwellings: 228, vacant: 15, newTenants: 37, waiting: 17 },
+			{ year: 2023, dwellings: 231, vacant: 15, newTenants: 39, waiting: 18 },
+			{ year: 2024, dwellings: 234, vacant: 16, newTenants: 37, waiting: 19 }
+		],
+		provenance: { kind: 'example', source: 'Eksempeldata (fiktiv kommune)', note: 'Oppdiktede KOSTRA-tall for 2021–2024.' }
+	};
+}
+
 export function createExampleBaseData(): BaseData {
 	return {
 		baseYear: EXAMPLE_BASE_YEAR,
@@ -55,6 +74,7 @@ export function createExampleBaseData(): BaseData {
 			note:
 				'Oppdiktede tall for en tenkt kommune med om lag 20 000 innbyggere. Fordelingen på målgrupper er formet etter kommune A i ' +
 				'Agenda Kaupang (2020), der ROP-gruppen var størst med rundt 55 beboere og «andre» minst med rundt 15. Status 31.12.2025.'
-		}
+		},
+		history: createExampleHistory()
 	};
 }

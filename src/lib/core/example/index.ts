@@ -16,7 +16,7 @@ export const EXAMPLE_NOTEBOOK_TITLE = 'Eksempelkommune – boligbehov 2025–205
 
 export { SCENARIO_IDS as EXAMPLE_SCENARIO_IDS } from './scenarios.ts';
 export { createExamplePopulation } from './population.ts';
-export { createExampleBaseData } from './base-data.ts';
+export { createExampleBaseData, createExampleHistory } from './base-data.ts';
 export { createExampleScenarios } from './scenarios.ts';
 export { createExampleCells } from './cells.ts';
 

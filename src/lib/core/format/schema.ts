@@ -242,15 +242,41 @@ export const StockSegmentSchema = z.strictObject({
 
 export const GroupBaseSchema = z.strictObject({ tenants: count, waiting: count, newTenantsLastYear: count.optional() });
 
+const nonNegative = z.number().min(0, { error: 'kan ikke være negativt' });
+
+export const HistoryYearSchema = z.strictObject({
+	year,
+	dwellings: nonNegative.optional(),
+	vacant: nonNegative.optional(),
+	newTenants: nonNegative.optional(),
+	waiting: nonNegative.optional()
+});
+
+export const BaseHistorySchema = z
+	.strictObject({ years: z.array(HistoryYearSchema), provenance: ProvenanceSchema })
+	.superRefine((h, ctx) => {
+		h.years.forEach((y, i) => {
+			if (i > 0 && y.year <= h.years[i - 1]!.year)
+				ctx.addIssue({ code: 'custom', path: ['years', i, 'year'], message: `årene må stå i stigende rekkefølge uten gjentakelser (${h.years[i - 1]!.year} etterfølges av ${y.year})` });
+		});
+	});
+
 export const BaseDataSchema = z
 	.strictObject({
 		baseYear: year,
 		segments: z.array(StockSegmentSchema).max(L.segments),
 		vacant: count,
 		groups: byGroup(GroupBaseSchema),
-		provenance: ProvenanceSchema
+		provenance: ProvenanceSchema,
+		history: BaseHistorySchema.optional()
 	})
-	.superRefine((b, ctx) => uniqueIds(b.segments, ['segments'], 'delbestand', ctx));
+	.superRefine((b, ctx) => {
+		uniqueIds(b.segments, ['segments'], 'delbestand', ctx);
+		b.history?.years.forEach((y, i) => {
+			if (y.year > b.baseYear)
+				ctx.addIssue({ code: 'custom', path: ['history', 'years', i, 'year'], message: `historikken kan ikke ha år etter basisåret ${b.baseYear} (fant ${y.year})` });
+		});
+	});
 
 // --- notebook.ts --------------------------------------------------------------------------------
 

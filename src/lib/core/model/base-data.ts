@@ -24,6 +24,29 @@ export interface GroupBase {
 	newTenantsLastYear?: number;
 }
 
+/**
+ * Observed totals of one year up to T0, as reported to KOSTRA (all five groups and any other
+ * households together). Absent fields were not reported or not imported.
+ */
+export interface HistoryYear {
+	year: number;
+	/** Dwellings at disposal at year end, vacant ones included. */
+	dwellings?: number;
+	/** Vacant dwellings at year end. */
+	vacant?: number;
+	/** New tenant households during the year (nyinnflyttede husstander). */
+	newTenants?: number;
+	/** Households on the waiting list at year end. */
+	waiting?: number;
+}
+
+/** The kommune's own history before T0: what the charts mark as observed and the hindcast checks against. */
+export interface BaseHistory {
+	/** Ascending, unique years, none after the base year. */
+	years: HistoryYear[];
+	provenance: Provenance;
+}
+
 export interface BaseData {
 	baseYear: number;
 	segments: StockSegment[];
@@ -31,4 +54,9 @@ export interface BaseData {
 	vacant: number;
 	groups: Record<GroupId, GroupBase>;
 	provenance: Provenance;
+	/**
+	 * Observed years before T0 (optional). Absent = no history: the charts start at T0 and there is
+	 * no hindcast, exactly as before the field existed. Never read by the projection itself.
+	 */
+	history?: BaseHistory;
 }

@@ -42,3 +42,19 @@ export interface AgeBand {
 
 /** A yearly series typed by the planner or imported: year → value. Missing years are 0. */
 export type YearSeries = Record<string, number>;
+
+/**
+ * Persons in an age band (inclusive; `to` omitted = up to the open-ended top age) in one year of
+ * the series. The one band total: the engine, the SSB import and the base-data summary use it.
+ * Ages are consecutive from 0, so an age is its index.
+ */
+export function ageBandTotal(series: PopulationSeries, band: AgeBand, yearIndex: number): number {
+	const row = series.values[yearIndex];
+	if (!row) return 0;
+	const last = series.ages.length - 1;
+	const from = Math.max(0, band.from);
+	const to = band.to === undefined ? last : Math.min(last, band.to);
+	let sum = 0;
+	for (let a = from; a <= to; a++) sum += row[a] ?? 0;
+	return sum;
+}

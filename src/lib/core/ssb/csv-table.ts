@@ -10,7 +10,7 @@
  */
 import { parseCsv, parseNumberCell, type CellValue } from './csv.ts';
 import { fail, type SsbError } from './errors.ts';
-import { classifyDimension, parseSingleAge, splitRegionText, type DimensionKind } from './dimensions.ts';
+import { classifyDimension, parseSingleAge, splitCodeAndText, splitRegionText, type DimensionKind } from './dimensions.ts';
 import { tableIdFromTitle, type Cube, type CubeCategory, type CubeDimension } from './cube.ts';
 
 const VALUE_HEADER = /^(value|verdi|values|verdier)$/i;
@@ -39,12 +39,20 @@ class CategoryList {
 
 function categoryFromCell(kind: DimensionKind, text: string): CubeCategory {
 	if (kind === 'region') return splitRegionText(text);
+	// Codes-and-texts downloads write "kode - tekst" in one cell ("000 - 0 år", "1 - Menn").
+	const both = splitCodeAndText(text);
 	if (kind === 'age') {
-		const a = parseSingleAge(text);
+		const a = parseSingleAge(both?.code ?? text) ?? (both ? parseSingleAge(both.label) : undefined);
 		// Keep "105+" and "105" apart from nothing else: the code is the number, the label the text.
-		return a ? { code: String(a.age), label: text } : { code: text, label: text };
+		return a ? { code: String(a.age), label: both?.label ?? text } : { code: both?.code ?? text, label: both?.label ?? text };
 	}
-	return { code: text, label: text };
+	return both ?? { code: text, label: text };
+}
+
+/** A header cell: "region", "Region" (codes) or "Region - region" (codes and texts). */
+function classifyHeader(h: string): DimensionKind {
+	const both = splitCodeAndText(h);
+	return both ? classifyDimension(both.code, both.label) : classifyDimension(h, h);
 }
 
 export function readCsvCube(text: string): { ok: true; cube: Cube } | { ok: false; error: SsbError } {
@@ -79,7 +87,7 @@ export function readCsvCube(text: string): { ok: true; cube: Cube } | { ok: fals
 	const kinds: (DimensionKind | 'value')[] = header.map((h, col) => {
 		// "Personer 2024", "Hovedalternativet (MMMM) 2030", "2024": a value column of the wide layout.
 		if (VALUE_HEADER.test(h) || YEAR_TOKEN.test(h)) return 'value';
-		const kind = classifyDimension(h, h);
+		const kind = classifyHeader(h);
 		// A header that names a statistic or an alternative ("Hovedalternativet (MMMM)") over a
 		// column of numbers is the value column of the long layout, not a dimension.
 		if ((kind === 'other' || kind === 'alternative' || kind === 'contents') && mostlyNumeric(col)) return 'value';
@@ -120,7 +128,7 @@ export function readCsvCube(text: string): { ok: true; cube: Cube } | { ok: fals
 		if (headerYears) extra.push(timeList.indexOf({ code: vc.year ?? '', label: vc.year ?? '' }));
 		if (headerContents && !hasContentsCol) {
 			const c = vc.contents ?? '';
-			extra.push(contentsList.indexOf({ code: c, label: c }));
+			extra.push(contentsList.indexOf(splitCodeAndText(c) ?? { code: c, label: c }));
 		}
 		colByExtra.set(extra.join(':'), i);
 	});

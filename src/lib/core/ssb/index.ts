@@ -10,3 +10,4 @@ export * from './population.ts';
 export * from './kostra.ts';
 export * from './pxweb-client.ts';
 export * from './kostra-apply.ts';
+export * from './projection-rounds.ts';

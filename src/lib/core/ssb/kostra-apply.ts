@@ -2,7 +2,7 @@
  * Turn a KOSTRA proposal into a list of changes the planner reviews one by one, and apply only
  * the accepted ones to a copy of BaseData. Nothing is changed without this explicit step.
  */
-import type { BaseData } from '#lib/core/model/base-data.ts';
+import type { BaseData, BaseHistory, HistoryYear } from '#lib/core/model/base-data.ts';
 import { GROUP_IDS, GROUP_LABELS, type GroupId } from '#lib/core/model/groups.ts';
 import type { GroupMappingProposal, KostraFigures } from './kostra.ts';
 
@@ -128,4 +128,70 @@ export function applyKostraChanges(
 		next.provenance = { ...next.provenance, note: next.provenance.note ? `${next.provenance.note} ${note}` : note };
 	}
 	return { base: next, skipped };
+}
+
+/**
+ * The kommune's history from KOSTRA figures of several years: every year up to and including the
+ * base year (later years are not history). Returns undefined if no year qualifies.
+ */
+export function historyFromKostra(
+	years: readonly KostraFigures[],
+	baseYear: number,
+	info: { retrieved: string; fileName?: string }
+): BaseHistory | undefined {
+	const rows: HistoryYear[] = [];
+	for (const f of years) {
+		if (f.year > baseYear) continue;
+		const row: HistoryYear = { year: f.year };
+		if (f.dwellings !== undefined) row.dwellings = f.dwellings;
+		if (f.vacant !== undefined) row.vacant = f.vacant;
+		if (f.newTenants !== undefined) row.newTenants = f.newTenants;
+		if (f.waiting !== undefined) row.waiting = f.waiting;
+		rows.push(row);
+	}
+	rows.sort((a, b) => a.year - b.year);
+	const first = years[0];
+	if (rows.length === 0 || !first) return undefined;
+	const provenance: BaseHistory['provenance'] = {
+		kind: 'imported',
+		source: first.source,
+		retrieved: info.retrieved,
+		note: `${first.kommune.name} (${first.kommune.code}), ${rows[0]!.year}–${rows[rows.length - 1]!.year}`
+	};
+	if (info.fileName) provenance.fileName = info.fileName;
+	return { years: rows, provenance };
+}
+
+/**
+ * Would the base data still add up with these values? Tenants + vacant must not exceed the
+ * dwellings (the same rule as the base-data editor's capacity check). Returns a Norwegian
+ * explanation naming the numbers, or null.
+ */
+export function kostraCapacityConflict(base: BaseData, values: Partial<Record<'dwellings' | 'vacant', number>>): string | null {
+	const dwellings = values.dwellings ?? base.segments.reduce((n, s) => n + s.dwellings, 0);
+	const vacant = values.vacant ?? base.vacant;
+	const tenants = GROUP_IDS.reduce((n, g) => n + base.groups[g].tenants, 0);
+	if (tenants + vacant <= dwellings) return null;
+	return `Leietakere (${tenants}) og ledige boliger (${vacant}) blir til sammen ${tenants + vacant}, men boligene er ${dwellings}. Leietakere + ledige kan ikke være flere enn boligene.`;
+}
+
+/**
+ * The selection the preview starts with: every applicable change, except capacity changes
+ * (dwellings, vacant) that would make the base data inconsistent. Those start unticked with the
+ * conflict named, so the proposal applies as offered and a conflict is seen before any click.
+ */
+export function defaultKostraSelection(base: BaseData, changes: readonly KostraChange[]): Map<KostraChangeKey, { accepted: boolean; conflict?: string }> {
+	const out = new Map<KostraChangeKey, { accepted: boolean; conflict?: string }>();
+	for (const c of changes) out.set(c.key, { accepted: c.applicable });
+	const capacity = changes.filter((c) => c.applicable && (c.key === 'dwellings' || c.key === 'vacant'));
+	const values = (keys: readonly KostraChange[]) => Object.fromEntries(keys.map((c) => [c.key, c.proposed])) as Partial<Record<'dwellings' | 'vacant', number>>;
+	if (kostraCapacityConflict(base, values(capacity)) === null) return out;
+	// Drop as few as possible: first try keeping each capacity change alone, else none.
+	const keep = capacity.find((c) => kostraCapacityConflict(base, values([c])) === null);
+	for (const c of capacity) {
+		if (c === keep) continue;
+		const conflict = kostraCapacityConflict(base, values(keep ? [keep, c] : [c]));
+		out.set(c.key, { accepted: false, ...(conflict ? { conflict: `Ikke valgt: ${conflict}` } : {}) });
+	}
+	return out;
 }

@@ -1,13 +1,16 @@
 /**
  * KOSTRA figures on municipal dwellings (SSB table 12008 "Kommunalt disponerte boliger" and its
  * successors) → base-year facts, a proposed mapping onto the five target groups, and the two
- * turnover indicators. Statistics are recognised by their Norwegian labels, not by codes or the
- * table number.
+ * turnover indicators. Statistics are recognised by SSB's statistic code where it is known
+ * (`KOSTRA_12008_CODES`), else by their Norwegian label (SSB's labels carry typos and change; the
+ * codes do not); never by the table number. The region dimension mixes kommuner with SSB's
+ * aggregates (Landet, fylker, KOSTRA-grupper): aggregates are never offered as a kommune but kept
+ * as comparison figures.
  */
 import type { GroupId } from '#lib/core/model/groups.ts';
 import type { CellValue } from './csv.ts';
 import { describeMarker, fail, type SsbError } from './errors.ts';
-import { kommuneNumber, parseYear, regionName } from './dimensions.ts';
+import { historicalPeriod, kommuneNumber, parseYear, regionKind, regionName, type RegionKind } from './dimensions.ts';
 import { findDimension, type Cube } from './cube.ts';
 import { readCube } from './read-cube.ts';
 import { findKommune, type KommuneOption } from './population.ts';
@@ -39,13 +42,23 @@ export interface KostraMeasure {
 	stockPart: boolean;
 }
 
+/** A region of a KOSTRA file that is not a kommune: SSB's estimated, weighted aggregate. */
+export interface KostraAggregate {
+	code: string;
+	name: string;
+	kind: Exclude<RegionKind, 'kommune'>;
+}
+
 export interface KostraTable {
 	fileName: string;
 	format: 'json-stat' | 'csv';
 	tableId?: string;
 	title?: string;
 	updated?: string;
-	kommuner: KommuneOption[];
+	/** Kommuner only (current and historical); aggregates are in `aggregates`. */
+	kommuner: KostraKommuneOption[];
+	/** Landet, fylker, KOSTRA-grupper …: comparison figures, never a kommune to pick. */
+	aggregates: KostraAggregate[];
 	/** Ascending. */
 	years: number[];
 	/** Statistics recognised, in file order. */
@@ -54,7 +67,22 @@ export interface KostraTable {
 	ignored: string[];
 	notes: string[];
 	readonly cube: Cube;
-	readonly layout: { region: number; time: number; contents: number; yearIndexes: number[]; fixed: number[] };
+	readonly layout: {
+		region: number;
+		time: number;
+		contents: number;
+		yearIndexes: number[];
+		fixed: number[];
+		/** Category index in the region dimension of each entry of `kommuner`. */
+		kommuneIndexes: number[];
+		/** Category index in the region dimension of each entry of `aggregates`. */
+		aggregateIndexes: number[];
+	};
+}
+
+export interface KostraKommuneOption extends KommuneOption {
+	/** A kommune that no longer exists under this number: SSB's label suffix "(-2019)", "(2020-2023)". */
+	historical?: { from?: number; to: number };
 }
 
 const norm = (s: string) => s.toLowerCase().normalize('NFC');
@@ -68,8 +96,30 @@ function categoryOf(label: string): KostraCategory | undefined {
 	return undefined;
 }
 
-/** Recognise one KOSTRA statistic from its label; undefined = not used. */
+/**
+ * 12008's statistics that are known by code (issue 12, from SSB's table; see docs/data-import.md).
+ * `null`: known and deliberately not used. Codes not listed here are recognised by their label.
+ */
+export const KOSTRA_12008_CODES: Readonly<
+	Record<string, { kind: KostraMeasureKind; category?: KostraCategory; percent: boolean; stockPart: boolean } | null>
+> = {
+	/** Antall nyinnflyttede husstander. */
+	KOSantnyinnflytt0000: { kind: 'newTenants', percent: false, stockPart: false },
+	/** Andel nyinnflyttede husstander med psykiske lidelser og/eller rusproblemer (a share, per cent). */
+	KOSandnyinnflytt0001: { kind: 'newTenants', category: 'rop', percent: true, stockPart: false },
+	/** Behov for tilrettelagt bolig, på venteliste. */
+	KOSventelistetil0000: { kind: 'waiting', category: 'tilpasset', percent: false, stockPart: false },
+	/** Privateide boliger med kommunal tildelingsrett: a part of the stock. */
+	KOSboligpkommuna0000: { kind: 'dwellings', percent: false, stockPart: true },
+	/** Kommunalt disponerte boliger per 1 000 innbyggere: a rate, not used. */
+	KOSboligSper10000000: null
+};
+
+/** Recognise one KOSTRA statistic by its code (if known) or its label; undefined = not used. */
 export function classifyKostraMeasure(code: string, label: string, index = 0): KostraMeasure | undefined {
+	const known = KOSTRA_12008_CODES[code];
+	if (known === null) return undefined;
+	if (known !== undefined) return { index, code, label, ...known };
 	const l = norm(label);
 	if (/per 1 ?000|per innbygger|kroner|utgift|søknad|avslag|midlertidig|husleie|bostøtte/.test(l)) return undefined;
 	const percent = /andel|prosent|\(%\)|%/.test(l);
@@ -92,6 +142,12 @@ export function classifyKostraMeasure(code: string, label: string, index = 0): K
 	}
 	return m;
 }
+
+/** Names for aggregates a codes-only file gives no text for. */
+const AGGREGATE_NAMES: Partial<Record<RegionKind, string>> = {
+	landet: 'Landet',
+	'landet-uten-oslo': 'Landet uten Oslo'
+};
 
 /** Read a KOSTRA file (JSON-stat 2.0 or CSV) on municipal dwellings. Nothing is stored. */
 export function readKostraFile(
@@ -145,19 +201,55 @@ export function readKostraFile(
 			return fail('wrong-table', `Filen har dimensjonen «${d.label}» med ${d.categories.length} verdier. Velg én verdi for «${d.label}» i SSB-tabellen.`);
 		fixed.push(i);
 	}
+	const kommuner: KostraKommuneOption[] = [];
+	const kommuneIndexes: number[] = [];
+	const aggregates: KostraAggregate[] = [];
+	const aggregateIndexes: number[] = [];
+	region.dim.categories.forEach((c, i) => {
+		const kind = regionKind(c.code);
+		const name = regionName(c.code, c.label);
+		if (kind === 'kommune') {
+			const option: KostraKommuneOption = { code: c.code, name };
+			const period = historicalPeriod(c.label);
+			if (period) option.historical = period;
+			kommuner.push(option);
+			kommuneIndexes.push(i);
+		} else {
+			aggregates.push({ code: c.code, name: name === c.code ? AGGREGATE_NAMES[kind] ?? c.code : name, kind });
+			aggregateIndexes.push(i);
+		}
+	});
+	if (kommuner.length === 0)
+		return fail(
+			'unknown-kommune',
+			`Filen${tableText} har bare landet, fylker eller KOSTRA-grupper (${aggregates.slice(0, 4).map((a) => `«${a.name}»`).join(', ')}), ingen kommune. Velg kommunen din i SSB-tabellen.`
+		);
 	const notes: string[] = [];
+	if (measures.every((m) => m.label === m.code) && ignored.length > 0)
+		notes.push('Filen har bare koder, ikke tekster, og noen statistikkvariabler er ukjente for verktøyet. Last ned med «Koder og tekster» (eller som JSON-stat) for å få med alle.');
+	if (aggregates.length > 0)
+		notes.push(`${aggregates.map((a) => a.name).join(', ')} er SSBs beregnede, vektede tall og vises bare til sammenligning.`);
 	if (ignored.length > 0) notes.push(`Ikke brukt: ${ignored.slice(0, 6).map((s) => `«${s}»`).join(', ')}${ignored.length > 6 ? ` og ${ignored.length - 6} til` : ''}.`);
 	if (cube.missingCount > 0) notes.push(`Filen har ${cube.missingCount} celler med SSBs symboler for manglende eller skjermede tall («..», «:», «.»).`);
 	const table: KostraTable = {
 		fileName,
 		format: cube.format,
-		kommuner: region.dim.categories.map((c) => ({ code: c.code, name: regionName(c.code, c.label) })),
+		kommuner,
+		aggregates,
 		years: yearIdx.map((y) => y.year),
 		measures,
 		ignored,
 		notes,
 		cube,
-		layout: { region: region.index, time: time.index, contents: contents.index, yearIndexes: yearIdx.map((y) => y.index), fixed }
+		layout: {
+			region: region.index,
+			time: time.index,
+			contents: contents.index,
+			yearIndexes: yearIdx.map((y) => y.index),
+			fixed,
+			kommuneIndexes,
+			aggregateIndexes
+		}
 	};
 	if (cube.tableId !== undefined) table.tableId = cube.tableId;
 	if (cube.title !== undefined) table.title = cube.title;
@@ -221,30 +313,40 @@ export function extractKostra(
 				`Kommunen «${opts.kommune}» finnes ikke i KOSTRA-filen. Filen har: ${table.kommuner.slice(0, 8).map((x) => `${kommuneNumber(x.code) ?? x.code} ${x.name === x.code ? '' : x.name}`.trim()).join(', ')}${table.kommuner.length > 8 ? ' …' : ''}.`
 			);
 	}
+	return extractRegion(table, layout.kommuneIndexes[k]!, table.kommuner[k]!, opts.year);
+}
+
+/** The figures of one region (kommune or aggregate) by its category index in the region dimension. */
+function extractRegion(
+	table: KostraTable,
+	regionIndex: number,
+	region: KommuneOption,
+	wantedYear: number | undefined
+): { ok: true; figures: KostraFigures } | { ok: false; error: SsbError } {
+	const { cube, layout } = table;
 	const idx: number[] = new Array<number>(cube.dimensions.length).fill(0);
-	idx[layout.region] = k;
+	idx[layout.region] = regionIndex;
 	const cellAt = (measure: KostraMeasure, yearPos: number): CellValue | undefined => {
 		idx[layout.contents] = measure.index;
 		idx[layout.time] = layout.yearIndexes[yearPos]!;
 		return cube.get(idx);
 	};
 	let yearPos: number;
-	if (opts.year !== undefined) {
-		yearPos = table.years.indexOf(opts.year);
+	if (wantedYear !== undefined) {
+		yearPos = table.years.indexOf(wantedYear);
 		if (yearPos < 0)
-			return fail('missing-values', `Året ${opts.year} finnes ikke i KOSTRA-filen. Filen har ${table.years.join(', ')}.`);
+			return fail('missing-values', `Året ${wantedYear} finnes ikke i KOSTRA-filen. Filen har ${table.years.join(', ')}.`);
 	} else {
 		yearPos = -1;
 		for (let y = table.years.length - 1; y >= 0 && yearPos < 0; y--) {
 			if (table.measures.some((m) => cellAt(m, y)?.kind === 'number')) yearPos = y;
 		}
 		if (yearPos < 0) {
-			const kname = table.kommuner[k]!.name;
-			return fail('missing-values', `KOSTRA-filen har ingen tall for ${kname} i noen av årene ${table.years.join(', ')} (bare symboler som «..» eller «:»).`);
+			return fail('missing-values', `KOSTRA-filen har ingen tall for ${region.name} i noen av årene ${table.years.join(', ')} (bare symboler som «..» eller «:»).`);
 		}
 	}
 	const year = table.years[yearPos]!;
-	const kommune = table.kommuner[k]!;
+	const kommune = { code: region.code, name: region.name };
 	const missing: string[] = [];
 	const notes: string[] = [];
 	const read = (m: KostraMeasure): number | undefined => {
@@ -265,7 +367,7 @@ export function extractKostra(
 		table.measures.filter((m) => m.kind === kind && m.category === category && m.percent === percent && !m.stockPart);
 
 	const figures: KostraFigures = {
-		kommune: { ...kommune },
+		kommune,
 		year,
 		source: table.tableId ? `SSB tabell ${table.tableId}` : 'SSB KOSTRA (tabellnummer ikke oppgitt i filen)',
 		fileName: table.fileName,
@@ -305,7 +407,7 @@ export function extractKostra(
 			return undefined;
 		}
 		const value = Math.round((share / 100) * base);
-		notes.push(`${FIELD_NAMES[kind]}${category ? ` (${KOSTRA_CATEGORY_LABELS[category].toLowerCase()})` : ''}: ${value} er regnet ut fra andelen ${share} % av ${base}.`);
+		notes.push(`${FIELD_NAMES[kind]}${category ? ` (${KOSTRA_CATEGORY_LABELS[category].toLowerCase()})` : ''}: ${value} er regnet ut fra andelen ${share.toLocaleString('nb-NO')} % av ${base}.`);
 		return value;
 	};
 	figures.vacant = absolute('vacant', undefined, figures.dwellings);
@@ -535,4 +637,84 @@ export function turnoverIndicators(figures: KostraFigures): TurnoverIndicators {
 	};
 	if (newTenants !== undefined) res.newTenants = newTenants;
 	return res;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Several years, and comparison with Landet and the KOSTRA group
+
+/**
+ * The kommune's figures for every year of the file that has at least one of dwellings, new tenant
+ * households or waiting list (ascending). A historical kommune ("Bærum (-2019)") is its own region:
+ * SSB reports the current kommune's earlier years under the current number where it can.
+ */
+export function extractKostraYears(
+	table: KostraTable,
+	opts: { kommune?: string } = {}
+): { ok: true; years: KostraFigures[] } | { ok: false; error: SsbError } {
+	const years: KostraFigures[] = [];
+	for (const year of table.years) {
+		const r = extractKostra(table, { ...opts, year });
+		if (!r.ok) return r;
+		const f = r.figures;
+		if (f.dwellings !== undefined || f.newTenants !== undefined || f.waiting !== undefined) years.push(f);
+	}
+	if (years.length === 0)
+		return fail('missing-values', `KOSTRA-filen har ingen tall for boliger, nyinnflyttede eller venteliste for kommunen i noen av årene ${table.years.join(', ')}.`);
+	return { ok: true, years };
+}
+
+export interface ComparisonLine {
+	/** "kommunen", "Kostragruppe 13", "landet". */
+	name: string;
+	kind: 'kommune' | 'kostragruppe' | 'landet';
+	/** Gjennomstrømming, KOSTRA definition: new tenant households ÷ all dwellings × 100. */
+	turnoverPercent?: number;
+}
+
+export interface KostraComparison {
+	year: number;
+	lines: ComparisonLine[];
+	/** "Gjennomstrømming 2024: 12 % i kommunen, 10 % i Kostragruppe 13, 11 % i landet." */
+	text: string;
+	/** Why a comparison is missing, e.g. the KOSTRA group was not chosen. */
+	notes: string[];
+}
+
+/**
+ * The kommune's turnover beside the KOSTRA group's and the country's, where the file holds them.
+ * The kommune's KOSTRA group comes from SSB's classification 112 and is never guessed: the
+ * planner passes `kostraGroupCode` (e.g. "EKG13"), else the group is left out with a note.
+ */
+export function kostraComparison(table: KostraTable, figures: KostraFigures, opts: { kostraGroupCode?: string } = {}): KostraComparison {
+	const notes: string[] = [];
+	const turnover = (f: KostraFigures) =>
+		f.newTenants !== undefined && f.dwellings !== undefined && f.dwellings > 0 ? (f.newTenants / f.dwellings) * 100 : undefined;
+	const lineFor = (code: string, kind: ComparisonLine['kind'], name: string): ComparisonLine | undefined => {
+		const a = table.aggregates.findIndex((x) => x.code.toUpperCase() === code.toUpperCase());
+		if (a < 0) return undefined;
+		const r = extractRegion(table, table.layout.aggregateIndexes[a]!, table.aggregates[a]!, figures.year);
+		const t = r.ok ? turnover(r.figures) : undefined;
+		return t === undefined ? { name, kind } : { name, kind, turnoverPercent: t };
+	};
+	const lines: ComparisonLine[] = [];
+	const own = turnover(figures);
+	lines.push(own === undefined ? { name: 'kommunen', kind: 'kommune' } : { name: 'kommunen', kind: 'kommune', turnoverPercent: own });
+	const groups = table.aggregates.filter((a) => a.kind === 'kostragruppe');
+	if (opts.kostraGroupCode) {
+		const g = groups.find((x) => x.code.toUpperCase() === opts.kostraGroupCode!.toUpperCase());
+		const line = g ? lineFor(g.code, 'kostragruppe', g.name) : undefined;
+		if (line) lines.push(line);
+		else notes.push(`KOSTRA-gruppen «${opts.kostraGroupCode}» finnes ikke i filen.`);
+	} else if (groups.length > 0) {
+		notes.push('Velg kommunens KOSTRA-gruppe for å sammenligne med den. Verktøyet gjetter den ikke: SSBs klassifikasjon 112 sier hvilken gruppe kommunen hører til.');
+	}
+	const landet = lineFor('EAK', 'landet', 'landet');
+	if (landet) lines.push(landet);
+	const shown = lines.filter((l) => l.turnoverPercent !== undefined);
+	const pct = (v: number) => `${Math.round(v).toLocaleString('nb-NO')} %`;
+	const text =
+		shown.length === 0
+			? `Gjennomstrømmingen for ${figures.year} kan ikke beregnes fra filen.`
+			: `Gjennomstrømming ${figures.year}: ${shown.map((l) => `${pct(l.turnoverPercent!)} i ${l.name}`).join(', ')}.`;
+	return { year: figures.year, lines, text, notes };
 }

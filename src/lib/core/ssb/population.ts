@@ -6,12 +6,13 @@
  *    (kommuner, alternatives, years, ages, sexes) or says, in Norwegian, what is wrong.
  * 2. `extractPopulation` builds the series for one kommune and one alternative, summing sexes.
  */
-import type { AgeBand, PopulationSeries, Provenance } from '#lib/core/model/population.ts';
+import { ageBandTotal, type AgeBand, type PopulationSeries, type Provenance } from '#lib/core/model/population.ts';
 import type { CellValue } from './csv.ts';
 import { describeMarker, fail, type SsbError } from './errors.ts';
 import {
 	DIMENSION_NAMES,
-	alternativeCode,
+	alternativeCodeIn,
+	PROJECTION_STATISTIC_CODES,
 	isBothSexes,
 	kommuneNumber,
 	looksLikeAlternatives,
@@ -226,7 +227,10 @@ export function populationTableFromCube(
 	const alternativeIndexes: number[] = [];
 	if (altDim) {
 		altDim.dim.categories.forEach((c, i) => {
-			alternatives.push({ code: alternativeCode(c.code, c.label) ?? c.code, label: c.label });
+			const code = alternativeCodeIn(altDim.dim.categories, c);
+			// A codes-only download has "Personer1" as its only label: say which alternative it is.
+			const label = code !== undefined && c.label === c.code && c.code in PROJECTION_STATISTIC_CODES ? `Alternativ ${code} (${c.code})` : c.label;
+			alternatives.push({ code: code ?? c.code, label });
 			alternativeIndexes.push(i);
 		});
 	} else {
@@ -332,7 +336,7 @@ export function extractPopulation(
 		if (k < 0)
 			return fail(
 				'unknown-kommune',
-				`Kommunen «${opts.kommune}» finnes ikke i filen. Filen har: ${summariseList(table.kommuner.map((x) => `${x.code} ${x.name}`.trim()), 8)}.`
+				`Kommunen «${opts.kommune}» finnes ikke i filen. Filen har: ${summariseList(table.kommuner.map((x) => (x.name === x.code ? x.code : `${x.code} ${x.name}`)), 8)}.`
 			);
 	}
 	const kommuneOpt = table.kommuner[k]!;
@@ -439,17 +443,8 @@ function todayIso(): string {
 	return new Date().toISOString().slice(0, 10);
 }
 
-/** Persons in an age band (inclusive; `to` omitted = to the open-ended top) in one year. */
-export function ageBandTotal(series: PopulationSeries, band: AgeBand, yearIndex: number): number {
-	const row = series.values[yearIndex];
-	if (!row) return 0;
-	let sum = 0;
-	for (let i = 0; i < series.ages.length; i++) {
-		const age = series.ages[i]!;
-		if (age >= band.from && (band.to === undefined || age <= band.to)) sum += row[i] ?? 0;
-	}
-	return sum;
-}
+/** The one band total lives with the population type; re-exported for the SSB import's users. */
+export { ageBandTotal };
 
 /** Persons in an age band for every year of the series. */
 export function ageBandSeries(series: PopulationSeries, band: AgeBand): number[] {

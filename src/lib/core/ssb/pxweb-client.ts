@@ -7,6 +7,7 @@
  * and years → the same readers as the file import.
  */
 import { fail, type SsbError } from './errors.ts';
+import { NEWEST_PROJECTION_ROUND } from './projection-rounds.ts';
 import { kommuneNumber } from './dimensions.ts';
 import { readJsonStat, readJsonStatDimensions } from './jsonstat.ts';
 import type { CubeDimension } from './cube.ts';
@@ -14,8 +15,8 @@ import { populationTableFromCube, type PopulationTable } from './population.ts';
 import { readKostraFile, type KostraTable } from './kostra.ts';
 
 export const PXWEB_BASE_URL = 'https://data.ssb.no/api/pxwebapi/v2';
-/** The 2024 round of the municipal projections. The planner can pass a newer table number. */
-export const DEFAULT_POPULATION_TABLE = '14288';
+/** The newest known round of the municipal projections (projection-rounds.ts). The planner can pass another table number. */
+export const DEFAULT_POPULATION_TABLE = NEWEST_PROJECTION_ROUND.tableId;
 export const DEFAULT_KOSTRA_TABLE = '12008';
 
 /** The part of a fetch Response used here. */
@@ -170,6 +171,14 @@ export async function fetchKostraFromSsb(
 		d.kind === 'time' || d.kind === 'contents' ? ['*'] : undefined
 	);
 	if (!sel.ok) return sel;
+	// Landet and the KOSTRA groups come along as comparison figures (the kommune's own group is
+	// chosen by the planner afterwards: it is never guessed).
+	const region = meta.dimensions.find((d) => d.kind === 'region');
+	if (region) {
+		const comparisons = region.categories.map((c) => c.code).filter((c) => c === 'EAK' || /^EKG\d+$/.test(c));
+		const own = sel.sel.valueCodes[region.id] ?? [];
+		sel.sel.valueCodes[region.id] = [...own, ...comparisons.filter((c) => !own.includes(c))];
+	}
 	const url = dataUrl(tableId, sel.sel.valueCodes, opts);
 	const got = await getText(url, tableId, opts);
 	if (!got.ok) return got;
