@@ -42,6 +42,11 @@ describe('cost tornado', () => {
 		const el = Plot.plot({ ...costTornadoSpec(costSensitivity({ plan: uncertain, base: nb.base, horizonYears: 30 }), 2025), document }) as Element;
 		expect(el.querySelector('h2')?.textContent).toBe('Følsomhet: nåverdi av planens kostnader');
 		expect(el.textContent).toContain('Mill. kr');
-		expect(el.textContent).toContain('Investering per bolig, nybygg, bemannet bolig / omsorgsbolig');
+		// Long tornado labels wrap over several lines (tspans): read each label as its lines joined.
+		const labels = [...el.querySelectorAll('text')].map((t) => {
+			const lines = [...t.querySelectorAll('tspan')].map((s) => s.textContent);
+			return lines.length > 0 ? lines.join(' ') : t.textContent;
+		});
+		expect(labels).toContain('Investering per bolig, nybygg, bemannet bolig / omsorgsbolig');
 	});
 });

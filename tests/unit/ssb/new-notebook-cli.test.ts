@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { listPlaceholders } from '#lib/core/report/placeholders.ts';
 import { describe, expect, it } from 'vitest';
 import { runNewNotebookCli, type NewNotebookIo } from '../../../src/cli/new-notebook.ts';
 import { parseBoligbehovFile } from '#lib/core/format/index.ts';
@@ -40,13 +41,16 @@ describe('npm run project -- ny', () => {
 		expect(nb.base.baseYear).toBe(2024);
 		expect(nb.population.provenance).toMatchObject({ kind: 'imported', source: 'SSB tabell 14288', alternative: 'MMMM', fileName: 'population-14288-wide.csv' });
 		expect(nb.base.vacant).toBe(110);
-		// KOSTRA has no refugee category in this file: the placeholder stays.
-		expect(nb.base.groups.flyktning.newTenantsLastYear).toBe(12);
+		// KOSTRA has no refugee category in this file: nothing is invented for it (a new notebook starts from zeros).
+		expect(nb.base.groups.flyktning.newTenantsLastYear).toBeUndefined();
 		expect(nb.base.groups.rop.newTenantsLastYear).toBe(58);
 		expect(nb.base.history?.years.map((y) => y.year)).toEqual([2020, 2021, 2022, 2023, 2024]);
 		expect(nb.base.provenance.note).toMatch(/tall fra SSB tabell 12008 \(2024\) importert 2026-11-29 fra «kostra-12008-codes-texts.csv»/);
-		// The placeholders stay marked as the example's.
-		expect(nb.scenarios[0]!.description).toMatch(/eksempelkommunens/);
+		// The assumptions start from national defaults, each still listed as a placeholder.
+		expect(nb.scenarios[0]!.description).toMatch(/nasjonale anslag/);
+		const left = listPlaceholders(nb);
+		expect(left.some((p) => p.target.kind === 'assumption')).toBe(true);
+		expect(left.some((p) => p.target.kind === 'population')).toBe(false);
 		expect(() => runProjection({ base: nb.base, population: nb.population, scenario: nb.scenarios[0]!.assumptions })).not.toThrow();
 	});
 	it('without KOSTRA: names the kommune from the population file and keeps no history', async () => {

@@ -13,24 +13,28 @@ import { SCENARIO_IDS } from './scenarios.ts';
 export const EXAMPLE_PLAN_TARGET_YEAR = 2029;
 
 export function createExamplePlan(): Plan {
-	const m = (decisionYear: number, segmentId: string, kind: 'kjop' | 'nybygg' | 'innleie') => ({
+	const m = (decisionYear: number, segmentId: string, kind: 'kjop' | 'nybygg' | 'innleie', count = 1) => ({
 		decisionYear,
 		segmentId,
 		kind,
-		count: 1,
+		count,
 		proposed: true
 	});
 	return {
 		targetYear: EXAMPLE_PLAN_TARGET_YEAR,
 		measures: [
+			m(2026, 'ordinaer', 'innleie'),
+			m(2026, 'omsorg', 'kjop'),
 			m(2026, 'ordinaer', 'kjop'),
 			m(2026, 'bemannet', 'nybygg'),
-			m(2026, 'omsorg', 'nybygg'),
-			m(2026, 'ordinaer', 'nybygg'),
-			m(2027, 'omsorg', 'innleie'),
+			m(2026, 'omsorg', 'nybygg', 2),
+			m(2026, 'ordinaer', 'nybygg', 2),
 			m(2027, 'omsorg', 'kjop'),
+			m(2028, 'omsorg', 'innleie'),
 			m(2028, 'omsorg', 'kjop'),
-			m(2029, 'omsorg', 'innleie')
+			m(2028, 'ordinaer', 'kjop'),
+			m(2029, 'omsorg', 'innleie'),
+			m(2029, 'omsorg', 'kjop')
 		]
 	};
 }
