@@ -17,7 +17,8 @@ import { checkMigrationChain } from '#lib/core/format/migrations.ts';
 import { buildMinimalNotebook } from './fixtures.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/files');
-const v1Text = readFileSync(join(FIXTURES, 'valid-minimal.boligbehov.json'), 'utf8');
+// A file of schema version 1 (the frozen fixture written by that version).
+const v1Text = readFileSync(join(FIXTURES, 'v1/minimal.boligbehov.json'), 'utf8');
 
 /** Two test steps 1→2→3 that log their application and each leave a visible trace in the title. */
 function testSteps(log: string[]): NotebookMigration[] {
@@ -41,15 +42,20 @@ function withSchemaVersion(text: string, v: number): string {
 }
 
 describe('registered migrations', () => {
-	it('the current version is 1 and there is no invented history', () => {
-		expect(NOTEBOOK_SCHEMA_VERSION).toBe(1);
-		expect(NOTEBOOK_MIGRATIONS).toEqual([]);
+	it('the current version is 2, reached from 1 by one step that only adds optional fields', () => {
+		expect(NOTEBOOK_SCHEMA_VERSION).toBe(2);
+		expect(NOTEBOOK_MIGRATIONS.map((m) => [m.from, m.to])).toEqual([[1, 2]]);
 		expect(() => checkMigrationChain(NOTEBOOK_MIGRATIONS)).not.toThrow();
 	});
 
 	it('a current-version document passes through unchanged (same object)', () => {
 		const nb = buildMinimalNotebook();
-		expect(migrateNotebook(nb, 1)).toBe(nb);
+		expect(migrateNotebook(nb, NOTEBOOK_SCHEMA_VERSION)).toBe(nb);
+	});
+
+	it('a version 1 document becomes version 2 unchanged in content (every new field is optional)', () => {
+		const nb = buildMinimalNotebook();
+		expect(migrateNotebook(nb, 1)).toEqual(nb);
 	});
 });
 
@@ -112,14 +118,14 @@ describe('parseBoligbehovFile migrates before validating', () => {
 
 	it('each notebook of a backup is migrated once', () => {
 		const log: string[] = [];
-		const backup = readFileSync(join(FIXTURES, 'valid-backup.boligbehov.json'), 'utf8');
+		const backup = withSchemaVersion(readFileSync(join(FIXTURES, 'valid-backup.boligbehov.json'), 'utf8'), 1);
 		const r = parseBoligbehovFile(backup, { migrations: testSteps(log), schemaVersion: 3 });
 		expect(r.ok && r.notebooks.length).toBe(2);
 		expect(log).toEqual(['1→2', '2→3', '1→2', '2→3']);
 	});
 
 	it('a current file reports no migration', () => {
-		const r = parseBoligbehovFile(v1Text);
+		const r = parseBoligbehovFile(readFileSync(join(FIXTURES, 'valid-minimal.boligbehov.json'), 'utf8'));
 		expect(r.ok && 'migratedFrom' in r).toBe(false);
 	});
 

@@ -269,6 +269,17 @@ describe('union messages', () => {
 });
 
 describe('hardening (issue 13)', () => {
+	it('a document nested deeper than any real file is refused with its path before it is copied or migrated', () => {
+		const doc = JSON.parse(fixture('valid-minimal.boligbehov.json'));
+		doc.schemaVersion = 1; // would be migrated (and so deep-copied) if it got that far
+		let deep: unknown = 1;
+		for (let i = 0; i < 40; i++) deep = { a: deep };
+		doc.notebook.title = deep;
+		const e = expectError(JSON.stringify(doc), 'invalid-field');
+		expect(e.message).toMatch(/nestet dypere enn 32 nivåer/);
+		expect(e.path).toMatch(/^title(\.a)+$/);
+	});
+
 	const example = () => createExampleNotebook('2026-01-01T00:00:00.000Z');
 
 	it('a truncated file names the line and column where it ends (finding 12)', () => {

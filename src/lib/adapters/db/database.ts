@@ -10,6 +10,10 @@
  *
  * History:
  *   1 — notebooks(id, updatedAt, title) with the document in `doc`; meta(key). Document schema 1.
+ *
+ * Document schema 2 needed no new Dexie version: the stores did not change, and every record is
+ * migrated and validated when read (record-check.ts), where one bad record is quarantined instead
+ * of aborting an upgrade of the whole library.
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Notebook } from '#lib/core/model/notebook.ts';

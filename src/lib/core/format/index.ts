@@ -6,8 +6,8 @@ import type { Notebook } from '#lib/core/model/notebook.ts';
 import { fileError, MAX_REPORTED_ISSUES, type FileError, type FileIssue } from './errors.ts';
 import { fieldMessage, formatIssues, norwegianErrorMap } from './messages.ts';
 import { MigrationError, migrateNotebook, type NotebookMigration } from './migrations.ts';
-import { findForbiddenKey, parseJson } from './safe-json.ts';
-import { formatPath } from './paths.ts';
+import { findForbiddenKey, findTooDeep, parseJson } from './safe-json.ts';
+import { formatPath, type PathSegment } from './paths.ts';
 import { derivedId, isUsableId } from './ids.ts';
 import { FILE_LIMITS } from './limits.ts';
 import {
@@ -142,12 +142,21 @@ function parseUnsafe(input: string, opts: ParseOptions): ParseResult {
 	}
 	const doc = parsed.value;
 
+	// Same path convention as field issues: relative to the notebook in a single-notebook file.
+	const relative = (found: { path: string; segments: PathSegment[] }) =>
+		isPlainObject(doc) && doc.kind === 'notebook' && found.segments[0] === 'notebook' && found.segments.length > 1
+			? formatPath(found.segments.slice(1))
+			: found.path;
 	const forbidden = findForbiddenKey(doc);
 	if (forbidden) {
-		// Same path convention as field issues: relative to the notebook in a single-notebook file.
-		const segs = forbidden.segments;
-		const path = isPlainObject(doc) && doc.kind === 'notebook' && segs[0] === 'notebook' && segs.length > 1 ? formatPath(segs.slice(1)) : forbidden.path;
+		const path = relative(forbidden);
 		return invalid([{ path, message: fieldMessage(path, `nøkkelen «${forbidden.key}» er ikke tillatt i en Boligbehov-fil`) }]);
+	}
+	// Before anything copies the document (a migration deep-copies it): hostile nesting would overflow the stack.
+	const tooDeep = findTooDeep(doc, FILE_LIMITS.nestingDepth);
+	if (tooDeep) {
+		const path = relative(tooDeep);
+		return invalid([{ path, message: fieldMessage(path, `er nestet dypere enn ${FILE_LIMITS.nestingDepth} nivåer, og en Boligbehov-fil er aldri så dyp`) }]);
 	}
 
 	if (!isPlainObject(doc) || doc.format !== FORMAT_NAME) {

@@ -41,6 +41,9 @@ export const FILE_LIMITS = {
 	scenarios: 100,
 	/** Cells in one notebook. */
 	cells: 1_000,
+	/** Levels of nesting (objects and arrays) in a file: the deepest real value, a cost's spread in a
+	 *  backup (notebooks[i].scenarios[j].assumptions.plan.costs.k.spread.low), is 9 levels down. */
+	nestingDepth: 32,
 	/** Notebooks in one backup file. */
 	backupNotebooks: 10_000
 } as const;

@@ -6,8 +6,8 @@
  * raw document of version `from` (plain JSON, not yet validated: be defensive) and returns the
  * document of version `from + 1`. Validation against the current schema happens after the last step.
  *
- * Version 1 is the first released version, so the list is empty. How to add version 2: see
- * docs/file-format.md, "Adding a schema version".
+ * Version 1 is the first released version. How to add a version: see docs/file-format.md,
+ * "Adding a schema version".
  */
 import { NOTEBOOK_SCHEMA_VERSION } from './schema.ts';
 
@@ -20,8 +20,19 @@ export interface NotebookMigration {
 	migrate(doc: unknown): unknown;
 }
 
-/** The registered steps, ordered by `from`. Empty: version 1 is the first version. */
-export const NOTEBOOK_MIGRATIONS: readonly NotebookMigration[] = [];
+/** The registered steps, ordered by `from`. */
+export const NOTEBOOK_MIGRATIONS: readonly NotebookMigration[] = [
+	{
+		from: 1,
+		to: 2,
+		description:
+			'Optional fields added (absent = the version 1 behaviour, so a version 1 document is a valid version 2 document as it is): ' +
+			'groups.*.observedFlowUse, groups.*.waitingAtStart, afterLastYear on refugee and manual drivers, ScenarioAssumptions.plan, ' +
+			"the 'plan' cell kind, Scenario.valueSources, Provenance.placeholder, BaseData.history. Version 2 also bounds every number " +
+			'(core/format/limits.ts) and requires routable ids; a version 1 document beyond those is refused by validation, not changed.',
+		migrate: (doc) => doc
+	}
+];
 
 export type MigrationErrorKind = 'newer-version' | 'no-path' | 'step-failed';
 

@@ -79,3 +79,27 @@ export function findForbiddenKey(value: unknown): { path: string; segments: Path
 	}
 	return null;
 }
+
+/**
+ * The path of the first value nested deeper than `maxDepth` (the root is depth 0), or null.
+ * Iterative for the same reason as findForbiddenKey: a hostile file may nest 100 000 levels, and
+ * later steps that copy the document (structuredClone in a migration) would overflow the stack.
+ */
+export function findTooDeep(value: unknown, maxDepth: number): { path: string; segments: PathSegment[] } | null {
+	const stack: { node: Node; depth: number }[] = [{ node: { v: value, seg: null, parent: null }, depth: 0 }];
+	while (stack.length > 0) {
+		const { node, depth } = stack.pop()!;
+		const v = node.v;
+		if (v === null || typeof v !== 'object') continue;
+		if (depth >= maxDepth) {
+			const segments = pathOf(node);
+			return { path: formatPath(segments), segments };
+		}
+		if (Array.isArray(v)) {
+			for (let i = v.length - 1; i >= 0; i--) stack.push({ node: { v: v[i], seg: i, parent: node }, depth: depth + 1 });
+			continue;
+		}
+		for (const key of Object.keys(v)) stack.push({ node: { v: (v as Record<string, unknown>)[key], seg: key, parent: node }, depth: depth + 1 });
+	}
+	return null;
+}

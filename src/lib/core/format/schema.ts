@@ -45,7 +45,7 @@ import type { BaseData, GroupBase, StockSegment } from '#lib/core/model/base-dat
 import type { Cell, ChartKind, Kommune, Notebook, Scenario } from '#lib/core/model/notebook.ts';
 
 /** The notebook document schema version (shared by Dexie upgrades and file migrations). */
-export const NOTEBOOK_SCHEMA_VERSION = 1;
+export const NOTEBOOK_SCHEMA_VERSION = 2;
 /** The envelope format version. */
 export const FORMAT_VERSION = 1;
 export const FORMAT_NAME = 'boligbehov';
