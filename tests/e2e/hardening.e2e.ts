@@ -40,7 +40,7 @@ describe('hardening', () => {
 		await page.getByTestId('library').locator('li').first().waitFor();
 		const file = serializeNotebook({ ...createExampleNotebook(), id: '', title: 'Uten id' }, { appVersion: 'e2e', now: new Date() });
 		await page.getByLabel('Velg fil å importere').setInputFiles({ name: 'uten-id.boligbehov.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-		await expect.poll(() => page.getByTestId('import-warnings').textContent()).toMatch(/får id «uten-id»/);
+		await expect.poll(() => page.getByTestId('import-warnings').textContent(), { timeout: 15_000 }).toMatch(/får id «uten-id»/);
 		await page.getByRole('button', { name: 'Importer', exact: true }).click();
 		await page.waitForURL(/\/notebook\/uten-id$/);
 		await page.locator('[data-key="total.requiredStock"]').last().waitFor();
@@ -61,7 +61,7 @@ describe('hardening', () => {
 		await page.goto(baseURL);
 		await page.getByRole('link', { name: /^Uten dato/ }).waitFor();
 		const quarantine = page.getByTestId('quarantine');
-		await expect.poll(() => quarantine.textContent()).toMatch(/«skadet»[\s\S]*Feltet scenarios/);
+		await expect.poll(() => quarantine.textContent(), { timeout: 15_000 }).toMatch(/«skadet»[\s\S]*Feltet scenarios/);
 		expect(await page.getByRole('link', { name: /^Skadet/ }).count()).toBe(0);
 		const [download] = await Promise.all([page.waitForEvent('download'), quarantine.getByRole('button', { name: /Last ned som JSON.*«skadet»/ }).click()]);
 		expect(download.suggestedFilename()).toBe('satt-til-side-skadet.json');
@@ -120,7 +120,7 @@ describe('hardening', () => {
 		for (const s of nb.scenarios) s.assumptions.groups.rop.tenure = { kind: 'botid', years: { value: -3 } };
 		const file = serializeNotebook(nb, { appVersion: 'e2e', now: new Date() });
 		await page.getByLabel('Velg fil å importere').setInputFiles({ name: 'botid.boligbehov.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-		await expect.poll(() => page.getByTestId('import-warnings').textContent()).toMatch(/kan ikke beregnes før dette er rettet: Botid/);
+		await expect.poll(() => page.getByTestId('import-warnings').textContent(), { timeout: 15_000 }).toMatch(/kan ikke beregnes før dette er rettet: Botid/);
 		await page.getByRole('button', { name: 'Importer', exact: true }).click();
 		await page.waitForURL(/\/notebook\/ugyldig-botid$/);
 		await page.getByText(/^Nøkkeltallene kan ikke beregnes før forutsetningene er gyldige: Botid/).first().waitFor();
@@ -137,7 +137,7 @@ describe('hardening', () => {
 		const nb = { ...createExampleNotebook(), id: 'uten-scenarioer', title: 'Uten scenarioer', scenarios: [] };
 		const file = serializeNotebook(nb, { appVersion: 'e2e', now: new Date() });
 		await page.getByLabel('Velg fil å importere').setInputFiles({ name: 'tom.boligbehov.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-		await expect.poll(() => page.getByTestId('import-warnings').textContent()).toMatch(/ingen scenarioer/);
+		await expect.poll(() => page.getByTestId('import-warnings').textContent(), { timeout: 15_000 }).toMatch(/ingen scenarioer/);
 		await page.getByRole('button', { name: 'Importer', exact: true }).click();
 		await page.waitForURL(/\/notebook\/uten-scenarioer$/);
 		await page.getByText(/^Scenarioet finnes ikke i notatboken/).first().waitFor();
