@@ -44,7 +44,7 @@ async function setup() {
 describe('plan cell', { timeout: 60_000 }, () => {
 	it('shows the økonomiplan figures in nb-NO millions at fixed prices, with a chart and a table', async () => {
 		await setup();
-		expect(norm(screen.getByTestId('plan-net-investment').textContent)).toBe('23,8 mill. kr');
+		expect(norm(screen.getByTestId('plan-net-investment').textContent)).toBe('43,8 mill. kr');
 		expect(screen.getByText(/faste 2025-kroner\. Kostnadene gjelder tiltakene/)).toBeInTheDocument();
 		const table = screen.getByRole('table', { name: /Økonomiplan 2026–2029/ });
 		expect(within(table).getByRole('columnheader', { name: '2029' })).toBeInTheDocument();
@@ -66,14 +66,15 @@ describe('plan cell', { timeout: 60_000 }, () => {
 
 	it('editing one measure changes the net investment and makes the measure the planner’s own', async () => {
 		const session = await setup();
-		const field = screen.getByLabelText('Antall boliger, tiltak 1 (2026)');
+		// Measure 3 of the example plan is the 2026 purchase of one ordinary dwelling.
+		const field = screen.getByLabelText('Antall boliger, tiltak 3 (2026)');
 		await userEvent.clear(field);
 		await userEvent.type(field, '5');
 		await userEvent.tab();
-		const m = session.doc.scenarios[0]!.assumptions.plan!.measures[0]!;
+		const m = session.doc.scenarios[0]!.assumptions.plan!.measures[2]!;
 		expect(m).toEqual({ decisionYear: 2026, segmentId: 'ordinaer', kind: 'kjop', count: 5 });
-		// Four more ordinary purchases: 4 × (3 800 000 − 510 000) = 13,16 mill. kr more: 23,77 + 13,16 = 36,93.
-		await expect.poll(() => norm(screen.getByTestId('plan-net-investment').textContent)).toBe('36,9 mill. kr');
+		// Four more ordinary purchases: 4 × (3 800 000 − 510 000) = 13,16 mill. kr more: 43,795 + 13,16 = 56,955.
+		await expect.poll(() => norm(screen.getByTestId('plan-net-investment').textContent)).toBe('57,0 mill. kr');
 	});
 
 	it('a new proposal without leases has no innleie measures and keeps edited ones', async () => {
@@ -95,8 +96,8 @@ describe('plan cell', { timeout: 60_000 }, () => {
 		const session = new NotebookSession(nb, 1, fakeRepo, engineClient);
 		render(Host, { session, scenarioId: 'basis' });
 		const alert = await screen.findByRole('alert', { name: 'Feil i tiltaksplanen' });
-		expect(alert).toHaveTextContent('Tiltak 9 (Nybygg) gjelder en boligdel som ikke finnes («borte»).');
-		expect(session.doc.scenarios[0]!.assumptions.plan!.measures).toHaveLength(9);
+		expect(alert).toHaveTextContent('Tiltak 13 (Nybygg) gjelder en boligdel som ikke finnes («borte»).');
+		expect(session.doc.scenarios[0]!.assumptions.plan!.measures).toHaveLength(13);
 	});
 });
 
