@@ -125,3 +125,18 @@ describe('plan cell lead times', { timeout: 60_000 }, () => {
 		for (const m of builds) expect(m.decisionYear + 4).toBeGreaterThanOrEqual(2030);
 	});
 });
+
+describe('plan cell on a slide', { timeout: 60_000 }, () => {
+	it('shows the key figures and «Investering per år» at the slide\'s size, and leaves the table and editing to the notebook', async () => {
+		const session = new NotebookSession(createExampleNotebook(), 1, fakeRepo, engineClient);
+		render(Host, { session, scenarioId: 'basis', slide: { height: 300, fontSize: 18 } });
+		await screen.findByTestId('plan-net-investment');
+		expect(screen.getByTestId('plan-remaining-gap')).toBeInTheDocument();
+		const svg = screen.getByTestId('plan-investment-chart').querySelector('svg[role="img"]');
+		expect(svg).not.toBeNull();
+		expect(svg!.getAttribute('height')).toBe('300');
+		expect(screen.queryByTestId('plan-stock-chart')).toBeNull();
+		expect(screen.queryByRole('table')).toBeNull();
+		expect(screen.queryByRole('button')).toBeNull();
+	});
+});

@@ -66,8 +66,10 @@ export function frameOptions(o: ChartFrameOptions, marks: Plot.Markish[]): Plot.
 		...(o.caption ? { caption: o.caption } : {}),
 		width: o.width ?? 720,
 		height: o.height ?? 360,
-		marginLeft: 56,
-		marginRight: 24,
+		// Room for «16,0» left of the plot and half of «2055» right of it: fixed for 13 px text, they
+		// cut the tick labels off at a projector's text size.
+		marginLeft: Math.max(56, Math.ceil((o.fontSize ?? 13) * 3.3)),
+		marginRight: Math.max(24, Math.ceil((o.fontSize ?? 13) * 1.4)),
 		marginBottom: bottomAxisMargin(o.fontSize ?? 13),
 		style: { fontSize: `${o.fontSize ?? 13}px`, fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif' },
 		x: yearAxis(),
