@@ -8,6 +8,7 @@
  */
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import { engineInputOf } from '#lib/core/plan/measures.ts';
+import { cellScenario, cellYear } from '#lib/core/cells.ts';
 import type { Notebook } from '#lib/core/model/notebook.ts';
 import type { MonteCarloResult, ProjectionResult, SensitivityResult } from '#lib/core/model/result.ts';
 import { WorkerLostError, type ProjectionClient } from '#lib/adapters/worker/projection-client.ts';
@@ -112,7 +113,8 @@ export class ScenarioProjections {
 		const years = new Set<number>();
 		for (const c of doc.cells) {
 			if (c.kind !== 'chart' || c.chart !== 'tornado' || c.hidden) continue;
-			if ((c.scenarioIds[0] ?? doc.scenarios[0]?.id) === scenarioId) years.add(c.year ?? doc.base.baseYear + 10);
+			const year = cellYear(c, doc);
+			if (cellScenario(c, doc) === scenarioId && year !== undefined) years.add(year);
 		}
 		return [...years];
 	}
