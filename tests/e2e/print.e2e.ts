@@ -135,9 +135,12 @@ describe('print and PDF', () => {
 		// (on a very fast machine it may be; the print must then still happen exactly once).
 		const button = page.getByRole('button', { name: 'Skriv ut / lagre som PDF' });
 		await button.click();
-		if ((await page.getByTestId('print-document').getAttribute('data-ready')) === 'false') {
-			expect(await page.getByRole('status').filter({ hasText: 'Forbereder utskrift' }).count()).toBe(1);
-		}
+		// Read readiness and the status in one step: the document may become ready between two reads.
+		const state = await page.evaluate(() => ({
+			ready: document.querySelector('[data-testid="print-document"]')?.getAttribute('data-ready'),
+			preparing: [...document.querySelectorAll('[role="status"]')].filter((el) => el.textContent?.includes('Forbereder utskrift')).length
+		}));
+		if (state.ready === 'false') expect(state.preparing).toBe(1);
 		const printed = () => page.evaluate(() => (window as unknown as { printedWhenReady: (string | null)[] }).printedWhenReady);
 		await expect.poll(printed, { timeout: 45_000 }).toEqual(['true']);
 		// Once ready, a click prints at once.
