@@ -3,13 +3,12 @@
  * reading one of them safely. Only regular files are read (a device such as /dev/zero, a named
  * pipe or a socket is refused before it is opened, since opening a pipe blocks), never more than
  * MAX_FILE_BYTES + 1 bytes (a file may grow after stat), and the bytes are decoded as the browser
- * would (decode-text.ts). Every failure is a Norwegian sentence; Node's own messages never reach
+ * would (core/format/decode.ts). Every failure is a Norwegian sentence; Node's own messages never reach
  * the planner.
  */
 import { closeSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { MAX_FILE_BYTES } from '#lib/core/format/index.ts';
-import { decodeText } from './decode-text.ts';
+import { decodeFileBytes, MAX_FILE_BYTES } from '#lib/core/format/index.ts';
 
 export type ReadResult = { ok: true; text: string } | { ok: false; message: string };
 
@@ -87,8 +86,9 @@ export function readNotebookFile(path: string): ReadResult {
 			length += n;
 		}
 		if (length > MAX_FILE_BYTES) return { ok: false, message: `Filen «${path}» er for stor (over ${mb(MAX_FILE_BYTES)} MB). Største tillatte størrelse er ${mb(MAX_FILE_BYTES)} MB.` };
-		const decoded = decodeText(grown.subarray(0, length));
-		return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, message: `«${path}»: ${decoded.message}` };
+		// The browser's import decodes the same way (core/format/decode.ts).
+		const decoded = decodeFileBytes(grown.subarray(0, length));
+		return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, message: `«${path}»: ${decoded.error.message}` };
 	} catch (e) {
 		return { ok: false, message: fsErrorMessage(e, path, 'lese') };
 	} finally {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runProjectCli } from '../../../src/cli/project-main.ts';
-import { decodeText } from '../../../src/cli/decode-text.ts';
+import { decodeFileBytes as decodeText } from '#lib/core/format/index.ts';
 import { runProjection } from '#lib/core/engine/index.ts';
 import { serializeBackup, serializeNotebook } from '#lib/core/format/index.ts';
 import { buildMinimalNotebook, FIXTURE_APP_VERSION, FIXTURE_NOW } from '../format/fixtures.ts';
@@ -245,7 +245,7 @@ describe('the runner reads only regular files, with the size cap, in the browser
 		expect(outs.size).toBe(1);
 		const latin1 = join(tmp, 'latin1.json');
 		writeFileSync(latin1, Buffer.from(text.replace('Testkommune', 'Bærum'), 'latin1'));
-		expect((await run(latin1)).err).toContain('Filen er ikke gyldig UTF-8-tekst');
+		expect((await run(latin1)).err).toContain('Filen er ikke gyldig tekst (UTF-8)');
 	});
 
 	it('decodeText: the BOM decides, zero bytes reveal UTF-16, invalid bytes are an error', () => {
