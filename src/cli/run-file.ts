@@ -74,11 +74,9 @@ function runScenario(nb: Notebook, scenario: Scenario, opts: RunOptions): Scenar
 	try {
 		const result = runProjection(input);
 		const draws = opts.draws ?? scenario.assumptions.monteCarlo.draws;
-		let monteCarlo = draws > 0 ? runMonteCarlo(input, { draws }) : null;
-		if (monteCarlo && !opts.allBands) {
-			const kept = monteCarlo.bands['total.requiredStock'];
-			monteCarlo = { ...monteCarlo, bands: kept ? { 'total.requiredStock': kept } : {} };
-		}
+		// Without allBands only the total required stock's bands are computed (the runner's output
+		// reports no other band), which spares the engine most of its percentile work.
+		const monteCarlo = draws > 0 ? runMonteCarlo(input, { draws, ...(opts.allBands ? {} : { series: ['total.requiredStock'] }) }) : null;
 		return { scenario, result, monteCarlo };
 	} catch (e) {
 		// The engine validates its input first; anything else is a bug, reported without Node's stack.

@@ -50,6 +50,20 @@ describe('runMonteCarlo', () => {
 		}
 	});
 
+	it.each(['need', 'capacity'] as const)('a subset of series gets exactly the bands of a full run (%s)', (mode) => {
+		const input = exampleInput(mode);
+		const full = runMonteCarlo(input, { draws: 500 }) as MonteCarloResult;
+		const subsets = [['total.requiredStock'], ['total.gap'], ['eldre.waiting', 'total.tenants'], ['rop.need', 'andre.requiredStock', 'total.moveIns']];
+		for (const series of subsets) {
+			const part = runMonteCarlo(input, { draws: 500, series }) as MonteCarloResult;
+			const expected = series.includes('total.gap') ? ['total.requiredStock', ...series] : series;
+			expect(Object.keys(part.bands).sort()).toEqual([...expected].sort());
+			for (const key of expected) expect(part.bands[key]).toEqual(full.bands[key]);
+			expect(part.probRequiredExceedsPlanned).toEqual(full.probRequiredExceedsPlanned);
+		}
+		expect(() => runMonteCarlo(input, { draws: 10, series: ['total.nothing'] })).toThrow(/total\.nothing/);
+	});
+
 	it('same seed → identical bands; different seed → different bands', () => {
 		const input = exampleInput('capacity');
 		const a = runMonteCarlo(input, { draws: 300 }) as MonteCarloResult;
