@@ -12,7 +12,8 @@
  * heapUsed + arrayBuffers seen (JS heap plus typed-array backing stores, which live outside the
  * JS heap), in MiB.
  *
- * Before/after in one run (`npm run bench:engine -- --compare <checkout>`, e.g. /work/wt/before):
+ * Before/after in one run (`npm run bench:engine -- --compare <checkout> [--only-compare]`, where
+ * <checkout> is another checkout of this repository with its node_modules, e.g. /work/wt/before):
  * the engine of another checkout of this repository is loaded beside this one and both run the
  * same input at 10 000 draws, alternating run by run (so a load spike from other work on the
  * machine hits both alike), median of `--runs` (default 15) each. Prints per mode
