@@ -24,6 +24,7 @@ import type { MonteCarloResult, ProjectionResult } from '#lib/core/model/result.
 import { expandInputs, fsErrorMessage } from './read-input.ts';
 import { runFile, type FileOutcome, type NotebookOutcome, type RunOptions } from './run-file.ts';
 import type { WorkerReply, WorkerRequest } from './project-worker.ts';
+import { workerScript } from './worker-script.ts';
 
 export interface CliIo {
 	stdout(text: string): void;
@@ -164,10 +165,10 @@ export async function runFiles(
 		return;
 	}
 	let next = 0;
-	// The worker is TypeScript: under `tsx` (npm run project) it inherits tsx's loader; elsewhere
-	// (tests, plain node) tsx's loader is added, since Node's own type stripping lacks some syntax.
-	const execArgv = process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
-	const workers = Array.from({ length: n }, () => new Worker(new URL('./project-worker.ts', import.meta.url), { execArgv }));
+	// A pool fed from one queue: each worker is sent the next file when it returns one, so a thread
+	// that drew quick files takes more of them and both cores stay busy to the end.
+	const script = await workerScript();
+	const workers = Array.from({ length: n }, () => new Worker(script.url, { execArgv: script.execArgv }));
 	try {
 		await Promise.all(
 			workers.map(

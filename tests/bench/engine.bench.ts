@@ -17,7 +17,9 @@
  * the engine of another checkout of this repository is loaded beside this one and both run the
  * same input at 10 000 draws, alternating run by run (so a load spike from other work on the
  * machine hits both alike), median of `--runs` (default 15) each. Prints per mode
- *   bench engine compare draws=10000 mode=<m> before=<ms> after=<ms> ratio=<after ÷ before> load1=<…>
+ *   bench engine compare draws=10000 mode=<m> before=<ms> after=<ms> ratio=<after ÷ before> cpuBefore=… cpuAfter=… cpuRatio=… load1=<…>
+ * (cpu…: the main thread's CPU time per run, median; on a loaded machine it varies far less than
+ * the wall time, which includes the time other processes had the core)
  * with same=yes when both engines give every number identical (a checkout of the same model: the
  * speed work must not change one), same=no when the model changed between them (as since /work/wt/before).
  * `--only-compare` skips the ordinary lines.
@@ -98,18 +100,27 @@ if (opts.compare !== undefined) {
 		const load = load1();
 		const tBefore: number[] = [];
 		const tAfter: number[] = [];
+		const cBefore: number[] = [];
+		const cAfter: number[] = [];
 		for (let r = 0; r < runs; r++) {
 			// Alternate which engine goes first, so neither always runs right after the other's garbage.
-			for (const [run, times] of r % 2 === 0 ? ([[before, tBefore], [runMonteCarlo, tAfter]] as const) : ([[runMonteCarlo, tAfter], [before, tBefore]] as const)) {
+			const pairs = [[before, tBefore, cBefore], [runMonteCarlo, tAfter, cAfter]] as const;
+			for (const [run, times, cpu] of r % 2 === 0 ? pairs : [pairs[1], pairs[0]]) {
+				const c0 = process.threadCpuUsage();
 				const t0 = performance.now();
 				run(input, { draws });
 				times.push(performance.now() - t0);
+				const c = process.threadCpuUsage(c0);
+				cpu.push((c.user + c.system) / 1000);
 			}
 		}
 		const mb = median(tBefore);
 		const ma = median(tAfter);
+		const cb = median(cBefore);
+		const ca = median(cAfter);
 		console.log(
-			`bench engine compare draws=${draws} mode=${mode} before=${mb.toFixed(1)} after=${ma.toFixed(1)} ratio=${(ma / mb).toFixed(2)} runs=${runs} same=${same} load1=${load}`
+			`bench engine compare draws=${draws} mode=${mode} before=${mb.toFixed(1)} after=${ma.toFixed(1)} ratio=${(ma / mb).toFixed(2)} ` +
+				`cpuBefore=${cb.toFixed(1)} cpuAfter=${ca.toFixed(1)} cpuRatio=${(ca / cb).toFixed(2)} runs=${runs} same=${same} load1=${load}`
 		);
 	}
 }
