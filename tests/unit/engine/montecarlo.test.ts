@@ -61,6 +61,10 @@ describe('runMonteCarlo', () => {
 			for (const key of expected) expect(part.bands[key]).toEqual(full.bands[key]);
 			expect(part.probRequiredExceedsPlanned).toEqual(full.probRequiredExceedsPlanned);
 		}
+		// Required stock alone in several passes (the years split by a small buffer cap) is the same too.
+		const passes = runMonteCarlo(input, { draws: 500, series: ['total.requiredStock'], maxBufferBytes: 500 * 8 * 4 }) as MonteCarloResult;
+		expect(passes.bands['total.requiredStock']).toEqual(full.bands['total.requiredStock']);
+		expect(passes.probRequiredExceedsPlanned).toEqual(full.probRequiredExceedsPlanned);
 		expect(() => runMonteCarlo(input, { draws: 10, series: ['total.nothing'] })).toThrow(/total\.nothing/);
 	});
 

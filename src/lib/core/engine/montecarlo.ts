@@ -5,6 +5,9 @@
  * laid out [series][year][draw]; the reported series are derived from them year by year and their
  * percentiles come from bucket selection per (series, year).
  *
+ * A run that wants only total required stock (`series`, the headless runner) stores just that
+ * total per draw and year, summed while each batch is copied: one series instead of 11.
+ *
  * Memory: the buffer needs 11 series × years × draws × 8 bytes. When that exceeds `maxBufferBytes`
  * (default 180 MiB) the draws are simulated again for the next batch of years: the PRNG is
  * re-seeded, so every pass sees exactly the same draws. 10 000 draws fit in one pass; 100 000
@@ -113,6 +116,57 @@ function flushBatch(
 		rowMin[row] = lo;
 		rowMax[row] = hi;
 	}
+}
+
+/**
+ * For a run that wants only total required stock: the total of years t0 … t0 + ny − 1 of a batch
+ * of `nb` draws (starting at draw d0) into row y of the buffer, with the running min and max per
+ * row. The same operations in the same order as deriveGroup and deriveTotals (0, plus each
+ * group's (H + Q) ÷ (1 − v) in group order, plus the other households' O ÷ (1 − v)), so the
+ * values are bit-identical to a full run's.
+ */
+function flushRequired(
+	bw: BatchWorkspace,
+	n: number,
+	t0: number,
+	ny: number,
+	buf: Float64Array,
+	draws: number,
+	d0: number,
+	nb: number,
+	other: number,
+	rowMin: Float64Array,
+	rowMax: Float64Array
+): void {
+	const B = bw.B;
+	const { H, Q, usable } = bw;
+	for (let y = 0; y < ny; y++) {
+		const t = t0 + y;
+		const to = y * draws + d0;
+		let lo = rowMin[y] as number;
+		let hi = rowMax[y] as number;
+		for (let b = 0; b < nb; b++) {
+			const u = usable[b] as number;
+			let sum = 0;
+			for (let g = 0; g < G; g++) {
+				const i = (g * n + t) * B + b;
+				sum = sum + required((H[i] as number) + (Q[i] as number), u);
+			}
+			const x = sum + required(other, u);
+			buf[to + b] = x;
+			if (x < lo) lo = x;
+			if (x > hi) hi = x;
+		}
+		rowMin[y] = lo;
+		rowMax[y] = hi;
+	}
+}
+
+/** Draws whose value exceeds `limit`. */
+function countAbove(xs: Float64Array, limit: number): number {
+	let over = 0;
+	for (let d = 0; d < xs.length; d++) if ((xs[d] as number) > limit) over++;
+	return over;
 }
 
 /** Samples every uncertain slot once for draw b of the batch (one uniform each, in slot order). */
@@ -224,13 +278,17 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 	});
 	const uncertainIdx = Int32Array.from(uncertain);
 	// Passes split the years: as few passes as the cap allows, years spread evenly over them.
-	const perYear = NSTORED * draws * 8;
+	// Only total required stock wanted (the runner): one stored row per year, the total itself,
+	// summed while the batch is copied, instead of H and Q of every group and ΣI.
+	const requiredOnly = [...wanted].every((k) => k === 'total.requiredStock' || k === 'total.gap');
+	const nStored = requiredOnly ? 1 : NSTORED;
+	const perYear = nStored * draws * 8;
 	const maxYearsPerPass = Math.max(1, Math.min(n, Math.floor(maxBytes / perYear)));
 	const passes = Math.ceil(n / maxYearsPerPass);
 	const yearsPerPass = Math.ceil(n / passes);
-	const buf = takeBuffer(NSTORED * yearsPerPass * draws);
-	const rowMin = new Float64Array(NSTORED * yearsPerPass);
-	const rowMax = new Float64Array(NSTORED * yearsPerPass);
+	const buf = takeBuffer(nStored * yearsPerPass * draws);
+	const rowMin = new Float64Array(nStored * yearsPerPass);
+	const rowMax = new Float64Array(nStored * yearsPerPass);
 	/** 1 − v per draw (v = the draw's vacancy target), for required = need / (1 − v). */
 	const omv = new Float64Array(draws);
 	const rows: DerivedRows = {
@@ -273,7 +331,8 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 				for (let b = 0; b < nb; b++) sampleDraw(bw.P, BLOCK, b, uncertainIdx, sKind, sA, sB, sC, rng);
 				simulateBatch(prep, bw, nb);
 				for (let b = 0; b < nb; b++) omv[d + b] = bw.usable[b] as number;
-				flushBatch(bw, n, t0, ny, buf, draws, d, nb, rowMin, rowMax);
+				if (requiredOnly) flushRequired(bw, n, t0, ny, buf, draws, d, nb, prep.otherTotal, rowMin, rowMax);
+				else flushBatch(bw, n, t0, ny, buf, draws, d, nb, rowMin, rowMax);
 				d += nb;
 				if (d % chunk === 0 && d < draws) {
 					done += chunk;
@@ -283,7 +342,13 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 			}
 			done = (pass + 1) * draws;
 			opts.onProgress?.(done, totalWork);
-			for (let y = 0; y < ny; y++) percentilesOfYear(prep, buf, draws, ny, y, t0 + y, rowMin, rowMax, omv, rows, bands, groupBands, withTotalsHQ, exceed, out, scratch, known);
+			for (let y = 0; y < ny; y++) {
+				if (requiredOnly) {
+					const row = buf.subarray(y * draws, (y + 1) * draws);
+					exceed[t0 + y] = countAbove(row, prep.stock[t0 + y] as number);
+					bandsAt(row, rowMin[y] as number, rowMax[y] as number, bands['total.requiredStock'] as Bands, t0 + y, out, scratch, known);
+				} else percentilesOfYear(prep, buf, draws, ny, y, t0 + y, rowMin, rowMax, omv, rows, bands, groupBands, withTotalsHQ, exceed, out, scratch, known);
+			}
 			if (pass + 1 < passes) yield;
 		}
 	} finally {
@@ -361,7 +426,8 @@ function percentilesOfYear(
 	for (let g = 0; g < G; g++) {
 		const hRow = (2 * g * ny + y) * draws;
 		const qRow = hRow + ny * draws;
-		const [needBands, reqBands, waitingBands] = groupBands[g] as (Bands | null)[];
+		const gb = groupBands[g] as (Bands | null)[];
+		const needBands = gb[0] as Bands | null, reqBands = gb[1] as Bands | null, waitingBands = gb[2] as Bands | null;
 		if (!needBands && !reqBands && !withTotalsHQ) {
 			addRequired(buf, hRow, qRow, omv, totReq, draws);
 			if (!waitingBands) continue;
@@ -372,17 +438,14 @@ function percentilesOfYear(
 		if (waitingBands) bandsAt(buf.subarray(qRow, qRow + draws), rowMin[qi] as number, rowMax[qi] as number, waitingBands, t, out, scratch, known);
 	}
 	exceed[t] = deriveTotals(totReq, totH, totQ, totNeed, omv, prep.otherTotal, prep.stock[t] as number, draws, mm);
-	const at = (key: string, xs: Float64Array, min: number, max: number) => {
-		const b = bands[key];
-		if (b) bandsAt(xs, min, max, b, t, out, scratch, known);
-	};
-	at('total.requiredStock', totReq, mm[0] as number, mm[1] as number);
-	at('total.need', totNeed, mm[6] as number, mm[7] as number);
-	at('total.waiting', totQ, mm[4] as number, mm[5] as number);
-	at('total.tenants', totH, mm[2] as number, mm[3] as number);
+	const { 'total.requiredStock': bReq, 'total.need': bNeed, 'total.waiting': bWaiting, 'total.tenants': bTenants, 'total.moveIns': bMoveIns } = bands;
+	if (bReq) bandsAt(totReq, mm[0] as number, mm[1] as number, bReq, t, out, scratch, known);
+	if (bNeed) bandsAt(totNeed, mm[6] as number, mm[7] as number, bNeed, t, out, scratch, known);
+	if (bWaiting) bandsAt(totQ, mm[4] as number, mm[5] as number, bWaiting, t, out, scratch, known);
+	if (bTenants) bandsAt(totH, mm[2] as number, mm[3] as number, bTenants, t, out, scratch, known);
 	const ii = S_MOVEINS * ny + y;
 	const iRow = ii * draws;
-	at('total.moveIns', buf.subarray(iRow, iRow + draws), rowMin[ii] as number, rowMax[ii] as number);
+	if (bMoveIns) bandsAt(buf.subarray(iRow, iRow + draws), rowMin[ii] as number, rowMax[ii] as number, bMoveIns, t, out, scratch, known);
 }
 
 // The loops below are small functions of their own: called many times per run, they are
