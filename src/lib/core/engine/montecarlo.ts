@@ -122,7 +122,7 @@ function flushBatch(
  * For a run that wants only total required stock: the total of years t0 … t0 + ny − 1 of a batch
  * of `nb` draws (starting at draw d0) into row y of the buffer, with the running min and max per
  * row. The same operations in the same order as deriveGroup and deriveTotals (0, plus each
- * group's (H + Q) ÷ (1 − v) in group order, plus the other households' O ÷ (1 − v)), so the
+ * group's (H + Q) ÷ (1 − v) in group order, plus the other households' O ÷ (1 − v), otherReq), so the
  * values are bit-identical to a full run's.
  */
 function flushRequired(
@@ -134,7 +134,7 @@ function flushRequired(
 	draws: number,
 	d0: number,
 	nb: number,
-	other: number,
+	otherReq: Float64Array,
 	rowMin: Float64Array,
 	rowMax: Float64Array
 ): void {
@@ -152,7 +152,7 @@ function flushRequired(
 				const i = (g * n + t) * B + b;
 				sum = sum + required((H[i] as number) + (Q[i] as number), u);
 			}
-			const x = sum + required(other, u);
+			const x = sum + (otherReq[d0 + b] as number);
 			buf[to + b] = x;
 			if (x < lo) lo = x;
 			if (x > hi) hi = x;
@@ -305,6 +305,8 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 	const rowMax = new Float64Array(nStored * yearsPerPass);
 	/** 1 − v per draw (v = the draw's vacancy target), for required = need / (1 − v). */
 	const omv = new Float64Array(draws);
+	/** O ÷ (1 − v) per draw: the households outside the groups (the same in every year), divided once. */
+	const otherReq = new Float64Array(draws);
 	const rows: DerivedRows = {
 		need: new Float64Array(draws),
 		req: new Float64Array(draws),
@@ -339,8 +341,11 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 				const nb = Math.min(BLOCK, draws - d, chunk - (d % chunk));
 				for (let b = 0; b < nb; b++) sampleDraw(bw.P, BLOCK, b, uncertainIdx, sKind, sA, sB, sC, rng);
 				simulateBatch(prep, bw, nb);
-				for (let b = 0; b < nb; b++) omv[d + b] = bw.usable[b] as number;
-				if (requiredOnly) flushRequired(bw, n, t0, ny, buf, draws, d, nb, prep.otherTotal, rowMin, rowMax);
+				for (let b = 0; b < nb; b++) {
+					omv[d + b] = bw.usable[b] as number;
+					otherReq[d + b] = required(prep.otherTotal, bw.usable[b] as number);
+				}
+				if (requiredOnly) flushRequired(bw, n, t0, ny, buf, draws, d, nb, otherReq, rowMin, rowMax);
 				else flushBatch(bw, n, t0, ny, buf, draws, d, nb, rowMin, rowMax);
 				d += nb;
 				if (d % chunk === 0 && d < draws) {
@@ -356,7 +361,7 @@ export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {
 					const row = buf.subarray(y * draws, (y + 1) * draws);
 					exceed[t0 + y] = countAbove(row, prep.stock[t0 + y] as number);
 					bandsAt(row, rowMin[y] as number, rowMax[y] as number, bands['total.requiredStock'] as PercentileRows, t0 + y, out, scratch, known);
-				} else percentilesOfYear(prep, buf, draws, ny, y, t0 + y, rowMin, rowMax, omv, rows, bands, groupBands, withTotalsHQ, exceed, out, scratch, known);
+				} else percentilesOfYear(prep, buf, draws, ny, y, t0 + y, rowMin, rowMax, omv, otherReq, rows, bands, groupBands, withTotalsHQ, exceed, out, scratch, known);
 			}
 			if (pass + 1 < passes) yield;
 		}
@@ -417,6 +422,7 @@ function percentilesOfYear(
 	rowMin: Float64Array,
 	rowMax: Float64Array,
 	omv: Float64Array,
+	otherReq: Float64Array,
 	rows: DerivedRows,
 	bands: Record<string, PercentileRows>,
 	groupBands: (PercentileRows | null)[][],
@@ -445,7 +451,7 @@ function percentilesOfYear(
 		const qi = (2 * g + 1) * ny + y;
 		if (waitingBands) bandsAt(buf.subarray(qRow, qRow + draws), rowMin[qi] as number, rowMax[qi] as number, waitingBands, t, out, scratch, known);
 	}
-	exceed[t] = deriveTotals(totReq, totH, totQ, totNeed, omv, prep.otherTotal, prep.stock[t] as number, draws, mm);
+	exceed[t] = deriveTotals(totReq, totH, totQ, totNeed, otherReq, prep.stock[t] as number, draws, mm);
 	const { 'total.requiredStock': bReq, 'total.need': bNeed, 'total.waiting': bWaiting, 'total.tenants': bTenants, 'total.moveIns': bMoveIns } = bands;
 	if (bReq) bandsAt(totReq, mm[0] as number, mm[1] as number, bReq, t, out, scratch, known);
 	if (bNeed) bandsAt(totNeed, mm[6] as number, mm[7] as number, bNeed, t, out, scratch, known);
@@ -511,7 +517,7 @@ function addRequired(buf: Float64Array, hRow: number, qRow: number, omv: Float64
 }
 
 /**
- * total.requiredStock gets the dwellings of the households outside the groups, `other` ÷ (1 − v),
+ * total.requiredStock gets the dwellings of the households outside the groups, otherReq = O ÷ (1 − v),
  * added last (as derive.ts totalRequired); total.need = ΣH + ΣQ draw by draw; min and max of
  * required, tenants, waiting and need into mm[0…7]; returns the number of draws whose required
  * stock exceeds `stock`.
@@ -521,8 +527,7 @@ function deriveTotals(
 	totH: Float64Array,
 	totQ: Float64Array,
 	totNeed: Float64Array,
-	omv: Float64Array,
-	other: number,
+	otherReq: Float64Array,
 	stock: number,
 	draws: number,
 	mm: Float64Array
@@ -530,7 +535,7 @@ function deriveTotals(
 	let over = 0;
 	let rMin = Infinity, rMax = -Infinity, hMin = Infinity, hMax = -Infinity, qMin = Infinity, qMax = -Infinity, nMin = Infinity, nMax = -Infinity;
 	for (let d = 0; d < draws; d++) {
-		const r = (totReq[d] as number) + required(other, omv[d] as number);
+		const r = (totReq[d] as number) + (otherReq[d] as number);
 		totReq[d] = r;
 		const h = totH[d] as number;
 		const q = totQ[d] as number;
