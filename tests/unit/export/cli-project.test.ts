@@ -189,7 +189,7 @@ describe('batch: a folder with a good file, a bad file and a backup of three not
 		expect(warnings).toContain('Befolkningsdata går bare til 2030');
 		const kommune2 = unzip(readFileSync(join(tmp, 'ut-xlsx', 'kommune-2.xlsx')));
 		expect(new TextDecoder().decode(kommune2.get('xl/workbook.xml'))).toContain('<sheet name="Kortere botid ROP"');
-		// Starting worker threads (each loads TypeScript through tsx) takes seconds on a busy machine.
+		// Bundling the worker (esbuild) and starting its threads takes seconds on a busy machine.
 	}, 120_000);
 });
 
