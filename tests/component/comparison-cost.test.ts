@@ -37,6 +37,7 @@ describe('comparison cell: cost beside need', { timeout: 60_000 }, () => {
 		expect(items).toHaveLength(1);
 		expect(norm(items[0]!.textContent)).toMatch(/^Økt gjennomstrømming sparer \d+ boliger og \d+,\d mill\. kr i netto investering til 2035 sammenlignet med Basis\.$/);
 		expect(norm(block.textContent)).toContain('Netto investering fra 2026 til 2035, i faste 2025-kroner.');
+		expect(within(block).queryByTestId('comparison-cost-same-plan')).toBeNull();
 	});
 
 	it('the same measures as the first scenario: says so and points to «Foreslå tiltak»', async () => {
@@ -44,8 +45,10 @@ describe('comparison cell: cost beside need', { timeout: 60_000 }, () => {
 		render(Host, { session, scenarioIds: ['basis', 'okt-gjennomstromming'], year: 2035 });
 		const block = await screen.findByTestId('comparison-cost-test');
 		const text = norm(within(block).getByRole('listitem').textContent);
-		expect(text).toMatch(/^Økt gjennomstrømming sparer \d+ boliger og har samme netto investering til 2035 sammenlignet med Basis\./);
-		expect(text).toContain('velg «Foreslå tiltak» i tiltaksplanen for Økt gjennomstrømming');
+		expect(text).toMatch(/^Økt gjennomstrømming sparer \d+ boliger og har samme netto investering til 2035 sammenlignet med Basis\.$/);
+		expect(norm(within(block).getByTestId('comparison-cost-same-plan').textContent)).toBe(
+			'Økt gjennomstrømming har de samme tiltakene som Basis: velg «Foreslå tiltak» i scenarioets tiltaksplan for å se hva forskjellen i behov betyr for kostnaden.'
+		);
 	});
 
 	it('no plan among the compared scenarios: no cost block', async () => {
