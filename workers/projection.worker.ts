@@ -5,6 +5,8 @@
  * - `project` answers at once with the deterministic result (or the validation issues).
  * - `monteCarlo` runs in chunks and yields to the event loop between them; a newer request on
  *   the same channel (e.g. the same scenario) makes an older one stop at its next chunk.
+ * - `costFan` draws the plan's cost figures (core/plan/uncertainty.ts) here too, so 500 budgets
+ *   never hold up the page; a newer request on the channel makes an older one return null.
  * - Results travel as transferable typed arrays (no copy).
  */
 import * as Comlink from 'comlink';
@@ -15,6 +17,8 @@ import { collectTransferables } from './transferables.ts';
 import { ImportDesk, type ImportSummary } from '#lib/adapters/files/worker-import.ts';
 import { openDatabase } from '#lib/adapters/db/database.ts';
 import { NotebookRepository } from '#lib/adapters/db/notebook-repository.ts';
+import { costFan, type CostFan } from '#lib/core/plan/uncertainty.ts';
+import type { BudgetInput } from '#lib/core/plan/budget.ts';
 
 /** The worker's own connection to the library, opened on the first import. */
 let repository: NotebookRepository | null = null;
@@ -87,6 +91,17 @@ export const projectionApi = {
 
 	dropImport(token: number): void {
 		importDesk.drop(token);
+	},
+
+	/**
+	 * The spread of what the plan costs (P10/P50/P90 of the yearly net cost). `input` is plain data:
+	 * no group shares (the fan needs only totals). Null when a newer request on the channel came first.
+	 */
+	async costFan(input: Omit<BudgetInput, 'groupShares' | 'totalsOnly'>, opts: { draws: number; seed: number }, channel: string, requestId: number): Promise<CostFan | null> {
+		latest.set(channel, requestId);
+		await yieldToEventLoop();
+		if (latest.get(channel) !== requestId) return null;
+		return costFan(input, opts);
 	},
 
 	sensitivity(input: EngineInput, year: number, output: 'total.requiredStock' | 'total.gap'): SensitivityResult | null {

@@ -21,6 +21,7 @@ import { summaryCsv, summaryWorkbook, type SummaryItem } from '#lib/core/export/
 import { slugify } from '#lib/core/format/index.ts';
 import { GROUP_IDS } from '#lib/core/model/groups.ts';
 import type { MonteCarloResult, ProjectionResult } from '#lib/core/model/result.ts';
+import { economyPlanYears, sumOver, type PlanBudget } from '#lib/core/plan/budget.ts';
 import { expandInputs, fsErrorMessage } from './read-input.ts';
 import { runFile, type FileOutcome, type NotebookOutcome, type RunOptions } from './run-file.ts';
 import type { WorkerReply, WorkerRequest } from './project-worker.ts';
@@ -50,7 +51,9 @@ Valg:
                           (csv: én fil per scenario) i stedet for til skjermen
   --sammendrag <fil>      skriv et sammendrag på tvers av kommuner og scenarioer
                           (.csv eller .xlsx): behov, nødvendig og planlagt bestand, avvik,
-                          sannsynlighet for at nødvendig bestand er større enn planlagt, advarsler
+                          sannsynlighet for at nødvendig bestand er større enn planlagt,
+                          netto investering i økonomiplanperioden og til året, årlig
+                          nettokostnad (tiltaksplanen, faste kroner i basisåret), advarsler
   --år <år,år,…>          år i sammendraget (standard: basisår + 4 og basisår + 10); også --aar
   --draws N               Monte Carlo-trekk per scenario (standard: scenarioets egen innstilling;
                           0: ingen Monte Carlo og ingen sannsynligheter)
@@ -212,6 +215,21 @@ function monteCarloJson(mc: MonteCarloResult) {
 	return { draws: mc.draws, seed: mc.seed, years: mc.years, bands, probRequiredExceedsPlanned: arr(mc.probRequiredExceedsPlanned) };
 }
 
+/** The plan's budget in kroner at fixed prices of the base year (docs/model.md, "Plan and cost"). */
+function planJson(b: PlanBudget, baseYear: number) {
+	const { from, to } = economyPlanYears(baseYear);
+	return {
+		prices: `fixed ${baseYear} kroner`,
+		economyPlan: { from, to, netInvestment: sumOver(b.total.netInvestment, b.years, from, to) },
+		years: b.years,
+		dwellingsAdded: b.dwellingsAdded,
+		total: b.total,
+		byKind: b.byKind,
+		byGroup: b.byGroup,
+		presentValue: b.presentValue
+	};
+}
+
 function notebookJson(file: string, nb: NotebookOutcome) {
 	return {
 		file,
@@ -222,14 +240,18 @@ function notebookJson(file: string, nb: NotebookOutcome) {
 				id: s.scenario.id,
 				name: s.scenario.name,
 				result: resultJson(s.result!),
-				...(s.monteCarlo ? { monteCarlo: monteCarloJson(s.monteCarlo) } : {})
+				...(s.monteCarlo ? { monteCarlo: monteCarloJson(s.monteCarlo) } : {}),
+				...(s.budget ? { plan: planJson(s.budget, s.result!.baseYear) } : {})
 			}))
 	};
 }
 
+/** Kroner at fixed prices of the base year; empty cells for a scenario without a plan. */
+const COST_HEADER = ['Netto investering, tiltaksplanen (kr, faste priser i basisåret)', 'Årlig nettokostnad, tiltaksplanen (kr, faste priser i basisåret)'];
+
 const MC_HEADER = ['Nødvendig bestand i alt, P10 (boliger)', 'Nødvendig bestand i alt, P50 (boliger)', 'Nødvendig bestand i alt, P90 (boliger)', PROBABILITY_HEADER];
 
-/** The long yearly CSV on stdout: who, then the export columns, Monte Carlo columns, warnings of the year. */
+/** The long yearly CSV on stdout: who, then the export columns, Monte Carlo columns, the plan's costs, warnings of the year. */
 function yearlyCsvRows(nb: NotebookOutcome, withMonteCarlo: boolean): CsvCell[][] {
 	const columns = projectionColumns();
 	const rows: CsvCell[][] = [];
@@ -247,7 +269,9 @@ function yearlyCsvRows(nb: NotebookOutcome, withMonteCarlo: boolean): CsvCell[][
 				: [];
 			// A warning about one year belongs to that year's row; one without a year to every row.
 			const notes = warnings.filter((w) => w.year === undefined || w.year === year).map((w) => w.message);
-			rows.push([nb.kommune.number, nb.kommune.name, nb.title, s.scenario.name, ...columns.map((c) => c.values(r, i)), ...mc, notes.join(' | ')]);
+			const k = s.budget ? s.budget.years.indexOf(year) : -1;
+			const costs = k >= 0 ? [s.budget!.total.netInvestment[k] ?? null, s.budget!.total.netCost[k] ?? null] : [null, null];
+			rows.push([nb.kommune.number, nb.kommune.name, nb.title, s.scenario.name, ...columns.map((c) => c.values(r, i)), ...mc, ...costs, notes.join(' | ')]);
 		});
 	}
 	return rows;
@@ -255,8 +279,8 @@ function yearlyCsvRows(nb: NotebookOutcome, withMonteCarlo: boolean): CsvCell[][
 
 function yearlyCsvHeader(withMonteCarlo: boolean): { header: string[]; decimals: number[] } {
 	const columns = projectionColumns();
-	const header = ['Kommunenummer', 'Kommune', 'Notatbok', 'Scenario', ...columns.map((c) => c.header), ...(withMonteCarlo ? MC_HEADER : []), 'Advarsler'];
-	const decimals = [0, 0, 0, 0, ...columns.map((c) => (c.kind === 'year' ? 0 : 1)), ...(withMonteCarlo ? [1, 1, 1, 1] : []), 0];
+	const header = ['Kommunenummer', 'Kommune', 'Notatbok', 'Scenario', ...columns.map((c) => c.header), ...(withMonteCarlo ? MC_HEADER : []), ...COST_HEADER, 'Advarsler'];
+	const decimals = [0, 0, 0, 0, ...columns.map((c) => (c.kind === 'year' ? 0 : 1)), ...(withMonteCarlo ? [1, 1, 1, 1] : []), 0, 0, 0];
 	return { header, decimals };
 }
 
@@ -347,7 +371,7 @@ export async function runProjectCli(argv: readonly string[], io: CliIo): Promise
 					summary.push({ ...who, error: `Kan ikke beregnes: ${s.error.trim()}` });
 				} else {
 					ran++;
-					summary.push({ ...who, result: s.result!, monteCarlo: s.monteCarlo ?? null });
+					summary.push({ ...who, result: s.result!, monteCarlo: s.monteCarlo ?? null, budget: s.budget ?? null });
 				}
 			}
 			if (!nb.scenarios.some((s) => s.result)) continue;
@@ -369,7 +393,7 @@ export async function runProjectCli(argv: readonly string[], io: CliIo): Promise
 				io.stdout(text);
 			} else if (args.format === 'xlsx') {
 				const bytes = projectionWorkbook({
-					scenarios: ok.map((s) => ({ scenario: s.scenario, result: s.result!, monteCarlo: s.monteCarlo ?? null })),
+					scenarios: ok.map((s) => ({ scenario: s.scenario, result: s.result!, monteCarlo: s.monteCarlo ?? null, budget: s.budget ?? null })),
 					base: nb.base,
 					context,
 					date: now
@@ -377,7 +401,12 @@ export async function runProjectCli(argv: readonly string[], io: CliIo): Promise
 				write(join(args.outDir, uniqueName(usedNames, slugify(nb.title), '.xlsx')), bytes);
 			} else {
 				for (const s of ok) {
-					const text = projectionToCsv(s.result!, { context: { ...context, scenario: s.scenario.name }, monteCarlo: s.monteCarlo ?? null, bom: true });
+					const text = projectionToCsv(s.result!, {
+						context: { ...context, scenario: s.scenario.name },
+						monteCarlo: s.monteCarlo ?? null,
+						budget: s.budget ?? null,
+						bom: true
+					});
 					write(join(args.outDir, uniqueName(usedNames, slugify(`${nb.title}-${s.scenario.name}`), '.csv')), text);
 				}
 			}

@@ -1,6 +1,7 @@
 /**
  * One input file through the engine: read (read-input.ts), parse and validate, then every chosen
- * scenario of every chosen notebook projected, with Monte Carlo for P(required > planned).
+ * scenario of every chosen notebook projected, with Monte Carlo for P(required > planned), and
+ * the plan's costs where the scenario has a plan.
  * Used by the runner directly (one thread) and by project-worker.ts (several). The outcome is
  * plain data (structured-clone safe): a file that fails is an outcome with a message, never an
  * exception.
@@ -12,6 +13,8 @@ import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import type { Notebook, Scenario } from '#lib/core/model/notebook.ts';
 import type { MonteCarloResult, ProjectionResult } from '#lib/core/model/result.ts';
 import { engineInputOf } from '#lib/core/plan/measures.ts';
+import type { PlanBudget } from '#lib/core/plan/budget.ts';
+import { scenarioPlanBudget } from '#lib/core/plan/scenario-budget.ts';
 import { readNotebookFile } from './read-input.ts';
 
 export interface RunOptions {
@@ -29,6 +32,8 @@ export interface ScenarioOutcome {
 	scenario: Scenario;
 	result?: ProjectionResult;
 	monteCarlo?: MonteCarloResult | null;
+	/** The plan's costs (core/plan/scenario-budget.ts); null: the scenario has no plan. */
+	budget?: PlanBudget | null;
 	/** Why the scenario could not be computed (Norwegian, one line per field). */
 	error?: string;
 }
@@ -77,7 +82,7 @@ function runScenario(nb: Notebook, scenario: Scenario, opts: RunOptions): Scenar
 		// Without allBands only the total required stock's bands are computed (the runner's output
 		// reports no other band), which spares the engine most of its percentile work.
 		const monteCarlo = draws > 0 ? runMonteCarlo(input, { draws, ...(opts.allBands ? {} : { series: ['total.requiredStock'] }) }) : null;
-		return { scenario, result, monteCarlo };
+		return { scenario, result, monteCarlo, budget: scenarioPlanBudget(scenario.assumptions, nb.base, result) };
 	} catch (e) {
 		// The engine validates its input first; anything else is a bug, reported without Node's stack.
 		const error = e instanceof EngineInputError ? issueLines(e.issues) : `  Uventet feil i beregningen: ${e instanceof Error ? e.message : String(e)}`;

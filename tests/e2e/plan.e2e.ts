@@ -55,4 +55,40 @@ describe('plan and cost', () => {
 		g.expectNoProblems();
 		await g.context.close();
 	});
+
+	it('a new user gets from the example\'s gap to a printed four-year investment table in under ten actions', { timeout: 180_000 }, async () => {
+		const g = await openGuardedPage(browser());
+		const { page } = g;
+		// Record window.print() instead of opening the dialog (headless Chromium has none).
+		await page.addInitScript(() => {
+			const w = window as unknown as { printed: number };
+			w.printed = 0;
+			window.print = () => void w.printed++;
+		});
+		/** Every click, scroll or typed value a planner makes, counted. */
+		let actions = 0;
+		const act = async <T>(what: Promise<T>): Promise<T> => {
+			actions++;
+			return what;
+		};
+		await page.goto(baseURL);
+		await act(page.getByRole('link', { name: /Eksempelkommune/ }).click());
+		const cell = page.getByTestId('plan-tiltaksplan');
+		await act(cell.scrollIntoViewIfNeeded());
+		// The gap the plan closes, then the proposal for it.
+		await cell.getByTestId('plan-remaining-gap').waitFor();
+		await act(cell.getByRole('button', { name: 'Foreslå tiltak' }).click());
+		await expect.poll(async () => (await cell.getByTestId('plan-net-investment').textContent()) ?? '').toMatch(/mill\. kr$/);
+		await act(page.getByRole('link', { name: 'Skriv ut / PDF' }).click());
+		await page.waitForURL(/\/print$/);
+		await act(page.getByRole('button', { name: 'Skriv ut / lagre som PDF' }).click());
+		await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed), { timeout: 60_000 }).toBe(1);
+		// What was printed: the four-year table with its years and net investment.
+		const table = page.locator('.print-section[data-kind="plan"]').getByRole('table', { name: /Økonomiplan 2026–2029/ });
+		for (const year of ['2026', '2027', '2028', '2029']) expect(await table.getByRole('columnheader', { name: year }).count()).toBe(1);
+		expect(await table.getByRole('rowheader', { name: 'Netto investering', exact: true }).count()).toBe(1);
+		expect(actions).toBe(5);
+		g.expectNoProblems();
+		await g.context.close();
+	});
 });

@@ -55,7 +55,11 @@ describe('print and PDF', () => {
 		// Appendix: base data, one table per scenario, statuses and sources.
 		const appendix = page.getByTestId('print-appendix');
 		expect(await appendix.locator('h2').textContent()).toBe('Vedlegg: forutsetninger og kilder');
-		expect(await appendix.locator('[data-testid^="appendix-"]').count()).toBe(1 + 4);
+		// Base data, four scenarios, and the plans' cost figures (the same in every scenario of the example: one table).
+		expect(await appendix.locator('[data-testid^="appendix-"]').count()).toBe(1 + 4 + 1);
+		const costs = appendix.locator('[data-testid="appendix-plan-basis"]');
+		expect(await costs.locator('tr[data-key="plan.costs.invest.nybygg"]').getAttribute('data-status')).toBe('plassholder');
+		expect((await costs.locator('tr[data-key="plan.costs.invest.nybygg"]').innerText()).replace(/\s+/g, ' ')).toMatch(/bemannet 5 500 000 kr Fast verdi Plassholder \[\d+\]/);
 		const botid = appendix.locator('[data-testid="appendix-basis"] tr[data-key="groups.rop.tenure.years"]');
 		// The range in words; the source is referred to by its number in the appendix's list of sources.
 		const botidText = (await botid.innerText()).replace(/\s+/g, ' ');
@@ -98,6 +102,11 @@ describe('print and PDF', () => {
 		expect(appendixText).toContain(squash('4,5–8 år, mest sannsynlig 6'));
 		expect(appendixText).toContain(squash('Kalibrert'));
 		expect(appendixText).toContain(squash('Scenario: Flere flyktninger'));
+		expect(appendixText).toContain(squash('Kostnadsforutsetninger i tiltaksplanen'));
+		expect(appendixText).toContain(squash('Plassholder'));
+		// The plan's økonomiplan table prints whole: its caption, every year and its last row.
+		const planText = text.slice(0, appendixPage).join('');
+		for (const t of ['Økonomiplan 2026–2029', '2026', '2029', 'Netto investering', 'Årlig nettokostnad']) expect(planText, t).toContain(squash(t));
 		// No app chrome or buttons in print.
 		expect(all).not.toContain(squash('Hopp til innholdet'));
 		expect(all).not.toContain(squash('Skriv ut / lagre som PDF'));
@@ -106,8 +115,9 @@ describe('print and PDF', () => {
 		expect(parsed.imageCount).toBe(0);
 
 		// The whole report, nothing cut: the yearly table's last year and every column header (the
-		// columns are split into tables that fit the page), no «Vis» dropdown, at most 15 pages.
-		expect(parsed.pages.length).toBeLessThanOrEqual(15);
+		// columns are split into tables that fit the page), no «Vis» dropdown, at most 16 pages.
+		// 15 pages until the plans' cost figures joined the appendix (issue 16); they and their sources fill most of a 16th.
+		expect(parsed.pages.length).toBeLessThanOrEqual(16);
 		const tablePages = text.filter((t) => t.includes(squash('Tall per år')) || t.includes(squash('Nødvendig bestand (boliger)')));
 		expect(tablePages.length).toBeGreaterThan(0);
 		const body = text.slice(0, appendixPage).join('');
@@ -160,9 +170,10 @@ describe('print and PDF', () => {
 		const kinds = await page.locator('.print-section').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
 		expect(kinds).toEqual(['chart', 'comparison']);
 		expect(await page.locator('.print-section[data-kind="chart"] figure > svg').count()).toBe(1);
-		// The appendix covers exactly the three compared scenarios (plus the shared base data).
+		// The appendix covers exactly the three compared scenarios (plus the shared base data), and
+		// their plans' cost figures (the comparison states cost beside need).
 		const ids = await page.locator('[data-testid="print-appendix"] [data-testid^="appendix-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-		expect(ids).toEqual(['appendix-grunnlag', 'appendix-basis', 'appendix-okt-gjennomstromming', 'appendix-flere-flyktninger']);
+		expect(ids).toEqual(['appendix-grunnlag', 'appendix-basis', 'appendix-okt-gjennomstromming', 'appendix-flere-flyktninger', 'appendix-plan-basis']);
 		expect(await page.locator('.title-page .kind').textContent()).toBe('Sammenligning av scenarioer');
 
 		const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });

@@ -12,7 +12,7 @@ import type { CostFan } from '#lib/core/plan/uncertainty.ts';
 import { formatDecimal } from '#lib/core/text/number-format.ts';
 import type { SensitivityResult } from '#lib/core/model/result.ts';
 import { frameOptions, type ChartFrameOptions } from './frame.ts';
-import { tornadoSpec } from './tornado.ts';
+import { tornadoSpec, type TornadoOptions } from './tornado.ts';
 import { COLORS } from './palette.ts';
 
 /** Okabe–Ito colours per measure, distinct from the group colours' meaning. */
@@ -67,9 +67,14 @@ export function investmentSpec(
 	};
 }
 
-/** The tornado of cost figures (core/plan/sensitivity.ts): present value of the plan, mill. kr. */
-export function costTornadoSpec(sens: SensitivityResult, baseYear: number, o: { document?: Document } = {}): Plot.PlotOptions {
-	const spec = tornadoSpec(sens, { title: 'Følsomhet: nåverdi av planens kostnader', ...o });
+/**
+ * The tornado of cost figures (core/plan/sensitivity.ts), mill. kr: the present value of the plan
+ * (output 'plan.presentValue', the plan cell) or the yearly net cost in the year ('plan.netCost',
+ * the tornado cell).
+ */
+export function costTornadoSpec(sens: SensitivityResult, baseYear: number, o: TornadoOptions = {}): Plot.PlotOptions {
+	const title = sens.output === 'plan.netCost' ? `Følsomhet: årlig nettokostnad i tiltaksplanen i ${sens.year}` : 'Følsomhet: nåverdi av planens kostnader';
+	const spec = tornadoSpec(sens, { title, ...o });
 	return {
 		...spec,
 		subtitle: `Hvert kostnadstall alene satt til lav og høy verdi; midtlinjen er ${formatDecimal(sens.baseline)} mill. kr (faste ${baseYear}-kroner)`,

@@ -1,6 +1,7 @@
 /**
  * The projections of an open notebook's scenarios: the deterministic result at once, Monte Carlo
- * bands and tornado sensitivities after a short pause in editing, all computed in the worker.
+ * bands, tornado sensitivities and the plan's cost fan after a short pause in editing, all
+ * computed in the worker.
  *
  * A worker that dies is not trusted to come back by itself: every result is withdrawn (stale
  * numbers are never shown as current), the status says "Beregner på nytt", and everything is
@@ -12,7 +13,11 @@ import { cellScenario, cellYear } from '#lib/core/cells.ts';
 import type { Notebook } from '#lib/core/model/notebook.ts';
 import type { MonteCarloResult, ProjectionResult, SensitivityResult } from '#lib/core/model/result.ts';
 import { WorkerLostError, type ProjectionClient } from '#lib/adapters/worker/projection-client.ts';
+import type { Plan } from '#lib/core/model/plan.ts';
+import type { CostFan } from '#lib/core/plan/uncertainty.ts';
 
+/** Draws of the plan's cost fan (docs/model.md, "Cost uncertainty"). */
+export const COST_FAN_DRAWS = 500;
 const MONTE_CARLO_DELAY_MS = 250;
 /** Fresh workers tried in a row before the planner is told the computation does not work. */
 const MAX_RESTARTS = 3;
@@ -24,6 +29,8 @@ export interface ScenarioOutcome {
 	monteCarloRunning: boolean;
 	/** One-at-a-time sensitivity, by year: only for the years a visible tornado chart of this scenario shows. */
 	sensitivity: Record<number, SensitivityResult>;
+	/** P10/P50/P90 of the plan's yearly net cost; null without a plan whose cost figures have a range. */
+	costFan: CostFan | null;
 }
 
 /** 'restarting': the worker died and the numbers are being computed again on a new one. */
@@ -34,7 +41,8 @@ export const emptyOutcome = (): ScenarioOutcome => ({
 	issues: [],
 	monteCarlo: null,
 	monteCarloRunning: false,
-	sensitivity: {}
+	sensitivity: {},
+	costFan: null
 });
 
 export class ScenarioProjections {
@@ -174,7 +182,21 @@ export class ScenarioProjections {
 		// The inputs changed: every sensitivity of this scenario is computed afresh.
 		const sensitivity = await this.#sensitivities(scenarioId, input, this.tornadoYears(scenarioId));
 		if (this.#disposed || !sensitivity) return;
-		this.#setOutcome(scenarioId, { ...this.outcome(scenarioId), monteCarlo: mc, monteCarloRunning: false, sensitivity });
+		const costFan = await this.#costFan(scenarioId);
+		if (this.#disposed || costFan === undefined) return;
+		this.#setOutcome(scenarioId, { ...this.outcome(scenarioId), monteCarlo: mc, monteCarloRunning: false, sensitivity, costFan });
+	}
+
+	/** The plan's cost fan from the worker; null when no cost figure has a range, undefined when superseded. */
+	async #costFan(scenarioId: string): Promise<CostFan | null | undefined> {
+		const doc = this.notebook();
+		const scenario = doc.scenarios.find((s) => s.id === scenarioId);
+		const plan = scenario?.assumptions.plan;
+		if (!scenario || !plan || !Object.values(plan.costs ?? {}).some((u) => u.spread)) return null;
+		// Seeded like the scenario's Monte Carlo, so a shared file reproduces the same fan.
+		const input = { plan: $state.snapshot(plan) as Plan, base: $state.snapshot(doc.base), horizonYears: scenario.assumptions.horizonYears };
+		const fan = await this.client.costFan(input, { draws: COST_FAN_DRAWS, seed: scenario.assumptions.monteCarlo.seed }, scenarioId);
+		return fan ?? undefined;
 	}
 
 	async #sensitivities(scenarioId: string, input: EngineInput, years: number[]): Promise<Record<number, SensitivityResult> | null> {

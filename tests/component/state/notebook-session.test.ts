@@ -11,6 +11,10 @@ import type { ProjectionClient } from '#lib/adapters/worker/projection-client.ts
 import { runProjection } from '#lib/core/engine/index.ts';
 import { createExampleNotebook } from '#lib/core/example/index.ts';
 import { NotebookSession, describeStorageError } from '#lib/state/notebook-session.svelte.ts';
+import { COST_FAN_DRAWS } from '#lib/state/scenario-projections.svelte.ts';
+import { triangular } from '#lib/core/model/uncertain.ts';
+import type { BudgetInput } from '#lib/core/plan/budget.ts';
+import { costFan } from '#lib/core/plan/uncertainty.ts';
 
 /** Runs the engine synchronously in place of the worker. */
 const stubClient = {
@@ -117,6 +121,31 @@ describe('NotebookSession', () => {
 		}, { affects: 'none' });
 		await expect.poll(() => session.outcome(shown).sensitivity[2045]?.year).toBe(2045);
 		expect(asked.filter((a) => a.endsWith('@2045'))).toEqual([`${shown}:2045@2045`]);
+		session.dispose();
+	});
+
+	it('the plan\'s cost fan comes from the worker with the Monte Carlo bands, only for a plan whose cost figures have a range', async () => {
+		db = openDatabase(`session-${Math.random()}`);
+		const repo = new NotebookRepository(db);
+		const nb = createExampleNotebook();
+		nb.scenarios[0]!.assumptions.plan!.costs = { 'invest.kjop.ordinaer': triangular(3_000_000, 3_800_000, 5_000_000) };
+		const record = await repo.create(nb);
+		const asked: { channel: string; draws: number; seed: number }[] = [];
+		const client = {
+			...stubClient,
+			monteCarlo: async () => ({ draws: 1, seed: 1, years: [], bands: {}, probRequiredExceedsPlanned: new Float64Array() }),
+			sensitivity: async (_input: unknown, year: number) => ({ year, output: 'total.requiredStock', baseline: 0, bars: [] }),
+			costFan: async (input: BudgetInput, opts: { draws: number; seed: number }, channel: string) => {
+				asked.push({ channel, ...opts });
+				return costFan(input, { draws: 20, seed: opts.seed });
+			}
+		} as unknown as ProjectionClient;
+		const session = new NotebookSession(record.doc, record.revision, repo, client);
+		const basis = nb.scenarios[0]!;
+		await expect.poll(() => session.outcome(basis.id).costFan?.uncertain, { timeout: 5_000 }).toBe(true);
+		expect(asked).toEqual([{ channel: basis.id, draws: COST_FAN_DRAWS, seed: basis.assumptions.monteCarlo.seed }]);
+		// The other scenarios' plans have no ranges: no fan, nothing asked.
+		for (const s of nb.scenarios.slice(1)) expect(session.outcome(s.id).costFan).toBeNull();
 		session.dispose();
 	});
 

@@ -9,6 +9,11 @@ import { runProjection } from '#lib/core/engine/index.ts';
 import { serializeBackup, serializeNotebook } from '#lib/core/format/index.ts';
 import { buildMinimalNotebook, FIXTURE_APP_VERSION, FIXTURE_NOW } from '../format/fixtures.ts';
 import { readCsv } from './read-csv.ts';
+import { createExampleNotebook } from '#lib/core/example/index.ts';
+import { slugify } from '#lib/core/format/index.ts';
+import { engineInputOf } from '#lib/core/plan/measures.ts';
+import { planKeyFigures } from '#lib/core/plan/key-figures.ts';
+import { scenarioPlanBudget } from '#lib/core/plan/scenario-budget.ts';
 import { unzip } from './unzip.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/files');
@@ -123,6 +128,53 @@ describe('headless runner (npm run project)', () => {
 	});
 });
 
+describe('the runner carries the plan\'s costs', () => {
+	const example = createExampleNotebook();
+	const path = join(tmp, 'eksempel.boligbehov.json');
+	writeFileSync(path, serializeNotebook(example, meta));
+	const basis = example.scenarios[0]!;
+	const result = runProjection(engineInputOf(example.base, example.population, basis.assumptions));
+	const budget = scenarioPlanBudget(basis.assumptions, example.base, result)!;
+	const num = (s: string | undefined) => Number((s ?? '').replace(',', '.'));
+
+	it('stdout CSV: net investment and yearly net cost per year; --sammendrag: the økonomiplan net investment column', async () => {
+		const summary = join(tmp, 'plan-sammendrag.csv');
+		const { code, out } = await run(path, '--scenario', 'basis', '--draws', '0', '--sammendrag', summary);
+		expect(code).toBe(0);
+		const rows = readCsv(out);
+		const inv = rows[0]!.indexOf('Netto investering, tiltaksplanen (kr, faste priser i basisåret)');
+		const cost = rows[0]!.indexOf('Årlig nettokostnad, tiltaksplanen (kr, faste priser i basisåret)');
+		expect(inv).toBeGreaterThan(0);
+		const year = rows[0]!.indexOf('År');
+		const y2027 = rows.find((r) => r[year] === '2027')!;
+		expect(num(y2027[inv])).toBe(Math.round(budget.total.netInvestment[1]!));
+		expect(num(y2027[cost])).toBe(Math.round(budget.total.netCost[1]!));
+		// The base year has no budget: empty cells, not 0.
+		expect(rows.find((r) => r[year] === '2025')![inv]).toBe('');
+		const s = readCsv(readFileSync(summary, 'utf8').slice(1));
+		const col = s[0]!.indexOf('Netto investering T0+1–T0+4, økonomiplan (kr, faste priser i basisåret)');
+		const economy = planKeyFigures(budget, 2025).netInvestmentEconomyPlan;
+		expect(economy).toBeGreaterThan(1_000_000);
+		for (const r of s.slice(1)) expect(num(r[col])).toBe(Math.round(economy));
+	});
+
+	it('--ut: the scenario\'s CSV ends with the cost section, the workbook has a cost sheet, JSON has the plan', async () => {
+		const dir = join(tmp, 'plan-ut');
+		expect((await run(path, '--scenario', 'basis', '--draws', '0', '--ut', dir)).code).toBe(0);
+		const csv = readFileSync(join(dir, `${slugify(`${example.title}-${basis.name}`)}.csv`), 'utf8');
+		expect(csv).toContain('\r\nKostnader i tiltaksplanen\r\n');
+		expect(csv).toContain('Kroner i faste 2025-priser');
+		expect((await run(path, '--scenario', 'basis', '--draws', '0', '--ut', dir, '--format', 'xlsx')).code).toBe(0);
+		const wb = unzip(readFileSync(join(dir, `${slugify(example.title)}.xlsx`)));
+		expect(new TextDecoder().decode(wb.get('xl/workbook.xml'))).toContain('<sheet name="Basis – kostnader"');
+		const json = JSON.parse((await run(path, '--scenario', 'basis', '--draws', '0', '--format', 'json')).out);
+		const plan = json.notebooks[0].scenarios[0].plan;
+		expect(plan.prices).toBe('fixed 2025 kroner');
+		expect(plan.economyPlan).toEqual({ from: 2026, to: 2029, netInvestment: planKeyFigures(budget, 2025).netInvestmentEconomyPlan });
+		expect(plan.total.netCost).toEqual(budget.total.netCost);
+	});
+});
+
 describe('batch: a folder with a good file, a bad file and a backup of three notebooks', () => {
 	const dir = join(tmp, 'kommuner');
 	mkdirSync(join(dir, 'vestland'), { recursive: true });
@@ -151,21 +203,23 @@ describe('batch: a folder with a good file, a bad file and a backup of three not
 		const rows = readCsv(readFileSync(summary, 'utf8').slice(1));
 		expect(rows[0]).toEqual([
 			'Fil', 'Kommunenummer', 'Kommune', 'Notatbok', 'Scenario', 'År', 'Behov i alt (husstander)', 'Nødvendig bestand (boliger)',
-			'Planlagt bestand (boliger)', 'Mangler (+) / overskudd (−) (boliger)', 'Sannsynlighet for at nødvendig bestand er større enn planlagt (%)', 'Advarsler', 'Feil'
+			'Planlagt bestand (boliger)', 'Mangler (+) / overskudd (−) (boliger)', 'Sannsynlighet for at nødvendig bestand er større enn planlagt (%)',
+			'Netto investering T0+1–T0+4, økonomiplan (kr, faste priser i basisåret)', 'Netto investering fra T0+1 til året (kr, faste priser i basisåret)',
+			'Årlig nettokostnad i året (kr, faste priser i basisåret)', 'Advarsler', 'Feil'
 		]);
 		const body = rows.slice(1);
 		// good: 2 scenarios × 2 years; backup: 3 notebooks × 2 scenarios × 2 years; bad: 1 row.
 		expect(body).toHaveLength(4 + 12 + 1);
 		expect(new Set(body.filter((r) => r[5] !== '').map((r) => r[5]))).toEqual(new Set(['2029', '2035']));
 		const badRow = body.find((r) => r[0]!.endsWith('b-darlig.boligbehov.json'))!;
-		expect(badRow[12]).toContain('ikke gyldig JSON');
+		expect(badRow[15]).toContain('ikke gyldig JSON');
 		expect(body.filter((r) => r[2] === 'Kommune 2')).toHaveLength(4);
-		for (const r of body.filter((x) => x[12] === '')) expect(r[10]).toMatch(/^\d+(,\d)?$/);
+		for (const r of body.filter((x) => x[15] === '')) expect(r[10]).toMatch(/^\d+(,\d)?$/);
 		// The gap is required − planned, as in the app.
 		const r1 = body.find((r) => r[2] === 'Kommune 1')!;
 		const num = (s: string) => Number(s.replace(',', '.'));
 		expect(num(r1[9]!)).toBeCloseTo(num(r1[7]!) - num(r1[8]!), 0);
-		expect(body.find((r) => r[2] === 'Kommune 3')![11]).toContain('Befolkningsdata går bare til 2030');
+		expect(body.find((r) => r[2] === 'Kommune 3')![14]).toContain('Befolkningsdata går bare til 2030');
 		// Per-scenario yearly files in the app's export layout.
 		const yearly = readCsv(readFileSync(join(tmp, 'ut-csv', 'kommune-3-basis.csv'), 'utf8').slice(1));
 		expect(yearly[0]).toEqual(['Kommune', 'Kommune 3 (4603)']);

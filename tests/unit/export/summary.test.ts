@@ -25,8 +25,10 @@ describe('runner summary', () => {
 		expect(r4![8]).toBe(result.total.plannedStock[4]);
 		expect(r4![9]).toBe(result.total.gap[4]);
 		expect(r4![10]).toBeCloseTo(40);
-		expect(r4![11]).toBe('Befolkningen holdes flat. | For få boliger i 2027.');
-		expect(r4![12]).toBe('');
+		// Columns 11–13 are the plan's costs, empty without a plan (cost-export.test.ts).
+		expect(r4!.slice(11, 14)).toEqual([null, null, null]);
+		expect(r4![14]).toBe('Befolkningen holdes flat. | For få boliger i 2027.');
+		expect(r4![15]).toBe('');
 	});
 
 	it('explicit years; a year outside the projection is left out; no Monte Carlo leaves P empty; errors are rows', () => {
@@ -34,7 +36,7 @@ describe('runner summary', () => {
 		expect(rows).toHaveLength(2);
 		expect(rows[0]![5]).toBe(2026);
 		expect(rows[0]![10]).toBeNull();
-		expect(rows[1]!.slice(4)).toEqual(['Feil', null, null, null, null, null, null, '', 'Feltet x: må være et tall']);
+		expect(rows[1]!.slice(4)).toEqual(['Feil', null, null, null, null, null, null, null, null, null, '', 'Feltet x: må være et tall']);
 	});
 
 	it('CSV with the documented header; XLSX with a warnings sheet giving code, year and group', () => {

@@ -258,8 +258,38 @@ describe('plan comparison', () => {
 		// Two fewer purchases: 2 × (3 800 000 − 510 000).
 		expect(d.netInvestment).toBeCloseTo(-6_580_000, 6);
 		expect(d.sentence.replace(/\s/g, ' ')).toBe(
-			`Økt gjennomstrømming sparer ${Math.round(-d.dwellings)} boliger og har 6,6 mill. kr mindre i netto investering til 2035 sammenlignet med Basis.`
+			`Økt gjennomstrømming sparer ${Math.round(-d.dwellings)} boliger og 6,6 mill. kr i netto investering til 2035 sammenlignet med Basis.`
 		);
+		// Other directions keep both halves explicit.
+		const reverse = comparePlans(
+			{ name: 'Basis', result: b, budget: planBudget({ plan: bigger, base: nb.base, horizonYears: 30 }) },
+			{ name: 'Økt gjennomstrømming', result: t, budget: planBudget({ plan: turnover.assumptions.plan!, base: nb.base, horizonYears: 30 }) },
+			2035
+		);
+		expect(reverse.sentence.replace(/\s/g, ' ')).toBe(`Basis trenger ${Math.round(d.dwellings * -1)} boliger mer og har 6,6 mill. kr mer i netto investering til 2035 sammenlignet med Økt gjennomstrømming.`);
+	});
+
+	it('the comparison cell: every scenario with a plan against the first, and whether its plan is still the same', async () => {
+		const { scenarioCostComparisons } = await import('#lib/core/plan/comparison.ts');
+		const turnover = nb.scenarios.find((s) => s.id === 'okt-gjennomstromming')!;
+		const b = run(basis.assumptions);
+		const t = run(turnover.assumptions);
+		const same = scenarioCostComparisons([{ scenario: basis, result: b }, { scenario: turnover, result: t }], nb.base, 2035);
+		expect(same).toHaveLength(1);
+		expect(same[0]).toMatchObject({ scenarioId: turnover.id, samePlan: true, netInvestment: 0 });
+		// The variant re-proposed for its own, smaller gap: fewer dwellings and less net investment.
+		const proposed = proposePlan({ result: t, base: nb.base, plan: turnover.assumptions.plan! });
+		const own = { ...turnover, assumptions: { ...turnover.assumptions, plan: proposed } };
+		const [d] = scenarioCostComparisons([{ scenario: basis, result: b }, { scenario: own, result: run(own.assumptions) }], nb.base, 2035);
+		expect(d!.samePlan).toBe(false);
+		expect(d!.netInvestment).toBeLessThan(-1_000_000);
+		expect(d!.sentence.replace(/\s/g, ' ')).toMatch(/^Økt gjennomstrømming sparer \d+ boliger og \d+,\d mill\. kr i netto investering til 2035 sammenlignet med Basis\.$/);
+		// No plan among the compared scenarios, or the reference without a result: nothing to say.
+		expect(scenarioCostComparisons([{ scenario: { ...basis, assumptions: noPlan(basis.assumptions) }, result: b }, { scenario: { ...turnover, assumptions: noPlan(turnover.assumptions) }, result: t }], nb.base, 2035)).toEqual([]);
+		expect(scenarioCostComparisons([{ scenario: basis, result: null }, { scenario: turnover, result: t }], nb.base, 2035)).toEqual([]);
+		// A reference without a plan counts as no measures: the variant's whole net investment is the difference.
+		const [vsNone] = scenarioCostComparisons([{ scenario: { ...basis, assumptions: noPlan(basis.assumptions) }, result: b }, { scenario: turnover, result: t }], nb.base, 2035);
+		expect(vsNone!.netInvestment).toBeGreaterThan(1_000_000);
 	});
 });
 

@@ -11,6 +11,9 @@ import { ProjectionClient, WorkerLostError } from '#lib/adapters/worker/projecti
 import { runProjection } from '#lib/core/engine/index.ts';
 import { exampleInput } from '../engine/fixtures.ts';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
+import { createExampleNotebook } from '#lib/core/example/index.ts';
+import { triangular } from '#lib/core/model/uncertain.ts';
+import { costFan } from '#lib/core/plan/uncertainty.ts';
 
 const stats = { created: 0, terminated: 0 };
 const ports: MessagePort[] = [];
@@ -157,6 +160,21 @@ describe('projection worker bridge', () => {
 		client.onWorkerLost((e) => lost.push(e));
 		await expect(client.previewImport(new File(['x'], 'x'))).resolves.toMatchObject({ ok: false });
 		expect(lost).toEqual([]);
+		client.terminate();
+	});
+
+	it('draws the plan\'s cost fan in the worker: the same numbers as in place; a newer request on the channel supersedes an older one', async () => {
+		const client = new ProjectionClient(fakeWorker, 60_000);
+		const nb = createExampleNotebook();
+		const plan = { ...nb.scenarios[0]!.assumptions.plan!, costs: { 'invest.kjop.ordinaer': triangular(3_000_000, 3_800_000, 5_000_000) } };
+		const input = { plan, base: nb.base, horizonYears: 30 };
+		const first = client.costFan(input, { draws: 60, seed: 3 }, 'basis');
+		const second = client.costFan(input, { draws: 80, seed: 3 }, 'basis');
+		expect(await first).toBeNull();
+		const fan = await second;
+		expect(fan).toEqual(costFan(input, { draws: 80, seed: 3 }));
+		expect(fan!.uncertain).toBe(true);
+		expect(fan!.netInvestmentEconomyPlan.p90).toBeGreaterThan(fan!.netInvestmentEconomyPlan.p10);
 		client.terminate();
 	});
 });

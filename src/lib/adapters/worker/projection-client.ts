@@ -15,6 +15,8 @@ import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import type { MonteCarloResult, SensitivityResult } from '#lib/core/model/result.ts';
 import type { ProjectResponse, ProjectionWorkerApi } from '../../../../workers/projection.worker.ts';
 import type { ImportSummary } from '#lib/adapters/files/worker-import.ts';
+import type { BudgetInput } from '#lib/core/plan/budget.ts';
+import type { CostFan } from '#lib/core/plan/uncertainty.ts';
 
 const IDLE_MS = 60_000;
 /** While requests are outstanding the worker is pinged this often… */
@@ -176,6 +178,13 @@ export class ProjectionClient {
 		const id = this.#begin(`mc:${channel}`);
 		const result = await this.#track((api) => api.monteCarlo(input, channel, id));
 		return this.#isLatest(`mc:${channel}`, id) ? result : null;
+	}
+
+	/** The plan's cost fan, drawn in the worker. `input` must be plain data (a `$state.snapshot`). Null when superseded. */
+	async costFan(input: Omit<BudgetInput, 'groupShares' | 'totalsOnly'>, opts: { draws: number; seed: number }, channel: string): Promise<CostFan | null> {
+		const id = this.#begin(`cf:${channel}`);
+		const result = await this.#track((api) => api.costFan(input, opts, `cf:${channel}`, id));
+		return this.#isLatest(`cf:${channel}`, id) ? result : null;
 	}
 
 	async sensitivity(input: EngineInput, year: number, channel: string): Promise<SensitivityResult | null> {

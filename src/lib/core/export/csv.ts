@@ -13,6 +13,8 @@ import { ASSUMPTION_HEADER, assumptionRowCells, assumptionRows, baseDataRows } f
 import { projectionColumns, type ColumnOptions, type TableColumn } from './columns.ts';
 import { scenarioTable, type ExportContext } from './scenario-table.ts';
 import type { MonteCarloResult } from '#lib/core/model/result.ts';
+import type { PlanBudget } from '#lib/core/plan/budget.ts';
+import { costTable } from './cost-table.ts';
 
 export type CsvCell = string | number | null | undefined;
 
@@ -74,14 +76,24 @@ function decimalsFor(columns: readonly TableColumn[], d: CsvOptions['decimals'] 
  * columns (default: projectionColumns(opts)), or any TableColumn list (e.g. YEARLY_COLUMNS).
  * With `context` or result warnings the file starts with the label/value block of
  * scenario-table.ts; with `monteCarlo` a last column gives P(required > planned) per year.
+ * With `budget` (the scenario's plan) a second table follows after an empty line: the costs per
+ * year (cost-table.ts), under the heading «Kostnader i tiltaksplanen», in whole kroner.
  */
 export function projectionToCsv(
 	result: ProjectionResult,
-	opts: CsvOptions & ColumnOptions & { columns?: readonly TableColumn[]; context?: ExportContext; monteCarlo?: MonteCarloResult | null } = {}
+	opts: CsvOptions &
+		ColumnOptions & { columns?: readonly TableColumn[]; context?: ExportContext; monteCarlo?: MonteCarloResult | null; budget?: PlanBudget | null } = {}
 ): string {
 	const table = scenarioTable(result, opts.columns ?? projectionColumns(opts), opts);
-	return toCsv([...table.block, table.header, ...table.rows], { bom: opts.bom, decimals: decimalsFor(table.columns, opts.decimals) });
+	const text = toCsv([...table.block, table.header, ...table.rows], { bom: opts.bom, decimals: decimalsFor(table.columns, opts.decimals) });
+	if (!opts.budget) return text;
+	const costs = costTable(opts.budget, result.baseYear, { labels: opts.labels });
+	// A separate call: the cost table's columns are whole kroner, not the yearly table's decimals.
+	return `${text}\r\n${toCsv([[COST_SECTION_TITLE], ...costs.block, costs.header, ...costs.rows], { bom: false, decimals: costs.header.map(() => 0) })}`;
 }
+
+/** The first line of the cost section in a scenario's CSV. */
+export const COST_SECTION_TITLE = 'Kostnader i tiltaksplanen';
 
 /** Base data and assumptions of the given scenarios as CSV (the «Forutsetninger» sheet, for Excel). */
 export function assumptionsToCsv(

@@ -1,11 +1,14 @@
 /**
  * The runner's summary across kommuner × scenarios: for each scenario of each notebook and each
  * chosen year (default T0 + 4 and T0 + 10), need, required stock, planned stock, gap and
- * P(required stock > planned stock), with the result's warnings; a notebook or file that could
- * not be run is a row with its error. As CSV (scenario-table's conventions) or XLSX (a
+ * P(required stock > planned stock), the plan's net investment in the økonomiplan period
+ * (T0+1 … T0+4) and to the chosen year and its yearly net cost in that year (kroner, fixed prices
+ * of the base year; empty without a plan), with the result's warnings; a notebook or file that
+ * could not be run is a row with its error. As CSV (scenario-table's conventions) or XLSX (a
  * "Sammendrag" sheet and an "Advarsler" sheet with code, year and group as columns).
  */
 import { GROUP_SHORT_LABELS } from '#lib/core/model/groups.ts';
+import { economyPlanYears, sumOver, type PlanBudget } from '#lib/core/plan/budget.ts';
 import type { MonteCarloResult, ProjectionResult } from '#lib/core/model/result.ts';
 import { toCsv, type CsvCell } from './csv.ts';
 import { PROBABILITY_HEADER } from './scenario-table.ts';
@@ -20,6 +23,8 @@ export interface SummaryItem {
 	scenario: string;
 	result?: ProjectionResult;
 	monteCarlo?: MonteCarloResult | null;
+	/** The scenario's plan budget (core/plan/scenario-budget.ts); absent or null: no plan, cost columns empty. */
+	budget?: PlanBudget | null;
 	/** The scenario, notebook or file could not be run: why. */
 	error?: string;
 }
@@ -39,6 +44,9 @@ export const SUMMARY_HEADER = [
 	'Planlagt bestand (boliger)',
 	'Mangler (+) / overskudd (−) (boliger)',
 	PROBABILITY_HEADER,
+	'Netto investering T0+1–T0+4, økonomiplan (kr, faste priser i basisåret)',
+	'Netto investering fra T0+1 til året (kr, faste priser i basisåret)',
+	'Årlig nettokostnad i året (kr, faste priser i basisåret)',
 	'Advarsler',
 	'Feil'
 ] as const;
@@ -49,7 +57,10 @@ const NUMBER_COLUMNS: Record<number, { decimals: number; format: XlsxNumberForma
 	7: { decimals: 1, format: 'count' },
 	8: { decimals: 1, format: 'count' },
 	9: { decimals: 1, format: 'count' },
-	10: { decimals: 1, format: 'decimal1' }
+	10: { decimals: 1, format: 'decimal1' },
+	11: { decimals: 0, format: 'count' },
+	12: { decimals: 0, format: 'count' },
+	13: { decimals: 0, format: 'count' }
 };
 
 export type SummaryCell = string | number | null;
@@ -64,12 +75,14 @@ export function summaryRows(items: readonly SummaryItem[], years?: readonly numb
 		const who = [it.file, it.kommunenummer, it.kommune, it.notebook, it.scenario];
 		const r = it.result;
 		if (!r || it.error) {
-			rows.push([...who, null, null, null, null, null, null, '', it.error ?? 'Ikke beregnet.']);
+			rows.push([...who, null, null, null, null, null, null, null, null, null, '', it.error ?? 'Ikke beregnet.']);
 			continue;
 		}
 		const warnings = resultWarnings(r)
 			.map((w) => w.message)
 			.join(' | ');
+		const b = it.budget ?? null;
+		const economy = economyPlanYears(r.baseYear);
 		for (const year of years ?? DEFAULT_SUMMARY_OFFSETS.map((d) => r.baseYear + d)) {
 			const i = r.years.indexOf(year);
 			if (i < 0) continue;
@@ -83,6 +96,9 @@ export function summaryRows(items: readonly SummaryItem[], years?: readonly numb
 				r.total.plannedStock[i] ?? null,
 				r.total.gap[i] ?? null,
 				p === undefined ? null : p * 100,
+				b ? sumOver(b.total.netInvestment, b.years, economy.from, economy.to) : null,
+				b ? sumOver(b.total.netInvestment, b.years, economy.from, year) : null,
+				b ? (b.total.netCost[b.years.indexOf(year)] ?? null) : null,
 				warnings,
 				''
 			]);
@@ -124,7 +140,7 @@ export function summaryWorkbook(items: readonly SummaryItem[], opts: { years?: r
 				name: 'Sammendrag',
 				rows: [[...SUMMARY_HEADER], ...summaryRows(items, opts.years)],
 				columnFormats: SUMMARY_HEADER.map((_, i) => NUMBER_COLUMNS[i]?.format),
-				columnWidths: [24, 10, 18, 22, 22, 8, 14, 14, 14, 14, 18, 40, 40]
+				columnWidths: [24, 10, 18, 22, 22, 8, 14, 14, 14, 14, 18, 18, 18, 18, 40, 40]
 			},
 			{
 				name: 'Advarsler',

@@ -38,6 +38,20 @@ export interface CostLines {
 	netCost: number[];
 }
 
+/** The budget's yearly lines with their Norwegian names, in the order every cost table shows them. */
+export const BUDGET_LINES: readonly { key: keyof CostLines; label: string }[] = [
+	{ key: 'investment', label: 'Investering' },
+	{ key: 'grants', label: 'Tilskudd fra Husbanken' },
+	{ key: 'saleIncome', label: 'Salgsinntekter' },
+	{ key: 'grantRepayment', label: 'Tilbakebetalt tilskudd' },
+	{ key: 'netInvestment', label: 'Netto investering' },
+	{ key: 'capitalCost', label: 'Kapitalkostnad' },
+	{ key: 'runningCost', label: 'Drift og vedlikehold' },
+	{ key: 'leaseCost', label: 'Leie til private' },
+	{ key: 'rentIncome', label: 'Husleieinntekter' },
+	{ key: 'netCost', label: 'Årlig nettokostnad' }
+];
+
 export type GroupKey = GroupId | 'felles';
 
 export interface PlanBudget {

@@ -33,6 +33,10 @@ export const RENTAL_GRANT_MAX_M2 = 80;
 export const RENTAL_GRANT_WRITE_DOWN_PCT = 3.3;
 export const RENTAL_GRANT_WRITE_DOWN_YEARS = 30;
 
+/** Where the grant rates and rules come from (shown with the kommune group in the editor and the printed appendix). */
+export const RENTAL_GRANT_SOURCE =
+	'Husbanken, «Veileder for tilskudd til utleieboliger» (§§ 9–11): satser per m² fra 16.06.2023, høyst 80 m²; nedskrives 3,3 % per år i 30 år (lest 29.11.2026).';
+
 export const GRANT_ZONE_LABELS: Readonly<Record<GrantZone, string>> = {
 	oslo: 'Oslo (21 200 kr/m²)',
 	baerum: 'Bærum (17 000 kr/m²)',
@@ -90,14 +94,14 @@ export const COST_ITEMS: readonly CostItem[] = [
 		label: 'Investeringstilskudd til omsorgsboliger, andel av godkjent anleggskostnad',
 		unit: '%',
 		default: { value: 45 },
-		source: 'Husbanken, veileder for investeringstilskudd, kap. 4 «Utmålingsregler» (husbanken.no, lest 29.11.2026): 45 % for omsorgsboliger.'
+		source: 'Husbanken, veileder for investeringstilskudd, kap. 4 «Utmålingsregler» (lest 29.11.2026): 45 % av godkjente anleggskostnader for omsorgsboliger, 55 % for sykehjem.'
 	},
 	{
 		key: 'careMaxCost',
 		label: 'Investeringstilskudd, høyeste godkjente anleggskostnad per boenhet',
 		unit: 'kr',
 		default: { value: 3_900_000 },
-		source: 'Plassholder, ikke verifisert: Husbanken fastsetter en øvre grense for godkjent anleggskostnad hvert år. Sjekk gjeldende sats på husbanken.no.'
+		source: 'Plassholder, ikke verifisert: gjeldende øvre grense for godkjent anleggskostnad per boenhet ble ikke funnet (2,222 mill. kr i 2011). Sjekk satsen hos Husbanken.'
 	},
 	{
 		key: 'careWriteDownYears',
@@ -125,7 +129,7 @@ export const COST_ITEMS: readonly CostItem[] = [
 		label: 'Kalkulasjonsrente for nåverdi (realrente)',
 		unit: '%',
 		default: { value: 4 },
-		source: 'Finansdepartementets rundskriv R-109/2021 (25.06.2021) om samfunnsøkonomiske analyser: 4 % reell kalkulasjonsrente de første 40 årene (satsen er ikke verifisert mot rundskrivets tekst).'
+		source: 'Finansdepartementet: 4 % reell kalkulasjonsrente (pressemelding 59/2005, 23.09.2005; NOU 2012: 16 kap. 5). Rundskriv R-109/2021 er ikke lest her.'
 	}
 ];
 

@@ -15,8 +15,11 @@ import { GROUP_IDS, GROUP_LABELS } from '#lib/core/model/groups.ts';
 import { ASSUMPTION_HELP } from '#lib/core/text/assumption-help.ts';
 import { BASE_DATA_LABELS, listAssumptions, yearSeriesLabel, type AssumptionItem, type HelpKey } from '#lib/core/report/assumption-catalogue.ts';
 
-/** oppgitt = entered by the planner; kalibrert = derived by the engine; importert = read from a file (SSB etc.); eksempeldata = the fictional example. */
-export type AssumptionStatus = 'oppgitt' | 'kalibrert' | 'importert' | 'eksempeldata';
+/**
+ * oppgitt = entered by the planner; kalibrert = derived by the engine; importert = read from a file (SSB etc.);
+ * eksempeldata = the fictional example; plassholder = a default standing in until the planner enters their own (the plan's cost figures).
+ */
+export type AssumptionStatus = 'oppgitt' | 'kalibrert' | 'importert' | 'eksempeldata' | 'plassholder';
 
 export type { HelpKey };
 
@@ -52,7 +55,8 @@ export const STATUS_LABELS: Readonly<Record<AssumptionStatus, string>> = {
 	oppgitt: 'Oppgitt',
 	kalibrert: 'Kalibrert',
 	importert: 'Importert',
-	eksempeldata: 'Eksempeldata'
+	eksempeldata: 'Eksempeldata',
+	plassholder: 'Plassholder'
 };
 
 const SCENARIO_WIDE = 'Hele scenarioet';

@@ -1,0 +1,17 @@
+/**
+ * The budget of one scenario's plan as every output shows it (plan cell, exports, runner, print):
+ * the scenario's own horizon, and measures without a group shared among the groups by their claims
+ * in the scenario's result. One place, so a number in a file is the number on the screen.
+ */
+import type { ScenarioAssumptions } from '#lib/core/model/assumptions.ts';
+import type { BaseData } from '#lib/core/model/base-data.ts';
+import type { ProjectionResult } from '#lib/core/model/result.ts';
+import { planBudget, type PlanBudget } from './budget.ts';
+import { segmentGroupShares } from './proposal.ts';
+
+/** Null when the scenario has no plan with measures: such a scenario has no costs to report. */
+export function scenarioPlanBudget(assumptions: Pick<ScenarioAssumptions, 'plan' | 'horizonYears'>, base: BaseData, result: ProjectionResult | null): PlanBudget | null {
+	const plan = assumptions.plan;
+	if (!plan || plan.measures.length === 0) return null;
+	return planBudget({ plan, base, horizonYears: assumptions.horizonYears, ...(result ? { groupShares: segmentGroupShares(result, base) } : {}) });
+}
