@@ -15,7 +15,7 @@ import {
 	summarizePopulation,
 	totalDwellings,
 	type BaseDataEdit
-} from '#lib/core/base-data-edits.ts';
+} from '#lib/core/base-data/edits.ts';
 import { createExampleNotebook } from '#lib/core/example/index.ts';
 import type { KostraChange } from '#lib/core/ssb/kostra-apply.ts';
 import type { PopulationSeries } from '#lib/core/model/population.ts';
@@ -209,7 +209,7 @@ describe('provenance after a hand edit', () => {
 
 describe('the base data draft', () => {
 	it('a later edit of the same field replaces the earlier; the draft is checked as a whole', async () => {
-		const { addToDraft, applyDraft, draftIssue } = await import('#lib/core/base-data-edits.ts');
+		const { addToDraft, applyDraft, draftIssue } = await import('#lib/core/base-data/edits.ts');
 		const { createExampleNotebook } = await import('#lib/core/example/index.ts');
 		const base = createExampleNotebook().base;
 		let pending = addToDraft([], { kind: 'segment-dwellings', segmentId: 'ordinaer', value: 100 });

@@ -4,14 +4,14 @@
  * Norwegian message naming the field) and only then applies it inside `session.update`, so a bad
  * entry changes nothing and records no undo step. Tested in Node.
  */
-import type { BaseData, GroupBase, StockSegment } from './model/base-data.ts';
-import { GROUP_IDS, GROUP_LABELS, type GroupId } from './model/groups.ts';
-import type { Notebook } from './model/notebook.ts';
-import type { PopulationSeries, Provenance } from './model/population.ts';
-import { ageBandTotal } from './ssb/population.ts';
-import { turnoverIndicators, type KostraFigures, type TurnoverIndicators } from './ssb/kostra.ts';
-import type { KostraChange, KostraChangeKey } from './ssb/kostra-apply.ts';
-import { parseNorwegianNumber } from './text/number-format.ts';
+import type { BaseData, GroupBase, StockSegment } from '../model/base-data.ts';
+import { GROUP_IDS, GROUP_LABELS, type GroupId } from '../model/groups.ts';
+import type { Notebook } from '../model/notebook.ts';
+import type { PopulationSeries, Provenance } from '../model/population.ts';
+import { ageBandTotal } from '../ssb/population.ts';
+import { turnoverIndicators, type KostraFigures, type TurnoverIndicators } from '../ssb/kostra.ts';
+import type { KostraChange, KostraChangeKey } from '../ssb/kostra-apply.ts';
+import { parseNorwegianNumber } from '../text/number-format.ts';
 
 // ------------------------------------------------------------------------------------ numbers
 
