@@ -1,51 +1,13 @@
 /**
- * Pure edits and checks of a notebook's base data (Grunnlagsdata), its kommune and population.
- * No Svelte, no storage: the Grunnlagsdata panel checks an edit first (`checkBaseDataEdit`,
- * Norwegian message naming the field) and only then applies it inside `session.update`, so a bad
- * entry changes nothing and records no undo step. Tested in Node.
+ * Pure edits and checks of a notebook's base data (Grunnlagsdata). No Svelte, no storage: the
+ * Grunnlagsdata panel checks an edit first (`checkBaseDataEdit`, Norwegian message naming the
+ * field) and only then applies it inside `session.update`, so a bad entry changes nothing and
+ * records no undo step. Tested in Node.
  */
 import type { BaseData, GroupBase, StockSegment } from '../model/base-data.ts';
 import { GROUP_IDS, GROUP_LABELS, type GroupId } from '../model/groups.ts';
 import type { Notebook } from '../model/notebook.ts';
-import type { PopulationSeries, Provenance } from '../model/population.ts';
-import { ageBandTotal } from '../ssb/population.ts';
-import { turnoverIndicators, type KostraFigures, type TurnoverIndicators } from '../ssb/kostra.ts';
-import type { KostraChange, KostraChangeKey } from '../ssb/kostra-apply.ts';
-import { parseNorwegianNumber } from '../text/number-format.ts';
-
-// ------------------------------------------------------------------------------------ numbers
-
-/**
- * A count typed by the planner: a whole number ≥ 0 ("1 234" is fine). Returns the number or a
- * Norwegian message naming the field.
- */
-export function parseCount(raw: string, label: string): number | string {
-	const text = raw.trim();
-	if (text === '') return `${label}: skriv et helt tall (0 eller mer).`;
-	const n = parseNorwegianNumber(text);
-	if (Number.isNaN(n)) return `${label}: «${text}» er ikke et tall. Skriv et helt tall, for eksempel 12.`;
-	if (n < 0) return `${label} kan ikke være negativ.`;
-	if (!Number.isInteger(n)) return `${label} må være et helt tall (ikke ${text}).`;
-	return n;
-}
-
-// ------------------------------------------------------------------------------------ kommune
-
-/** A kommune number: four digits, e.g. "0301" or "3201". Empty is allowed (not given). */
-export function checkKommuneNumber(raw: string): string | null {
-	const t = raw.trim();
-	if (t === '') return null;
-	if (!/^\d+$/.test(t)) return `Kommunenummer: «${t}» er ikke et nummer. Skriv fire siffer, for eksempel 0301 for Oslo.`;
-	if (t.length !== 4) return `Kommunenummer må ha fire siffer (du skrev ${t.length}). Husk en eventuell 0 foran, for eksempel 0301.`;
-	if (t === '0000') return 'Kommunenummer 0000 finnes ikke. Skriv kommunens fire siffer, for eksempel 3201.';
-	return null;
-}
-
-export function checkKommuneName(raw: string): string | null {
-	return raw.trim() === '' ? 'Kommunenavn kan ikke være tomt.' : null;
-}
-
-// ------------------------------------------------------------------------------------ base data
+import type { Provenance } from '../model/population.ts';
 
 export type GroupBaseField = 'tenants' | 'waiting' | 'newTenantsLastYear';
 
@@ -213,41 +175,6 @@ export function checkCapacity(base: BaseData, field: string, outcome = 'Ingentin
 	return null;
 }
 
-// ------------------------------------------------------------------------------------ the draft
-
-/**
- * Counts typed in the Grunnlagsdata panel form one draft, checked as a whole: the stock may be
- * set to 120 before the tenants are lowered. The draft is the base data with the pending edits
- * applied (a later edit of the same field replaces an earlier one); it is used as soon as it
- * adds up, in one undo step. What the planner typed is never thrown away.
- */
-export const DRAFT_NOT_USED = 'Tallene er ikke brukt ennå: de brukes samlet så snart de går opp.';
-
-/** Whether two edits set the same field (so the later replaces the earlier in a draft). */
-function sameTarget(a: BaseDataEdit, b: BaseDataEdit): boolean {
-	if (a.kind !== b.kind) return false;
-	if (a.kind === 'segment-dwellings' && b.kind === 'segment-dwellings') return a.segmentId === b.segmentId;
-	if (a.kind === 'group' && b.kind === 'group') return a.group === b.group && a.field === b.field;
-	return a.kind === 'vacant';
-}
-
-/** The pending edits with `edit` added, replacing an earlier edit of the same field. */
-export function addToDraft(pending: readonly BaseDataEdit[], edit: BaseDataEdit): BaseDataEdit[] {
-	return [...pending.filter((e) => !sameTarget(e, edit)), edit];
-}
-
-/** The base data as the draft has it (a copy; `base` is not changed). */
-export function applyDraft(base: BaseData, pending: readonly BaseDataEdit[]): BaseData {
-	const next = structuredClone(base);
-	for (const e of pending) applyBaseDataEdit(next, e);
-	return next;
-}
-
-/** Why the draft cannot be used yet (naming the field last typed), or null: then it can. */
-export function draftIssue(base: BaseData, pending: readonly BaseDataEdit[], field: string): string | null {
-	return pending.length === 0 ? null : checkCapacity(applyDraft(base, pending), field, DRAFT_NOT_USED);
-}
-
 /**
  * After a change typed by the planner the base data are no longer (only) the example's or an
  * import's: the provenance says so, keeping where they started in the note. Unchanged if already
@@ -276,147 +203,4 @@ export function newSegment(base: BaseData, name: string, groups: GroupId[], dwel
 	let id = slug;
 	for (let i = 2; taken.has(id); i++) id = `${slug}-${i}`;
 	return { id, name: name.trim(), groups: [...groups], dwellings };
-}
-
-// ------------------------------------------------------------------------------------ population
-
-export interface BandFigures {
-	base?: number;
-	horizon?: number;
-}
-
-export interface PopulationSummary {
-	baseYear: number;
-	horizonYear: number;
-	firstYear?: number;
-	lastYear?: number;
-	total: BandFigures;
-	age80plus: BandFigures;
-	age18to66: BandFigures;
-	/** The series has the base year (the engine needs it). */
-	coversBaseYear: boolean;
-	/** Norwegian notes on years the series does not cover. */
-	notes: string[];
-}
-
-/** Inhabitants in the base year and the horizon year; 80+ and 18–66; what is not covered. */
-export function summarizePopulation(series: PopulationSeries, baseYear: number, horizonYears: number): PopulationSummary {
-	const horizonYear = baseYear + horizonYears;
-	const first = series.years[0];
-	const last = series.years[series.years.length - 1];
-	const at = (year: number, from: number, to?: number): number | undefined => {
-		const i = series.years.indexOf(year);
-		return i < 0 ? undefined : ageBandTotal(series, to === undefined ? { from } : { from, to }, i);
-	};
-	const band = (from: number, to?: number): BandFigures => {
-		const b: BandFigures = {};
-		const v0 = at(baseYear, from, to);
-		const v1 = at(horizonYear, from, to);
-		if (v0 !== undefined) b.base = v0;
-		if (v1 !== undefined) b.horizon = v1;
-		return b;
-	};
-	const s: PopulationSummary = {
-		baseYear,
-		horizonYear,
-		total: band(0),
-		age80plus: band(80),
-		age18to66: band(18, 66),
-		coversBaseYear: first !== undefined && last !== undefined && first <= baseYear && baseYear <= last,
-		notes: populationCoverageNotes(series, baseYear, horizonYears)
-	};
-	if (first !== undefined) s.firstYear = first;
-	if (last !== undefined) s.lastYear = last;
-	return s;
-}
-
-/**
- * What the planner must know about the years a population series covers: an error if the base
- * year is missing (the projection cannot start), a note if it ends before the horizon (the
- * engine holds the last year's population flat, as its own warning says).
- */
-export function populationCoverageNotes(series: Pick<PopulationSeries, 'years'>, baseYear: number, horizonYears: number): string[] {
-	const first = series.years[0];
-	const last = series.years[series.years.length - 1];
-	if (first === undefined || last === undefined) return ['Befolkningstallene har ingen år.'];
-	const horizon = baseYear + horizonYears;
-	const notes: string[] = [];
-	if (first > baseYear || last < baseYear)
-		notes.push(
-			`Befolkningstallene gjelder ${first}–${last} og dekker ikke basisåret ${baseYear}. Framskrivingen må starte i basisåret; velg en tabell eller et uttrekk som har ${baseYear}.`
-		);
-	else if (last < horizon)
-		notes.push(
-			`Befolkningstallene går bare til ${last}, men framskrivingen går til ${horizon}. For årene ${last + 1}–${horizon} bruker beregningen befolkningen i ${last} uendret. Last ned alle årene til ${horizon} fra SSB for å unngå det.`
-		);
-	return notes;
-}
-
-/** Longest horizon among the notebook's scenarios (years after the base year). */
-export function maxHorizon(doc: Pick<Notebook, 'scenarios'>): number {
-	return doc.scenarios.reduce((m, s) => Math.max(m, s.assumptions.horizonYears), 0) || 10;
-}
-
-/** Replace the notebook's population (inside `session.update`). The series is copied. */
-export function applyPopulation(doc: Notebook, series: PopulationSeries): void {
-	doc.population = structuredClone(series);
-}
-
-// ------------------------------------------------------------------------------------ turnover
-
-/**
- * Gjennomstrømming and estimated botid of the kommune's own base data, both definitions (over all
- * dwellings incl. vacant, and over occupied dwellings), computed with the same code as for KOSTRA.
- * New tenants = the sum of the groups' new tenants in the base year; groups without it are named.
- */
-export function baseDataTurnover(base: BaseData): TurnoverIndicators {
-	const missing = GROUP_IDS.filter((g) => base.groups[g].newTenantsLastYear === undefined);
-	const given = GROUP_IDS.filter((g) => base.groups[g].newTenantsLastYear !== undefined);
-	const figures: KostraFigures = {
-		kommune: { code: '', name: '' },
-		year: base.baseYear,
-		source: 'Grunnlagsdata',
-		fileName: '',
-		dwellings: totalDwellings(base),
-		vacant: base.vacant,
-		newTenantsByCategory: {},
-		waitingByCategory: {},
-		missing: [],
-		notes: []
-	};
-	if (given.length > 0) figures.newTenants = given.reduce((n, g) => n + (base.groups[g].newTenantsLastYear ?? 0), 0);
-	const ind = turnoverIndicators(figures);
-	if (missing.length > 0 && given.length > 0)
-		ind.notes.push(`Nye leietakere i basisåret mangler for ${missing.map((g) => GROUP_LABELS[g]).join(', ')}; de er regnet som 0.`);
-	return ind;
-}
-
-// ------------------------------------------------------------------------------------ KOSTRA
-
-export interface KostraRow {
-	key: KostraChangeKey;
-	accepted: boolean;
-	/** As typed by the planner. */
-	value: string;
-}
-
-/**
- * The accepted KOSTRA rows as numbers, or a Norwegian message naming the first bad row.
- * Rows that are not applicable are never accepted.
- */
-export function collectKostraAccepted(
-	changes: readonly KostraChange[],
-	rows: readonly KostraRow[]
-): { ok: true; accepted: { key: KostraChangeKey; value: number }[] } | { ok: false; message: string } {
-	const accepted: { key: KostraChangeKey; value: number }[] = [];
-	for (const row of rows) {
-		if (!row.accepted) continue;
-		const change = changes.find((c) => c.key === row.key);
-		if (!change || !change.applicable) continue;
-		const v = parseCount(row.value, change.label);
-		if (typeof v === 'string') return { ok: false, message: v };
-		accepted.push({ key: row.key, value: v });
-	}
-	if (accepted.length === 0) return { ok: false, message: 'Ingen verdier er valgt. Kryss av for tallene du vil bruke.' };
-	return { ok: true, accepted };
 }
