@@ -13,7 +13,7 @@ import { describeMarker, fail, type SsbError } from './errors.ts';
 import { historicalPeriod, kommuneNumber, parseYear, regionKind, regionName, type RegionKind } from './dimensions.ts';
 import { findDimension, type Cube } from './cube.ts';
 import { readCube } from './read-cube.ts';
-import { findKommune, type KommuneOption } from './population.ts';
+import { chooseKommune, type KommuneOption } from './population.ts';
 
 /** SSB's reasons for new tenant households / waiting households (KOSTRA categories). */
 export type KostraCategory = 'flyktning' | 'rop' | 'tilpasset' | 'andre';
@@ -299,21 +299,10 @@ export function extractKostra(
 	table: KostraTable,
 	opts: ExtractKostraOptions = {}
 ): { ok: true; figures: KostraFigures } | { ok: false; error: SsbError } {
-	const { cube, layout } = table;
-	let k: number;
-	if (!opts.kommune) {
-		if (table.kommuner.length !== 1)
-			return fail('unknown-kommune', `Filen har ${table.kommuner.length} regioner. Velg hvilken kommune du vil bruke.`);
-		k = 0;
-	} else {
-		k = findKommune(table, opts.kommune);
-		if (k < 0)
-			return fail(
-				'unknown-kommune',
-				`Kommunen «${opts.kommune}» finnes ikke i KOSTRA-filen. Filen har: ${table.kommuner.slice(0, 8).map((x) => `${kommuneNumber(x.code) ?? x.code} ${x.name === x.code ? '' : x.name}`.trim()).join(', ')}${table.kommuner.length > 8 ? ' …' : ''}.`
-			);
-	}
-	return extractRegion(table, layout.kommuneIndexes[k]!, table.kommuner[k]!, opts.year);
+	const chosen = chooseKommune(table.kommuner, opts.kommune, 'KOSTRA-filen');
+	if (!chosen.ok) return chosen;
+	const k = chosen.index;
+	return extractRegion(table, table.layout.kommuneIndexes[k]!, table.kommuner[k]!, opts.year);
 }
 
 /** The figures of one region (kommune or aggregate) by its category index in the region dimension. */

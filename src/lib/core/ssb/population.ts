@@ -306,6 +306,26 @@ export function findKommune(table: Pick<PopulationTable, 'kommuner'>, kommune: s
 	return i;
 }
 
+/**
+ * The kommune to read from a file's list: `wanted` (number or name), or the only one if none is
+ * wanted. One rule and one message for the population and the KOSTRA reader; `fileWhat` names
+ * the file ("filen", "KOSTRA-filen").
+ */
+export function chooseKommune(
+	kommuner: readonly KommuneOption[],
+	wanted: string | undefined,
+	fileWhat: string
+): { ok: true; index: number } | { ok: false; error: SsbError } {
+	if (wanted === undefined || wanted === '') {
+		if (kommuner.length !== 1) return fail('unknown-kommune', `Filen har ${kommuner.length} regioner. Velg hvilken kommune du vil bruke.`);
+		return { ok: true, index: 0 };
+	}
+	const index = findKommune({ kommuner: [...kommuner] }, wanted);
+	if (index >= 0) return { ok: true, index };
+	const listed = kommuner.map((x) => (x.name === x.code ? x.code : `${kommuneNumber(x.code) ?? x.code} ${x.name}`));
+	return fail('unknown-kommune', `Kommunen «${wanted}» finnes ikke i ${fileWhat}. Filen har: ${summariseList(listed, 8)}.`);
+}
+
 export interface ExtractPopulationOptions {
 	/** Kommune number or name as listed in `table.kommuner`. Optional if the file has one region. */
 	kommune?: string;
@@ -326,19 +346,9 @@ export function extractPopulation(
 ): { ok: true; series: PopulationSeries; warnings: string[] } | { ok: false; error: SsbError } {
 	const { cube, layout } = table;
 	const warnings: string[] = [];
-	let k: number;
-	if (opts.kommune === undefined || opts.kommune === '') {
-		if (table.kommuner.length !== 1)
-			return fail('unknown-kommune', `Filen har ${table.kommuner.length} regioner. Velg hvilken kommune du vil bruke.`);
-		k = 0;
-	} else {
-		k = findKommune(table, opts.kommune);
-		if (k < 0)
-			return fail(
-				'unknown-kommune',
-				`Kommunen «${opts.kommune}» finnes ikke i filen. Filen har: ${summariseList(table.kommuner.map((x) => (x.name === x.code ? x.code : `${x.code} ${x.name}`)), 8)}.`
-			);
-	}
+	const chosen = chooseKommune(table.kommuner, opts.kommune, 'filen');
+	if (!chosen.ok) return chosen;
+	const k = chosen.index;
 	const kommuneOpt = table.kommuner[k]!;
 	let a: number;
 	if (opts.alternative === undefined || opts.alternative === '') {
