@@ -13,6 +13,7 @@ import { createExampleNotebook } from '#lib/core/example/index.ts';
 import type { PopulationSeries } from '#lib/core/model/population.ts';
 import type { BaseData } from '#lib/core/model/base-data.ts';
 import type { FetchLike } from '#lib/core/ssb/index.ts';
+import { persons } from '../fixtures/ssb/generate-real-shapes.ts';
 
 const fixture = (name: string) => readFileSync(resolve(process.cwd(), 'tests/fixtures/ssb', name), 'utf8');
 const file = (name: string, text = fixture(name)) => new File([text], name, { type: name.endsWith('.json') ? 'application/json' : 'text/csv' });
@@ -271,6 +272,25 @@ describe('files as SSB serves them', () => {
 		expect(preview).toHaveTextContent('SSB tabell 14746 (CSV), 2 regioner, 2 alternativer (MMMM, LLML), år 2026–2030, alder 0–105 år eller eldre');
 		await userEvent.click(screen.getByRole('button', { name: 'Bruk denne befolkningen' }));
 		expect(onconfirm.mock.calls[0]![0].provenance).toMatchObject({ source: 'SSB tabell 14746', alternative: 'MMMM' });
+	});
+
+	it('a Statistikkbanken xlsx dropped on the population panel reads to the numbers written into it', async () => {
+		const onconfirm = renderPopulation({ baseYear: 2024, kommuneNumber: '3201' });
+		const xlsx = new File([readFileSync(resolve(process.cwd(), 'tests/fixtures/ssb/real/population-14288.xlsx'))], 'population-14288.xlsx', {
+			type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+		});
+		await userEvent.upload(screen.getByLabelText('Befolkningsfil fra SSB (JSON-stat eller CSV)'), xlsx);
+		const preview = await screen.findByTestId('population-preview', {}, { timeout: 5000 });
+		expect(preview).toHaveTextContent(/SSB tabell 14288 \(\w+\), 2 regioner, 2 alternativer \(MMMM, LLML\), år 2024–2028/);
+		expect(screen.getByLabelText('Kommune')).toHaveValue('3201');
+		await userEvent.selectOptions(screen.getByLabelText('Framskrivingsalternativ'), 'LLML');
+		await userEvent.click(screen.getByRole('button', { name: 'Bruk denne befolkningen' }));
+		const series = onconfirm.mock.calls[0]![0];
+		expect(series.years).toEqual([2024, 2025, 2026, 2027, 2028]);
+		// Men + women, as the fixture's generator wrote them into the sheet.
+		expect(series.values[2]![70]).toBe(persons(0, 0, 70, 1, 2) + persons(0, 1, 70, 1, 2));
+		expect(series.values[0]![0]).toBe(persons(0, 0, 0, 1, 0) + persons(0, 1, 0, 1, 0));
+		expect(series.provenance).toMatchObject({ source: 'SSB tabell 14288', alternative: 'LLML', fileName: 'population-14288.xlsx' });
 	});
 
 	it('KOSTRA with aggregates and historical kommuner: only kommuner to pick, comparison, history saved', async () => {
