@@ -320,20 +320,9 @@ function extractRegion(
 		idx[layout.time] = layout.yearIndexes[yearPos]!;
 		return cube.get(idx);
 	};
-	let yearPos: number;
-	if (wantedYear !== undefined) {
-		yearPos = table.years.indexOf(wantedYear);
-		if (yearPos < 0)
-			return fail('missing-values', `Året ${wantedYear} finnes ikke i KOSTRA-filen. Filen har ${table.years.join(', ')}.`);
-	} else {
-		yearPos = -1;
-		for (let y = table.years.length - 1; y >= 0 && yearPos < 0; y--) {
-			if (table.measures.some((m) => cellAt(m, y)?.kind === 'number')) yearPos = y;
-		}
-		if (yearPos < 0) {
-			return fail('missing-values', `KOSTRA-filen har ingen tall for ${region.name} i noen av årene ${table.years.join(', ')} (bare symboler som «..» eller «:»).`);
-		}
-	}
+	const chosenYear = yearPosition(table, region, wantedYear, cellAt);
+	if (!chosenYear.ok) return chosenYear;
+	const yearPos = chosenYear.yearPos;
 	const year = table.years[yearPos]!;
 	const kommune = { code: region.code, name: region.name };
 	const missing: string[] = [];
@@ -418,6 +407,30 @@ function extractRegion(
 			notes.push('Nyinnflyttede husstander i alt er summen av kategoriene (totalen mangler i filen).');
 		}
 	}
+	noteAbsentStatistics(table, figures);
+	return { ok: true, figures };
+}
+
+/** The year asked for, else the latest year with any figure for the region. */
+function yearPosition(
+	table: KostraTable,
+	region: KommuneOption,
+	wantedYear: number | undefined,
+	cellAt: (measure: KostraMeasure, yearPos: number) => CellValue | undefined
+): { ok: true; yearPos: number } | { ok: false; error: SsbError } {
+	if (wantedYear !== undefined) {
+		const yearPos = table.years.indexOf(wantedYear);
+		if (yearPos < 0) return fail('missing-values', `Året ${wantedYear} finnes ikke i KOSTRA-filen. Filen har ${table.years.join(', ')}.`);
+		return { ok: true, yearPos };
+	}
+	for (let y = table.years.length - 1; y >= 0; y--) {
+		if (table.measures.some((m) => cellAt(m, y)?.kind === 'number')) return { ok: true, yearPos: y };
+	}
+	return fail('missing-values', `KOSTRA-filen har ingen tall for ${region.name} i noen av årene ${table.years.join(', ')} (bare symboler som «..» eller «:»).`);
+}
+
+/** A figure the file has no statistic for at all is named in `missing` (not only left out). */
+function noteAbsentStatistics(table: KostraTable, figures: KostraFigures): void {
 	for (const [kind, value] of [
 		['dwellings', figures.dwellings],
 		['vacant', figures.vacant],
@@ -425,9 +438,8 @@ function extractRegion(
 		['waiting', figures.waiting]
 	] as const) {
 		if (value === undefined && !table.measures.some((m) => m.kind === kind))
-			missing.push(`Filen har ingen statistikkvariabel for ${FIELD_NAMES[kind]}.`);
+			figures.missing.push(`Filen har ingen statistikkvariabel for ${FIELD_NAMES[kind]}.`);
 	}
-	return { ok: true, figures };
 }
 
 /** Add up all absolute statistics of one kind and category (e.g. "rus" + "psykiske" + "begge"). */
