@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { serializeNotebook } from '#lib/core/format/index.ts';
-import { createNewNotebook } from '#lib/core/new-notebook.ts';
+import { createNewNotebook } from '#lib/core/notebook/new-notebook.ts';
 import type { Notebook } from '#lib/core/model/notebook.ts';
 import {
 	applyKostraChanges,

@@ -13,6 +13,7 @@ import { createExampleNotebook } from '#lib/core/example/index.ts';
 import type { PopulationSeries } from '#lib/core/model/population.ts';
 import type { BaseData } from '#lib/core/model/base-data.ts';
 import type { FetchLike } from '#lib/core/ssb/index.ts';
+import { persons } from '../fixtures/ssb/generate-real-shapes.ts';
 
 const fixture = (name: string) => readFileSync(resolve(process.cwd(), 'tests/fixtures/ssb', name), 'utf8');
 const file = (name: string, text = fixture(name)) => new File([text], name, { type: name.endsWith('.json') ? 'application/json' : 'text/csv' });
@@ -273,6 +274,25 @@ describe('files as SSB serves them', () => {
 		expect(onconfirm.mock.calls[0]![0].provenance).toMatchObject({ source: 'SSB tabell 14746', alternative: 'MMMM' });
 	});
 
+	it('a Statistikkbanken xlsx dropped on the population panel reads to the numbers written into it', async () => {
+		const onconfirm = renderPopulation({ baseYear: 2024, kommuneNumber: '3201' });
+		const xlsx = new File([readFileSync(resolve(process.cwd(), 'tests/fixtures/ssb/real/population-14288.xlsx'))], 'population-14288.xlsx', {
+			type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+		});
+		await userEvent.upload(screen.getByLabelText('Befolkningsfil fra SSB (JSON-stat eller CSV)'), xlsx);
+		const preview = await screen.findByTestId('population-preview', {}, { timeout: 5000 });
+		expect(preview).toHaveTextContent(/SSB tabell 14288 \(\w+\), 2 regioner, 2 alternativer \(MMMM, LLML\), år 2024–2028/);
+		expect(screen.getByLabelText('Kommune')).toHaveValue('3201');
+		await userEvent.selectOptions(screen.getByLabelText('Framskrivingsalternativ'), 'LLML');
+		await userEvent.click(screen.getByRole('button', { name: 'Bruk denne befolkningen' }));
+		const series = onconfirm.mock.calls[0]![0];
+		expect(series.years).toEqual([2024, 2025, 2026, 2027, 2028]);
+		// Men + women, as the fixture's generator wrote them into the sheet.
+		expect(series.values[2]![70]).toBe(persons(0, 0, 70, 1, 2) + persons(0, 1, 70, 1, 2));
+		expect(series.values[0]![0]).toBe(persons(0, 0, 0, 1, 0) + persons(0, 1, 0, 1, 0));
+		expect(series.provenance).toMatchObject({ source: 'SSB tabell 14288', alternative: 'LLML', fileName: 'population-14288.xlsx' });
+	});
+
 	it('KOSTRA with aggregates and historical kommuner: only kommuner to pick, comparison, history saved', async () => {
 		const { onapply } = renderKostra();
 		await userEvent.upload(screen.getByLabelText('KOSTRA-fil fra SSB (JSON-stat eller CSV)'), bytesFile('real/kostra-12008-codes-texts.csv'));
@@ -298,6 +318,67 @@ describe('files as SSB serves them', () => {
 		]);
 		expect(next.vacant).toBe(16);
 		expect(screen.getByTestId('kostra-done')).toHaveTextContent('Historikken 2020–2024 er lagret.');
+	});
+});
+
+/** A KOSTRA CSV with codes and texts as PxWebApi serves it, for Oslo with Landet and KOSTRA group 13 (values synthetic). */
+const OSLO_KOSTRA = [
+	'"KOKkommuneregion0000","ContentsCode","2023","2024"',
+	'"EAK - Landet","KOSxdisponerte0000 - Kommunalt disponerte boliger i alt",99387,100307',
+	'"EAK - Landet","KOSantnyinnflytt0000 - Antall nyinnflyttede husstander",12423,12515',
+	'"EKG13 - Kostragruppe 13","KOSxdisponerte0000 - Kommunalt disponerte boliger i alt",17988,18155',
+	'"EKG13 - Kostragruppe 13","KOSantnyinnflytt0000 - Antall nyinnflyttede husstander",2160,2181',
+	'"0301 - Oslo","KOSxdisponerte0000 - Kommunalt disponerte boliger i alt",17988,18155',
+	'"0301 - Oslo","KOSantnyinnflytt0000 - Antall nyinnflyttede husstander",2160,2181'
+].join('\n');
+
+/** Klass answers replayed from the recorded fixtures; the URLs asked for are kept. */
+function klassFetch(): FetchLike & { calls: string[] } {
+	const calls: string[] = [];
+	const f = (async (url: string) => {
+		calls.push(url);
+		if (url.includes('/correspondsAt')) return { ok: true, status: 200, text: async () => fixture('api/klass-131-112-correspondsAt.json') };
+		if (url.includes('/classifications/112?')) return { ok: true, status: 200, text: async () => fixture('api/klass-112.json') };
+		return { ok: false, status: 404, text: async () => '' };
+	}) as FetchLike & { calls: string[] };
+	f.calls = calls;
+	return f;
+}
+
+describe('KOSTRA group from SSB Klass 112', () => {
+	it('is looked up only on click, selected in the comparison and shown with its validity', async () => {
+		const fetchImpl = klassFetch();
+		renderKostra({ fetchImpl });
+		await userEvent.upload(screen.getByLabelText('KOSTRA-fil fra SSB (JSON-stat eller CSV)'), file('oslo-kostra.csv', OSLO_KOSTRA));
+		const comparison = await screen.findByTestId('kostra-comparison');
+		expect(fetchImpl.calls).toEqual([]);
+		expect(screen.getByLabelText('Kommunens KOSTRA-gruppe (fra SSBs klassifikasjon 112)')).toHaveValue('');
+		await userEvent.click(screen.getByRole('button', { name: 'Slå opp gruppen hos SSB (Klass 112)' }));
+		expect(await screen.findByTestId('kostra-group-klass')).toHaveTextContent('Oslo: KOSTRA-gruppe 13 (SSB Klass 112, gyldig fra 1.1.2024)');
+		expect(fetchImpl.calls.some((u) => u.includes('classifications/131/correspondsAt?targetClassificationId=112&date=2026-11-21'))).toBe(true);
+		expect(screen.getByLabelText('Kommunens KOSTRA-gruppe (fra SSBs klassifikasjon 112)')).toHaveValue('EKG13');
+		expect(comparison).toHaveTextContent('Gjennomstrømming 2024: 12 % i kommunen, 12 % i Kostragruppe 13, 12 % i landet.');
+	});
+
+	it('says so when offline, and asks nothing', async () => {
+		const fetchImpl = klassFetch();
+		renderKostra({ fetchImpl, isOnline: () => false });
+		await userEvent.upload(screen.getByLabelText('KOSTRA-fil fra SSB (JSON-stat eller CSV)'), file('oslo-kostra.csv', OSLO_KOSTRA));
+		await screen.findByTestId('kostra-comparison');
+		await userEvent.click(screen.getByRole('button', { name: 'Slå opp gruppen hos SSB (Klass 112)' }));
+		expect(screen.getByTestId('kostra-group-message')).toHaveTextContent('Du er frakoblet, så KOSTRA-gruppen kan ikke slås opp hos SSB nå.');
+		expect(fetchImpl.calls).toEqual([]);
+		expect(screen.getByLabelText('Kommunens KOSTRA-gruppe (fra SSBs klassifikasjon 112)')).toHaveValue('');
+	});
+
+	it('names a kommune Klass does not know, and leaves the choice to the planner', async () => {
+		renderKostra({ fetchImpl: klassFetch() });
+		await userEvent.upload(screen.getByLabelText('KOSTRA-fil fra SSB (JSON-stat eller CSV)'), bytesFile('real/kostra-12008-codes-texts.csv'));
+		await screen.findByTestId('kostra-comparison');
+		await userEvent.click(screen.getByRole('button', { name: 'Slå opp gruppen hos SSB (Klass 112)' }));
+		expect(await screen.findByTestId('kostra-group-message')).toHaveTextContent('Kommunenummer 3201 har ingen KOSTRA-gruppe i SSBs klassifikasjon (Klass 112) per 2026-11-21.');
+		expect(screen.queryByTestId('kostra-group-klass')).toBeNull();
+		expect(screen.getByLabelText('Kommunens KOSTRA-gruppe (fra SSBs klassifikasjon 112)')).toHaveValue('');
 	});
 });
 

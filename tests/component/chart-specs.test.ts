@@ -69,6 +69,24 @@ describe('chart specs', () => {
 		expect(Math.abs(x - width / 2)).toBeLessThan(width * 0.15);
 	});
 
+	it('starts the flows chart\'s move-in line in the observed years before T0, marked with dots', () => {
+		const t0 = result.baseYear;
+		const observed = [
+			{ year: t0 - 2, newTenants: 31 },
+			{ year: t0 - 3, newTenants: 29 },
+			{ year: t0 - 1, dwellings: 200 },
+			{ year: t0, newTenants: 99 }
+		];
+		const svg = draw(flowsSpec(result, { observed })).querySelector(':scope > svg')!;
+		// Two dots: the years before T0 that report new tenant households (T0 is the projection's own).
+		const dots = [...svg.querySelectorAll('circle')];
+		expect(dots).toHaveLength(2);
+		// At two different years (the third row before T0 has no new tenants, T0 is the projection's own).
+		expect(new Set(dots.map((c) => c.getAttribute('cx'))).size).toBe(2);
+		// Without a history the chart is as before: no dots.
+		expect(draw(flowsSpec(result)).querySelectorAll('circle')).toHaveLength(0);
+	});
+
 	it('gives every mark of the fan chart a legend entry, the dashed planned stock included', () => {
 		const text = draw(monteCarloFanSpec(result, mc)).textContent ?? '';
 		for (const entry of ['90 % sannsynlig', '50 % sannsynlig', 'Median', 'Planlagt bestand']) expect(text).toContain(entry);

@@ -1,14 +1,32 @@
-/** Move-ins and exits per year (total), with gjennomstrømming and botid named in the subtitle. */
+/**
+ * Move-ins and exits per year (total), with gjennomstrømming and botid named in the subtitle.
+ * With `observed` (the notebook's history, BaseData.history) the move-in line starts in the
+ * observed years before T0 (new tenant households as KOSTRA reports them), marked with dots:
+ * one line through observed and projected, as in «Nødvendig og planlagt boligmasse». KOSTRA
+ * gives totals per SSB category, not per target group, so only the total is drawn.
+ */
 import * as Plot from '@observablehq/plot';
 import type { ProjectionResult } from '#lib/core/model/result.ts';
+import type { HistoryYear } from '#lib/core/model/base-data.ts';
 import { frameOptions, type ChartFrameOptions } from './frame.ts';
 
-export function flowsSpec(result: ProjectionResult, o: Partial<ChartFrameOptions> & { title?: string } = {}): Plot.PlotOptions {
-	const rows = result.years.flatMap((year, i) => [
-		{ year, series: 'Innflyttinger', value: result.total.moveIns[i] ?? 0 },
-		{ year, series: 'Utflyttinger', value: result.total.exits[i] ?? 0 },
-		{ year, series: 'Nytt behov', value: result.total.newNeed[i] ?? 0 }
-	]);
+export function flowsSpec(
+	result: ProjectionResult,
+	o: Partial<ChartFrameOptions> & { title?: string; observed?: readonly HistoryYear[] } = {}
+): Plot.PlotOptions {
+	const { observed: history, ...frame } = o;
+	const observed = (history ?? [])
+		.filter((h): h is HistoryYear & { newTenants: number } => h.year < result.baseYear && h.newTenants !== undefined)
+		.map((h) => ({ year: h.year, series: 'Innflyttinger', value: h.newTenants }))
+		.sort((a, b) => a.year - b.year);
+	const rows = [
+		...observed,
+		...result.years.flatMap((year, i) => [
+			{ year, series: 'Innflyttinger', value: result.total.moveIns[i] ?? 0 },
+			{ year, series: 'Utflyttinger', value: result.total.exits[i] ?? 0 },
+			{ year, series: 'Nytt behov', value: result.total.newNeed[i] ?? 0 }
+		])
+	];
 	const spec = frameOptions(
 		{
 			title: o.title ?? 'Innflyttinger, utflyttinger og nytt behov',
@@ -18,9 +36,14 @@ export function flowsSpec(result: ProjectionResult, o: Partial<ChartFrameOptions
 			yLabel: 'Husstander per år',
 			baseYear: result.baseYear,
 			lastYear: result.years.at(-1) ?? result.baseYear,
-			...o
+			...frame
 		},
-		[Plot.lineY(rows, { x: 'year', y: 'value', stroke: 'series', strokeWidth: 2.5, tip: true }), Plot.ruleY([0])]
+		[
+			Plot.lineY(rows, { x: 'year', y: 'value', stroke: 'series', strokeWidth: 2.5, tip: true }),
+			// Observed years (before T0): dots on the move-in line, outside the shaded projected period.
+			...(observed.length > 0 ? [Plot.dot(observed, { x: 'year', y: 'value', fill: '#0072B2', r: 3, tip: true, title: () => 'Observert' })] : []),
+			Plot.ruleY([0])
+		]
 	);
 	return {
 		...spec,

@@ -9,7 +9,7 @@
  */
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import { engineInputOf } from '#lib/core/plan/measures.ts';
-import { cellScenario, cellYear } from '#lib/core/cells.ts';
+import { cellScenario, cellYear } from '#lib/core/notebook/cells.ts';
 import type { Notebook } from '#lib/core/model/notebook.ts';
 import type { MonteCarloResult, ProjectionResult, SensitivityResult } from '#lib/core/model/result.ts';
 import { WorkerLostError, type ProjectionClient } from '#lib/adapters/worker/projection-client.ts';

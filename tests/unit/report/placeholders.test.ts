@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { clearReplacedSources, listPlaceholders } from '#lib/core/report/placeholders.ts';
-import { createNewNotebook, NATIONAL_DEFAULTS } from '#lib/core/new-notebook.ts';
+import { createNewNotebook, NATIONAL_DEFAULTS } from '#lib/core/notebook/new-notebook.ts';
 import { createExampleNotebook } from '#lib/core/example/index.ts';
-import { applyPopulation, enteredProvenance } from '#lib/core/base-data-edits.ts';
+import { enteredProvenance } from '#lib/core/base-data/edits.ts';
+import { applyPopulation } from '#lib/core/base-data/population-summary.ts';
 import { GROUP_IDS } from '#lib/core/model/groups.ts';
 
 const fresh = () => createNewNotebook({ kommuneName: 'Nordby', kommuneNumber: '1234', now: '2026-11-21T10:00:00.000Z', id: 'nb-1' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeDifferences } from '#lib/core/report/scenario-differences.ts';
 import { createExampleNotebook } from '#lib/core/example/index.ts';
-import { copyScenario } from '#lib/core/notebook-edits.ts';
+import { copyScenario } from '#lib/core/notebook/edits.ts';
 
 describe('describeDifferences', () => {
 	it('names what the example variants change, as the exports name it', () => {

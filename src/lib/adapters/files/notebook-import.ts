@@ -6,7 +6,7 @@
  */
 import { derivedId, MAX_FILE_BYTES, type FileError, type RenamedId } from '#lib/core/format/index.ts';
 import type { Notebook } from '#lib/core/model/notebook.ts';
-import { newId } from '#lib/core/notebook-edits.ts';
+import { newId } from '#lib/core/notebook/edits.ts';
 import type { NotebookRepository } from '#lib/adapters/db/notebook-repository.ts';
 import { checkImportBytes, type CheckedImport, type ImportWarning } from './import-check.ts';
 

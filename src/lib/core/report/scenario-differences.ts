@@ -5,7 +5,7 @@
  */
 import { GROUP_LABELS, isGroupId } from '../model/groups.ts';
 import type { Scenario } from '../model/notebook.ts';
-import { differingPaths } from '../notebook-edits.ts';
+import { differingPaths } from '../notebook/edits.ts';
 import { listAssumptions } from './assumption-catalogue.ts';
 
 export function describeDifferences(base: Scenario, variant: Scenario): string[] {

@@ -55,10 +55,8 @@ function classifyHeader(h: string): DimensionKind {
 	return both ? classifyDimension(both.code, both.label) : classifyDimension(h, h);
 }
 
-export function readCsvCube(text: string): { ok: true; cube: Cube } | { ok: false; error: SsbError } {
-	const rows = parseCsv(text);
-	if (rows.length === 0) return fail('empty', 'Filen er tom.');
-	// Title lines: leading rows with a single non-empty cell.
+/** Title lines (leading rows with a single non-empty cell), the header row and the data rows. */
+function titleHeaderBody(rows: string[][]): { ok: true; titleParts: string[]; header: string[]; body: string[][] } | { ok: false; error: SsbError } {
 	let start = 0;
 	const titleParts: string[] = [];
 	while (start < rows.length && rows[start]!.filter((c) => c !== '').length <= 1) {
@@ -71,8 +69,14 @@ export function readCsvCube(text: string): { ok: true; cube: Cube } | { ok: fals
 		return fail('not-csv-or-jsonstat', 'Fant ingen overskriftsrad med kolonner. Er dette en CSV-fil fra SSBs statistikkbank (semikolonseparert)?');
 	const body = rows.slice(start + 1).filter((r) => r.filter((c) => c !== '').length > 1 || header.length <= 2);
 	if (body.length === 0) return fail('empty', 'CSV-filen har overskrifter, men ingen datarader.');
+	return { ok: true, titleParts, header, body };
+}
 
-	// Which columns are dimensions and which hold values?
+/** Which columns are dimensions (the stub) and which hold values (with the year/statistic their header gives). */
+function splitColumns(
+	header: string[],
+	body: string[][]
+): { ok: true; valueCols: ValueColumn[]; dimCols: { col: number; kind: DimensionKind; header: string }[] } | { ok: false; error: SsbError } {
 	const mostlyNumeric = (col: number): boolean => {
 		let numeric = 0;
 		let seen = 0;
@@ -112,6 +116,18 @@ export function readCsvCube(text: string): { ok: true; cube: Cube } | { ok: fals
 		return fail('not-csv-or-jsonstat', 'Fant ingen kolonne med tall i CSV-filen.');
 	if (dimCols.length === 0)
 		return fail('not-csv-or-jsonstat', 'Fant ingen dimensjonskolonner (som «region», «alder», «år») i CSV-filen.');
+	return { ok: true, valueCols, dimCols };
+}
+
+export function readCsvCube(text: string): { ok: true; cube: Cube } | { ok: false; error: SsbError } {
+	const rows = parseCsv(text);
+	if (rows.length === 0) return fail('empty', 'Filen er tom.');
+	const parts = titleHeaderBody(rows);
+	if (!parts.ok) return parts;
+	const { titleParts, header, body } = parts;
+	const columns = splitColumns(header, body);
+	if (!columns.ok) return columns;
+	const { valueCols, dimCols } = columns;
 
 	const hasTimeCol = dimCols.some((d) => d.kind === 'time');
 	const headerYears = valueCols.some((v) => v.year !== undefined) && !hasTimeCol;

@@ -11,3 +11,4 @@ export * from './kostra.ts';
 export * from './pxweb-client.ts';
 export * from './kostra-apply.ts';
 export * from './projection-rounds.ts';
+export * from './klass.ts';

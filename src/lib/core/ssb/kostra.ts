@@ -13,7 +13,7 @@ import { describeMarker, fail, type SsbError } from './errors.ts';
 import { historicalPeriod, kommuneNumber, parseYear, regionKind, regionName, type RegionKind } from './dimensions.ts';
 import { findDimension, type Cube } from './cube.ts';
 import { readCube } from './read-cube.ts';
-import { findKommune, type KommuneOption } from './population.ts';
+import { chooseKommune, type KommuneOption } from './population.ts';
 
 /** SSB's reasons for new tenant households / waiting households (KOSTRA categories). */
 export type KostraCategory = 'flyktning' | 'rop' | 'tilpasset' | 'andre';
@@ -299,21 +299,10 @@ export function extractKostra(
 	table: KostraTable,
 	opts: ExtractKostraOptions = {}
 ): { ok: true; figures: KostraFigures } | { ok: false; error: SsbError } {
-	const { cube, layout } = table;
-	let k: number;
-	if (!opts.kommune) {
-		if (table.kommuner.length !== 1)
-			return fail('unknown-kommune', `Filen har ${table.kommuner.length} regioner. Velg hvilken kommune du vil bruke.`);
-		k = 0;
-	} else {
-		k = findKommune(table, opts.kommune);
-		if (k < 0)
-			return fail(
-				'unknown-kommune',
-				`Kommunen «${opts.kommune}» finnes ikke i KOSTRA-filen. Filen har: ${table.kommuner.slice(0, 8).map((x) => `${kommuneNumber(x.code) ?? x.code} ${x.name === x.code ? '' : x.name}`.trim()).join(', ')}${table.kommuner.length > 8 ? ' …' : ''}.`
-			);
-	}
-	return extractRegion(table, layout.kommuneIndexes[k]!, table.kommuner[k]!, opts.year);
+	const chosen = chooseKommune(table.kommuner, opts.kommune, 'KOSTRA-filen');
+	if (!chosen.ok) return chosen;
+	const k = chosen.index;
+	return extractRegion(table, table.layout.kommuneIndexes[k]!, table.kommuner[k]!, opts.year);
 }
 
 /** The figures of one region (kommune or aggregate) by its category index in the region dimension. */
@@ -331,20 +320,9 @@ function extractRegion(
 		idx[layout.time] = layout.yearIndexes[yearPos]!;
 		return cube.get(idx);
 	};
-	let yearPos: number;
-	if (wantedYear !== undefined) {
-		yearPos = table.years.indexOf(wantedYear);
-		if (yearPos < 0)
-			return fail('missing-values', `Året ${wantedYear} finnes ikke i KOSTRA-filen. Filen har ${table.years.join(', ')}.`);
-	} else {
-		yearPos = -1;
-		for (let y = table.years.length - 1; y >= 0 && yearPos < 0; y--) {
-			if (table.measures.some((m) => cellAt(m, y)?.kind === 'number')) yearPos = y;
-		}
-		if (yearPos < 0) {
-			return fail('missing-values', `KOSTRA-filen har ingen tall for ${region.name} i noen av årene ${table.years.join(', ')} (bare symboler som «..» eller «:»).`);
-		}
-	}
+	const chosenYear = yearPosition(table, region, wantedYear, cellAt);
+	if (!chosenYear.ok) return chosenYear;
+	const yearPos = chosenYear.yearPos;
 	const year = table.years[yearPos]!;
 	const kommune = { code: region.code, name: region.name };
 	const missing: string[] = [];
@@ -429,6 +407,30 @@ function extractRegion(
 			notes.push('Nyinnflyttede husstander i alt er summen av kategoriene (totalen mangler i filen).');
 		}
 	}
+	noteAbsentStatistics(table, figures);
+	return { ok: true, figures };
+}
+
+/** The year asked for, else the latest year with any figure for the region. */
+function yearPosition(
+	table: KostraTable,
+	region: KommuneOption,
+	wantedYear: number | undefined,
+	cellAt: (measure: KostraMeasure, yearPos: number) => CellValue | undefined
+): { ok: true; yearPos: number } | { ok: false; error: SsbError } {
+	if (wantedYear !== undefined) {
+		const yearPos = table.years.indexOf(wantedYear);
+		if (yearPos < 0) return fail('missing-values', `Året ${wantedYear} finnes ikke i KOSTRA-filen. Filen har ${table.years.join(', ')}.`);
+		return { ok: true, yearPos };
+	}
+	for (let y = table.years.length - 1; y >= 0; y--) {
+		if (table.measures.some((m) => cellAt(m, y)?.kind === 'number')) return { ok: true, yearPos: y };
+	}
+	return fail('missing-values', `KOSTRA-filen har ingen tall for ${region.name} i noen av årene ${table.years.join(', ')} (bare symboler som «..» eller «:»).`);
+}
+
+/** A figure the file has no statistic for at all is named in `missing` (not only left out). */
+function noteAbsentStatistics(table: KostraTable, figures: KostraFigures): void {
 	for (const [kind, value] of [
 		['dwellings', figures.dwellings],
 		['vacant', figures.vacant],
@@ -436,9 +438,8 @@ function extractRegion(
 		['waiting', figures.waiting]
 	] as const) {
 		if (value === undefined && !table.measures.some((m) => m.kind === kind))
-			missing.push(`Filen har ingen statistikkvariabel for ${FIELD_NAMES[kind]}.`);
+			figures.missing.push(`Filen har ingen statistikkvariabel for ${FIELD_NAMES[kind]}.`);
 	}
-	return { ok: true, figures };
 }
 
 /** Add up all absolute statistics of one kind and category (e.g. "rus" + "psykiske" + "begge"). */

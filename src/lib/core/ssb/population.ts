@@ -102,11 +102,84 @@ export function readPopulationFile(
 	return populationTableFromCube(read.cube, fileName);
 }
 
+type Found = NonNullable<ReturnType<typeof findDimension>>;
+type Fail = { ok: false; error: SsbError };
+
+/**
+ * Reads a population projection out of a cube, step by step: is it the projection table at all,
+ * then its single-year ages, its consecutive years, its sexes, its alternatives and the dimensions
+ * that must hold one value. Each step refuses with a message that names the dimension.
+ */
 export function populationTableFromCube(
 	cube: Cube,
 	fileName: string
 ): { ok: true; table: PopulationTable } | { ok: false; error: SsbError } {
 	const tableText = cube.tableId ? ` (tabell ${cube.tableId})` : '';
+	const dims = projectionDimensions(cube, tableText);
+	if (!dims.ok) return dims;
+	const { region, age, time, contents } = dims;
+	const notes: string[] = [];
+	const ages = singleYearAges(age, notes);
+	if (!ages.ok) return ages;
+	const years = consecutiveYears(time);
+	if (!years.ok) return years;
+	const sex = findDimension(cube, 'sex');
+	const sexes = sexSelection(sex);
+	if (!sexes.ok) return sexes;
+	const alts = alternativesOf(cube, contents, tableText, notes);
+	if (!alts.ok) return alts;
+	const { altDim, contentsFixed, alternatives, alternativeIndexes } = alts;
+
+	const used = new Set<number>([region.index, age.index, time.index]);
+	if (sex) used.add(sex.index);
+	if (altDim) used.add(altDim.index);
+	if (contentsFixed) used.add(contentsFixed.dim);
+	const fixed = singleValueDimensions(cube, used);
+	if (!fixed.ok) return fixed;
+	if (cube.missingCount > 0)
+		notes.push(`Filen har ${cube.missingCount} celler med SSBs symboler for manglende eller skjermede tall («..», «:», «.»). De gir feil bare hvis de gjelder kommunen og alternativet du velger.`);
+	if (cube.zeroMarkerCount > 0) notes.push(`${cube.zeroMarkerCount} celler har SSBs symbol «-» (null) og leses som 0.`);
+
+	const { byAge, maxAge } = ages;
+	const ageList = Array.from({ length: maxAge + 1 }, (_, a) => a);
+	const table: PopulationTable = {
+		fileName,
+		format: cube.format,
+		kommuner: region.dim.categories.map((c) => ({ code: c.code, name: regionName(c.code, c.label) })),
+		alternatives,
+		years: years.years.map((y) => y.year),
+		ages: ageList,
+		lastAgeLabel: byAge.get(maxAge)?.label ?? `${maxAge} år`,
+		sexes: sex ? sex.dim.categories.map((c) => ({ ...c })) : [],
+		sexHandling: sexes.handling,
+		missingCount: cube.missingCount,
+		notes,
+		cube,
+		layout: {
+			region: region.index,
+			age: age.index,
+			time: time.index,
+			...(sex ? { sex: sex.index } : {}),
+			sexIndexes: sexes.indexes,
+			...(altDim ? { alternative: altDim.index } : {}),
+			alternativeIndexes,
+			...(contentsFixed ? { contents: contentsFixed } : {}),
+			ageIndexes: ageList.map((a) => byAge.get(a)!.index),
+			yearIndexes: years.years.map((y) => y.index),
+			fixed: fixed.fixed
+		}
+	};
+	if (cube.tableId !== undefined) table.tableId = cube.tableId;
+	if (cube.title !== undefined) table.title = cube.title;
+	if (cube.updated !== undefined) table.updated = cube.updated;
+	return { ok: true, table };
+}
+
+/** Region, age and time of a projection table; a KOSTRA file or another table is named as such. */
+function projectionDimensions(
+	cube: Cube,
+	tableText: string
+): { ok: true; region: Found; age: Found; time: Found; contents: Found | undefined } | Fail {
 	const contents = findDimension(cube, 'contents');
 	const contentsLabels = contents?.dim.categories.map((c) => c.label).join(' ') ?? '';
 	const region = findDimension(cube, 'region');
@@ -137,9 +210,14 @@ export function populationTableFromCube(
 			`Filen${tableText} mangler ${missing.length === 1 ? 'dimensjonen' : 'dimensjonene'} ${missing.map((m) => `«${m}»`).join(' og ')}. En befolkningsframskriving fra SSB må ha region, alder og år (og gjerne kjønn og framskrivingsalternativ).`,
 			`dimensions: ${cube.dimensions.map((d) => `${d.id}(${d.kind})`).join(', ')}`
 		);
-	const notes: string[] = [];
+	return { ok: true, region, age, time, contents };
+}
 
-	// Ages: single years 0..max; age groups and totals are ignored (with a note).
+/** Single years 0..max, every one present; age groups and totals are left out (with a note). */
+function singleYearAges(
+	age: Found,
+	notes: string[]
+): { ok: true; byAge: Map<number, { index: number; open: boolean; label: string }>; maxAge: number } | Fail {
 	const byAge = new Map<number, { index: number; open: boolean; label: string }>();
 	const ignoredAges: string[] = [];
 	age.dim.categories.forEach((c, index) => {
@@ -166,8 +244,11 @@ export function populationTableFromCube(
 	}
 	if (ignoredAges.length > 0)
 		notes.push(`Aldersgrupper og summer ble ikke brukt (bare ettårige aldre): ${summariseList(ignoredAges.map((s) => `«${s}»`))}.`);
+	return { ok: true, byAge, maxAge };
+}
 
-	// Years: four-digit, consecutive.
+/** Four-digit years, ascending, none missing and none twice. */
+function consecutiveYears(time: Found): { ok: true; years: { year: number; index: number }[] } | Fail {
 	const yearList: { year: number; index: number }[] = [];
 	for (const [index, c] of time.dim.categories.entries()) {
 		const y = parseYear(c.code) ?? parseYear(c.label);
@@ -186,29 +267,34 @@ export function populationTableFromCube(
 				`Dimensjonen «år» hopper fra ${prev} til ${cur}. Velg alle årene (for eksempel ${yearList[0]!.year}–${yearList[yearList.length - 1]!.year}) i SSB-tabellen; verktøyet fyller ikke inn år selv.`
 			);
 	}
+	return { ok: true, years: yearList };
+}
 
-	// Sex: use the total category if there is one, else add up the sexes.
-	const sex = findDimension(cube, 'sex');
-	let sexIndexes: number[] = [];
-	let sexHandling: PopulationTable['sexHandling'] = 'none';
-	if (sex) {
-		const total = sex.dim.categories.findIndex((c) => isBothSexes(c.code, c.label));
-		if (total >= 0) {
-			sexIndexes = [total];
-			sexHandling = 'total-category';
-		} else if (sex.dim.categories.length >= 2) {
-			sexIndexes = sex.dim.categories.map((_, i) => i);
-			sexHandling = 'sum';
-		} else {
-			return fail(
-				'missing-dimension',
-				`Dimensjonen «kjønn» har bare «${sex.dim.categories[0]?.label ?? ''}». Velg både menn og kvinner (eller «Begge kjønn») i SSB-tabellen.`
-			);
-		}
-	}
+/** Sex: the total category if there is one, else the sexes added up. */
+function sexSelection(sex: Found | undefined): { ok: true; indexes: number[]; handling: PopulationTable['sexHandling'] } | Fail {
+	if (!sex) return { ok: true, indexes: [], handling: 'none' };
+	const total = sex.dim.categories.findIndex((c) => isBothSexes(c.code, c.label));
+	if (total >= 0) return { ok: true, indexes: [total], handling: 'total-category' };
+	if (sex.dim.categories.length >= 2) return { ok: true, indexes: sex.dim.categories.map((_, i) => i), handling: 'sum' };
+	return fail(
+		'missing-dimension',
+		`Dimensjonen «kjønn» har bare «${sex.dim.categories[0]?.label ?? ''}». Velg både menn og kvinner (eller «Begge kjønn») i SSB-tabellen.`
+	);
+}
 
-	// Alternative: an explicit dimension, or the statistic variable when its values are alternatives
-	// (SSB's 9-alternative tables list "Hovedalternativet (MMMM)" etc. as statistikkvariabel).
+/**
+ * Alternative: an explicit dimension, or the statistic variable when its values are alternatives
+ * (SSB's 9-alternative tables list "Hovedalternativet (MMMM)" etc. as statistikkvariabel); any
+ * other statistic variable must be the population, held at that value.
+ */
+function alternativesOf(
+	cube: Cube,
+	contents: Found | undefined,
+	tableText: string,
+	notes: string[]
+):
+	| { ok: true; altDim: Found | undefined; contentsFixed: PopulationLayout['contents']; alternatives: AlternativeOption[]; alternativeIndexes: number[] }
+	| Fail {
 	let altDim = findDimension(cube, 'alternative');
 	let contentsFixed: PopulationLayout['contents'];
 	if (!altDim && contents && looksLikeAlternatives(contents.dim.categories)) altDim = contents;
@@ -226,8 +312,9 @@ export function populationTableFromCube(
 	const alternatives: AlternativeOption[] = [];
 	const alternativeIndexes: number[] = [];
 	if (altDim) {
-		altDim.dim.categories.forEach((c, i) => {
-			const code = alternativeCodeIn(altDim.dim.categories, c);
+		const categories = altDim.dim.categories;
+		categories.forEach((c, i) => {
+			const code = alternativeCodeIn(categories, c);
 			// A codes-only download has "Personer1" as its only label: say which alternative it is.
 			const label = code !== undefined && c.label === c.code && c.code in PROJECTION_STATISTIC_CODES ? `Alternativ ${code} (${c.code})` : c.label;
 			alternatives.push({ code: code ?? c.code, label });
@@ -238,11 +325,11 @@ export function populationTableFromCube(
 		alternativeIndexes.push(0);
 		notes.push('Filen har ikke noe framskrivingsalternativ (f.eks. MMMM). Sjekk at du lastet ned riktig tabell og alternativ.');
 	}
+	return { ok: true, altDim, contentsFixed, alternatives, alternativeIndexes };
+}
 
-	const used = new Set<number>([region.index, age.index, time.index]);
-	if (sex) used.add(sex.index);
-	if (altDim) used.add(altDim.index);
-	if (contentsFixed) used.add(contentsFixed.dim);
+/** The dimensions not read above must hold one value each: the tool does not know how to add them up. */
+function singleValueDimensions(cube: Cube, used: ReadonlySet<number>): { ok: true; fixed: number[] } | Fail {
 	const fixed: number[] = [];
 	for (const [i, d] of cube.dimensions.entries()) {
 		if (used.has(i)) continue;
@@ -253,42 +340,7 @@ export function populationTableFromCube(
 			);
 		fixed.push(i);
 	}
-	if (cube.missingCount > 0)
-		notes.push(`Filen har ${cube.missingCount} celler med SSBs symboler for manglende eller skjermede tall («..», «:», «.»). De gir feil bare hvis de gjelder kommunen og alternativet du velger.`);
-	if (cube.zeroMarkerCount > 0) notes.push(`${cube.zeroMarkerCount} celler har SSBs symbol «-» (null) og leses som 0.`);
-
-	const ages = Array.from({ length: maxAge + 1 }, (_, a) => a);
-	const table: PopulationTable = {
-		fileName,
-		format: cube.format,
-		kommuner: region.dim.categories.map((c) => ({ code: c.code, name: regionName(c.code, c.label) })),
-		alternatives,
-		years: yearList.map((y) => y.year),
-		ages,
-		lastAgeLabel: byAge.get(maxAge)?.label ?? `${maxAge} år`,
-		sexes: sex ? sex.dim.categories.map((c) => ({ ...c })) : [],
-		sexHandling,
-		missingCount: cube.missingCount,
-		notes,
-		cube,
-		layout: {
-			region: region.index,
-			age: age.index,
-			time: time.index,
-			...(sex ? { sex: sex.index } : {}),
-			sexIndexes,
-			...(altDim ? { alternative: altDim.index } : {}),
-			alternativeIndexes,
-			...(contentsFixed ? { contents: contentsFixed } : {}),
-			ageIndexes: ages.map((a) => byAge.get(a)!.index),
-			yearIndexes: yearList.map((y) => y.index),
-			fixed
-		}
-	};
-	if (cube.tableId !== undefined) table.tableId = cube.tableId;
-	if (cube.title !== undefined) table.title = cube.title;
-	if (cube.updated !== undefined) table.updated = cube.updated;
-	return { ok: true, table };
+	return { ok: true, fixed };
 }
 
 function summariseList(items: string[], max = 5): string {
@@ -304,6 +356,26 @@ export function findKommune(table: Pick<PopulationTable, 'kommuner'>, kommune: s
 	if (i < 0 && qn) i = table.kommuner.findIndex((k) => kommuneNumber(k.code) === qn);
 	if (i < 0) i = table.kommuner.findIndex((k) => k.name.toLowerCase() === q.toLowerCase());
 	return i;
+}
+
+/**
+ * The kommune to read from a file's list: `wanted` (number or name), or the only one if none is
+ * wanted. One rule and one message for the population and the KOSTRA reader; `fileWhat` names
+ * the file ("filen", "KOSTRA-filen").
+ */
+export function chooseKommune(
+	kommuner: readonly KommuneOption[],
+	wanted: string | undefined,
+	fileWhat: string
+): { ok: true; index: number } | { ok: false; error: SsbError } {
+	if (wanted === undefined || wanted === '') {
+		if (kommuner.length !== 1) return fail('unknown-kommune', `Filen har ${kommuner.length} regioner. Velg hvilken kommune du vil bruke.`);
+		return { ok: true, index: 0 };
+	}
+	const index = findKommune({ kommuner: [...kommuner] }, wanted);
+	if (index >= 0) return { ok: true, index };
+	const listed = kommuner.map((x) => (x.name === x.code ? x.code : `${kommuneNumber(x.code) ?? x.code} ${x.name}`));
+	return fail('unknown-kommune', `Kommunen «${wanted}» finnes ikke i ${fileWhat}. Filen har: ${summariseList(listed, 8)}.`);
 }
 
 export interface ExtractPopulationOptions {
@@ -326,19 +398,9 @@ export function extractPopulation(
 ): { ok: true; series: PopulationSeries; warnings: string[] } | { ok: false; error: SsbError } {
 	const { cube, layout } = table;
 	const warnings: string[] = [];
-	let k: number;
-	if (opts.kommune === undefined || opts.kommune === '') {
-		if (table.kommuner.length !== 1)
-			return fail('unknown-kommune', `Filen har ${table.kommuner.length} regioner. Velg hvilken kommune du vil bruke.`);
-		k = 0;
-	} else {
-		k = findKommune(table, opts.kommune);
-		if (k < 0)
-			return fail(
-				'unknown-kommune',
-				`Kommunen «${opts.kommune}» finnes ikke i filen. Filen har: ${summariseList(table.kommuner.map((x) => (x.name === x.code ? x.code : `${x.code} ${x.name}`)), 8)}.`
-			);
-	}
+	const chosen = chooseKommune(table.kommuner, opts.kommune, 'filen');
+	if (!chosen.ok) return chosen;
+	const k = chosen.index;
 	const kommuneOpt = table.kommuner[k]!;
 	let a: number;
 	if (opts.alternative === undefined || opts.alternative === '') {

@@ -7,6 +7,7 @@
  * and years → the same readers as the file import.
  */
 import { fail, type SsbError } from './errors.ts';
+import { apiErrorText, getText, parseJson, type FetchLike } from './http.ts';
 import { NEWEST_PROJECTION_ROUND } from './projection-rounds.ts';
 import { kommuneNumber } from './dimensions.ts';
 import { readJsonStat, readJsonStatDimensions } from './jsonstat.ts';
@@ -19,14 +20,7 @@ export const PXWEB_BASE_URL = 'https://data.ssb.no/api/pxwebapi/v2';
 export const DEFAULT_POPULATION_TABLE = NEWEST_PROJECTION_ROUND.tableId;
 export const DEFAULT_KOSTRA_TABLE = '12008';
 
-/** The part of a fetch Response used here. */
-export interface ResponseLike {
-	ok: boolean;
-	status: number;
-	statusText?: string;
-	text(): Promise<string>;
-}
-export type FetchLike = (url: string, init?: { signal?: AbortSignal; headers?: Record<string, string> }) => Promise<ResponseLike>;
+export type { FetchLike, ResponseLike } from './http.ts';
 
 export interface FetchOptions {
 	fetch: FetchLike;
@@ -54,54 +48,13 @@ export function dataUrl(
 }
 
 function httpMessage(status: number, tableId: string, body: string): string {
-	let apiText = '';
-	try {
-		const j = JSON.parse(body) as unknown;
-		if (j && typeof j === 'object') {
-			const o = j as Record<string, unknown>;
-			const t = o['title'] ?? o['error'] ?? o['detail'] ?? o['message'];
-			if (typeof t === 'string') apiText = t;
-		}
-	} catch {
-		/* not JSON */
-	}
-	const extra = apiText ? ` SSB svarte: «${apiText}».` : '';
+	const extra = apiErrorText(body);
 	if (status === 404) return `SSB finner ikke tabell ${tableId} (HTTP 404). Sjekk tabellnummeret; SSB bytter nummer for befolkningsframskrivingen annethvert år.${extra}`;
 	if (status === 400) return `SSB avviste spørringen mot tabell ${tableId} (HTTP 400). Tabellen har kanskje andre dimensjoner enn forventet.${extra}`;
 	if (status === 403) return `SSB avviste spørringen mot tabell ${tableId} (HTTP 403), for eksempel fordi den ber om for mange celler.${extra}`;
 	if (status === 429) return `SSB har fått for mange forespørsler (HTTP 429). Vent et minutt og prøv igjen.${extra}`;
 	if (status >= 500) return `SSBs API svarer ikke som normalt (HTTP ${status}). Prøv igjen senere, eller last ned filen fra Statistikkbanken og importer den.${extra}`;
 	return `SSB svarte med en feil (HTTP ${status}) for tabell ${tableId}.${extra}`;
-}
-
-async function getText(url: string, tableId: string, opts: FetchOptions): Promise<{ ok: true; text: string } | { ok: false; error: SsbError }> {
-	let res: ResponseLike;
-	try {
-		res = await opts.fetch(url, { ...(opts.signal ? { signal: opts.signal } : {}), headers: { Accept: 'application/json' } });
-	} catch (e) {
-		if (e instanceof Error && e.name === 'AbortError') return fail('offline', 'Hentingen fra SSB ble avbrutt.', String(e));
-		return fail(
-			'offline',
-			'Fikk ikke kontakt med SSB (data.ssb.no). Du er kanskje frakoblet. Sjekk nettforbindelsen, eller last ned filen fra Statistikkbanken og importer den her.',
-			String(e)
-		);
-	}
-	let body = '';
-	try {
-		body = await res.text();
-	} catch (e) {
-		return fail('bad-response', 'Svaret fra SSB ble avbrutt før det var lest ferdig. Prøv igjen.', String(e));
-	}
-	if (!res.ok) return fail('http', httpMessage(res.status, tableId, body), `${res.status} ${res.statusText ?? ''} ${url}`.trim());
-	return { ok: true, text: body };
-}
-
-function parseJson(text: string, what: string): { ok: true; json: unknown } | { ok: false; error: SsbError } {
-	try {
-		return { ok: true, json: JSON.parse(text) as unknown };
-	} catch (e) {
-		return fail('bad-response', `SSB svarte, men ${what} var ikke gyldig JSON.`, String(e));
-	}
 }
 
 interface Selection {
@@ -180,7 +133,7 @@ export async function fetchKostraFromSsb(
 		sel.sel.valueCodes[region.id] = [...own, ...comparisons.filter((c) => !own.includes(c))];
 	}
 	const url = dataUrl(tableId, sel.sel.valueCodes, opts);
-	const got = await getText(url, tableId, opts);
+	const got = await getText(url, opts, (status, body) => httpMessage(status, tableId, body));
 	if (!got.ok) return got;
 	const res = readKostraFile(got.text, `SSB API, tabell ${tableId}`);
 	if (!res.ok && (res.error.code === 'empty' || res.error.code === 'not-csv-or-jsonstat'))
@@ -190,7 +143,7 @@ export async function fetchKostraFromSsb(
 
 async function getMetadata(tableId: string, opts: FetchOptions): Promise<{ ok: true; dimensions: CubeDimension[] } | { ok: false; error: SsbError }> {
 	if (!/^\d{5}$/.test(tableId)) return fail('wrong-table', `«${tableId}» er ikke et SSB-tabellnummer (fem siffer, f.eks. 14288).`);
-	const got = await getText(metadataUrl(tableId, opts), tableId, opts);
+	const got = await getText(metadataUrl(tableId, opts), opts, (status, body) => httpMessage(status, tableId, body));
 	if (!got.ok) return got;
 	const j = parseJson(got.text, 'metadataene');
 	if (!j.ok) return j;
@@ -200,7 +153,7 @@ async function getMetadata(tableId: string, opts: FetchOptions): Promise<{ ok: t
 }
 
 async function getJsonStat(url: string, tableId: string, opts: FetchOptions) {
-	const got = await getText(url, tableId, opts);
+	const got = await getText(url, opts, (status, body) => httpMessage(status, tableId, body));
 	if (!got.ok) return got;
 	const j = parseJson(got.text, 'dataene');
 	if (!j.ok) return j;

@@ -58,7 +58,14 @@ async function entryText(bytes: Uint8Array, e: ZipEntry): Promise<string> {
 	const data = bytes.slice(start, start + e.compressedSize);
 	if (e.method === 0) return new TextDecoder().decode(data);
 	if (e.method !== 8) throw new Error(`zip method ${e.method}`);
-	const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+	// A ReadableStream of the bytes rather than `Blob.stream()`, which not every DOM implements.
+	const compressed = new ReadableStream<BufferSource>({
+		start(controller) {
+			controller.enqueue(data);
+			controller.close();
+		}
+	});
+	const stream = compressed.pipeThrough(new DecompressionStream('deflate-raw'));
 	return new TextDecoder().decode(await new Response(stream).arrayBuffer());
 }
 

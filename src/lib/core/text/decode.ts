@@ -7,7 +7,13 @@
  * 3. anything else is windows-1252, the superset of Latin-1 that Norwegian Excel and SSB's
  *    downloads use (the WHATWG Encoding standard also maps the label "iso-8859-1" to it).
  * Pure: runs in the browser, the worker and Node (TextDecoder is global in all three).
+ *
+ * Why not the notebook reader's rule (core/format/decode.ts): SSB files come from Excel and from
+ * SSB's Latin-1 CSV, so bytes that are not UTF-8 are windows-1252, never an error; the BOM sniffer
+ * is shared (byte-order-mark.ts).
  */
+import { sniffByteOrderMark } from './byte-order-mark.ts';
+
 export type DetectedCharset = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export interface DecodedText {
@@ -18,9 +24,8 @@ export interface DecodedText {
 }
 
 export function detectCharset(bytes: Uint8Array): { charset: DetectedCharset; bom: boolean } {
-	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { charset: 'utf-8', bom: true };
-	if (bytes[0] === 0xff && bytes[1] === 0xfe) return { charset: 'utf-16le', bom: true };
-	if (bytes[0] === 0xfe && bytes[1] === 0xff) return { charset: 'utf-16be', bom: true };
+	const bom = sniffByteOrderMark(bytes);
+	if (bom) return { charset: bom.charset, bom: true };
 	return { charset: isValidUtf8(bytes) ? 'utf-8' : 'windows-1252', bom: false };
 }
 

@@ -2,7 +2,7 @@
  * Pure edits of a notebook document (no Svelte, no storage): the session applies them inside
  * `update()`, so each is one undo step and is autosaved. Tested in Node.
  */
-import type { Cell, CellKind, ChartKind, Notebook, Scenario } from './model/notebook.ts';
+import type { Cell, CellKind, ChartKind, Notebook, Scenario } from '../model/notebook.ts';
 import { newCellYear } from './cells.ts';
 
 export function newId(prefix: string, existing: Iterable<string>, random = Math.random): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { switchDemand } from '#lib/core/demand-switch.ts';
+import { switchDemand } from '#lib/core/assumptions/demand-switch.ts';
 import { runProjection } from '#lib/core/engine/index.ts';
 import { createExampleNotebook } from '#lib/core/example/index.ts';
 

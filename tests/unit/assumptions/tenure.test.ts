@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertTenure, impliedBotid } from '#lib/core/tenure.ts';
+import { convertTenure, impliedBotid } from '#lib/core/assumptions/tenure.ts';
 
 describe('tenure arithmetic', () => {
 	it('mean tenure of each model', () => {

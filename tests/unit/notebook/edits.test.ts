@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCell, copyScenario, deleteCell, deleteScenario, differingPaths, moveCell } from '#lib/core/notebook-edits.ts';
+import { addCell, copyScenario, deleteCell, deleteScenario, differingPaths, moveCell } from '#lib/core/notebook/edits.ts';
 import { createExampleNotebook } from '#lib/core/example/index.ts';
 
 describe('cell edits', () => {

@@ -2,7 +2,7 @@
  * Tenure arithmetic shared by the editor and the docs: the mean tenure (botid) a tenure model
  * implies, and switching model while keeping that mean.
  */
-import type { TenureModel } from './model/assumptions.ts';
+import type { TenureModel } from '../model/assumptions.ts';
 
 /** Mean tenure in years: botid; L / (1 − renewal share) for leases; 100 / exit % for exit rates. */
 export function impliedBotid(t: TenureModel): number {

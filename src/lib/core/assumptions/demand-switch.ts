@@ -3,9 +3,9 @@
  * rate and prevalence start calibrated (from today's tenants), the refugee series and the manual
  * series start from the group's current inflow. The planner then edits the new driver.
  */
-import type { DemandDriver } from './model/assumptions.ts';
-import type { GroupId } from './model/groups.ts';
-import type { AgeBand } from './model/population.ts';
+import type { DemandDriver } from '../model/assumptions.ts';
+import type { GroupId } from '../model/groups.ts';
+import type { AgeBand } from '../model/population.ts';
 
 /** Suggested age bands (model.md): ROP and funksjon 18–66, andre 18+, eldre 80+. */
 export const SUGGESTED_BANDS: Readonly<Record<GroupId, AgeBand>> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNewNotebook, validateNewNotebook } from '#lib/core/new-notebook.ts';
+import { createNewNotebook, validateNewNotebook } from '#lib/core/notebook/new-notebook.ts';
 import { validateNotebook } from '#lib/core/format/index.ts';
 import { runProjection } from '#lib/core/engine/index.ts';
 

@@ -10,13 +10,13 @@
  *   tenants, so they are not stand-ins.
  * Nothing of the example's stock plan, target shares or uncertainty ranges is carried over.
  */
-import { createExampleNotebook } from './example/index.ts';
+import { createExampleNotebook } from '../example/index.ts';
 import { newCellYear } from './cells.ts';
-import { SUGGESTED_BANDS } from './demand-switch.ts';
-import { GROUP_IDS, type GroupId } from './model/groups.ts';
-import type { GroupAssumptions, ScenarioAssumptions } from './model/assumptions.ts';
-import type { BaseData } from './model/base-data.ts';
-import type { Cell, Notebook, Scenario, ValueSource } from './model/notebook.ts';
+import { SUGGESTED_BANDS } from '../assumptions/demand-switch.ts';
+import { GROUP_IDS, type GroupId } from '../model/groups.ts';
+import type { GroupAssumptions, ScenarioAssumptions } from '../model/assumptions.ts';
+import type { BaseData } from '../model/base-data.ts';
+import type { Cell, Notebook, Scenario, ValueSource } from '../model/notebook.ts';
 
 export interface NewNotebookInput {
 	kommuneName: string;

@@ -3,8 +3,8 @@
  * on, and its title (slides, print contents, the notebook's toolbar and accessible names).
  * The kind → component map is in components/CellBody.svelte.
  */
-import type { Cell, CellKind, Notebook } from './model/notebook.ts';
-import { CHART_LABELS } from './text/chart-labels.ts';
+import type { Cell, CellKind, Notebook } from '../model/notebook.ts';
+import { CHART_LABELS } from '../text/chart-labels.ts';
 
 /** The name of each kind: the cell's toolbar, its accessible name and its buttons ("Flytt notat opp"). */
 export const CELL_KIND_LABELS: Readonly<Record<CellKind, string>> = {

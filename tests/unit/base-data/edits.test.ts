@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-	applyBaseDataEdit,
-	applyPopulation,
-	baseDataTurnover,
-	checkBaseDataEdit,
-	checkKommuneName,
-	checkKommuneNumber,
-	collectKostraAccepted,
-	enteredProvenance,
-	maxHorizon,
-	newSegment,
-	parseCount,
-	populationCoverageNotes,
-	summarizePopulation,
-	totalDwellings,
-	type BaseDataEdit
-} from '#lib/core/base-data-edits.ts';
+import { applyBaseDataEdit, checkBaseDataEdit, enteredProvenance, newSegment, totalDwellings, type BaseDataEdit } from '#lib/core/base-data/edits.ts';
+import { checkKommuneName, checkKommuneNumber, parseCount } from '#lib/core/base-data/typed-input.ts';
+import { applyPopulation, maxHorizon, populationCoverageNotes, summarizePopulation } from '#lib/core/base-data/population-summary.ts';
+import { baseDataTurnover, collectKostraAccepted } from '#lib/core/base-data/kostra-review.ts';
 import { createExampleNotebook } from '#lib/core/example/index.ts';
 import type { KostraChange } from '#lib/core/ssb/kostra-apply.ts';
 import type { PopulationSeries } from '#lib/core/model/population.ts';
@@ -209,7 +196,7 @@ describe('provenance after a hand edit', () => {
 
 describe('the base data draft', () => {
 	it('a later edit of the same field replaces the earlier; the draft is checked as a whole', async () => {
-		const { addToDraft, applyDraft, draftIssue } = await import('#lib/core/base-data-edits.ts');
+		const { addToDraft, applyDraft, draftIssue } = await import('#lib/core/base-data/draft.ts');
 		const { createExampleNotebook } = await import('#lib/core/example/index.ts');
 		const base = createExampleNotebook().base;
 		let pending = addToDraft([], { kind: 'segment-dwellings', segmentId: 'ordinaer', value: 100 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellScenario, cellScenarios, cellTitle, cellYear, newCellYear, setCellScenario } from '#lib/core/cells.ts';
+import { cellScenario, cellScenarios, cellTitle, cellYear, newCellYear, setCellScenario } from '#lib/core/notebook/cells.ts';
 import { createExampleNotebook } from '#lib/core/example/index.ts';
 import type { Cell } from '#lib/core/model/notebook.ts';
 

@@ -1,2 +1,0 @@
-/** Kept for the slides and print that import it here: the one `cellTitle` lives in core/cells.ts. */
-export { cellTitle } from './cells.ts';
