@@ -11,6 +11,7 @@ import { needByGroupSpec } from '#lib/charts/need-by-group.ts';
 import { requiredVsPlannedSpec } from '#lib/charts/required-vs-planned.ts';
 import { flowsSpec, turnoverSpec } from '#lib/charts/flows.ts';
 import { monteCarloFanSpec } from '#lib/charts/monte-carlo-fan.ts';
+import { SHORTFALL_LEGEND, shortfallProbabilitySpec } from '#lib/charts/shortfall-probability.ts';
 import { scenarioComparisonSpec } from '#lib/charts/scenario-comparison.ts';
 import { tornadoSpec } from '#lib/charts/tornado.ts';
 import { GROUP_COLORS } from '#lib/charts/palette.ts';
@@ -32,6 +33,7 @@ const specs: [string, Plot.PlotOptions][] = [
 	['flows', flowsSpec(result)],
 	['turnover', turnoverSpec(result)],
 	['monte-carlo-fan', monteCarloFanSpec(result, mc)],
+	['shortfall-probability', shortfallProbabilitySpec(result, mc)],
 	['scenario-comparison', scenarioComparisonSpec([{ name: 'Basis', result }, { name: 'Variant', result: runProjection({ ...input, scenario: { ...input.scenario, vacancyTargetPct: { value: 8 } } }) }])],
 	['tornado', tornadoSpec(sens)]
 ];
@@ -72,6 +74,23 @@ describe('chart specs', () => {
 	it('gives every mark of the fan chart a legend entry, the dashed planned stock included', () => {
 		const text = draw(monteCarloFanSpec(result, mc)).textContent ?? '';
 		for (const entry of ['90 % sannsynlig', '50 % sannsynlig', 'Median', 'Planlagt bestand']) expect(text).toContain(entry);
+	});
+
+	it('draws P(required > planned) for every year on a 0–100 % axis, from the Monte Carlo run', () => {
+		const svg = draw(shortfallProbabilitySpec(result, mc)).querySelector(':scope > svg')!;
+		const text = svg.closest('figure')?.textContent ?? '';
+		expect(text).toContain(SHORTFALL_LEGEND);
+		expect(text).toContain('Sannsynlighet (%)');
+		expect(text).toContain('100 %');
+		// One dot per year, at the run's probability: 0 % at the bottom of the plot, 100 % at the top.
+		const dots = [...svg.querySelectorAll('circle')];
+		expect(dots).toHaveLength(result.years.length);
+		const ys = dots.map((c) => Number(c.getAttribute('cy')));
+		const p = [...mc.probRequiredExceedsPlanned];
+		const hi = p.indexOf(Math.max(...p));
+		const lo = p.indexOf(Math.min(...p));
+		expect(p[hi]!).toBeGreaterThan(p[lo]!);
+		expect(ys[hi]!).toBeLessThan(ys[lo]!);
 	});
 
 	it.each([390, 720, 1400])('draws the tornado at %i px with bars of positive width and every label whole', (width) => {

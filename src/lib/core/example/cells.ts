@@ -23,6 +23,7 @@ export const CELL_IDS = {
 	needByGroup: 'behov-per-gruppe',
 	assumptions: 'forutsetninger-basis',
 	keyFigures: 'nokkeltall-2035',
+	shortfall: 'sannsynlighet-for-mangel',
 	stockNote: 'boligmassen',
 	requiredVsPlanned: 'behov-mot-plan',
 	littlesLaw: 'botid-og-gjennomstromming',
@@ -199,6 +200,17 @@ export function createExampleCells(): Cell[] {
 			year: KEY_YEAR,
 			slide: true,
 			speakerNotes: 'Nøkkeltall om ti år: nødvendig antall boliger, gapet mot planen, gjennomstrømming og botid.'
+		},
+		{
+			id: CELL_IDS.shortfall,
+			kind: 'chart',
+			chart: 'shortfall-probability',
+			scenarioIds: [B],
+			title: 'Sjansen for at boligene ikke strekker til, år for år (Basis)',
+			slide: true,
+			speakerNotes:
+				'Nøkkeltallet gir sjansen for ett år; her er den for hvert år. Over den stiplede linja på 50 % er det mer ' +
+				'sannsynlig enn ikke at den planlagte boligmassen er for liten det året.'
 		},
 		{ id: CELL_IDS.stockNote, kind: 'note', markdown: STOCK_NOTE },
 		{
