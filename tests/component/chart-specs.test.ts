@@ -76,6 +76,12 @@ describe('chart specs', () => {
 		for (const entry of ['90 % sannsynlig', '50 % sannsynlig', 'Median', 'Planlagt bestand']) expect(text).toContain(entry);
 	});
 
+	it('appends what a modelling choice does to the chart (a series rule) to the subtitle', () => {
+		const el = draw(needByGroupSpec(result, { subtitleNote: 'Flyktninger etter 2028: null' }));
+		expect(el.querySelector('h3')?.textContent).toBe('Husstander som bor i eller venter på kommunal bolig. Flyktninger etter 2028: null');
+		expect(draw(needByGroupSpec(result)).querySelector('h3')?.textContent).toBe('Husstander som bor i eller venter på kommunal bolig');
+	});
+
 	it('draws P(required > planned) for every year on a 0–100 % axis, from the Monte Carlo run', () => {
 		const svg = draw(shortfallProbabilitySpec(result, mc)).querySelector(':scope > svg')!;
 		const text = svg.closest('figure')?.textContent ?? '';

@@ -118,6 +118,8 @@ const SOURCES_WITHOUT_HELP: Readonly<Record<string, string>> = {
 	'monteCarlo.draws': 'Valgt i scenarioet; flere trekk gir jevnere usikkerhetsbånd.',
 	'monteCarlo.seed': 'Valgt i scenarioet; samme frø gir samme resultat.',
 	'demand.perYear': 'Oppgitt år for år av planleggeren.',
+	waitingAtStart: 'Valgt i scenarioet (docs/model.md, «The waiting list at the start»).',
+	'demand.afterLastYear': 'Valgt i scenarioet.',
 	stockChanges: 'Vedtatt eller planlagt endring i boligmassen, oppgitt i scenarioet.'
 };
 
@@ -147,7 +149,7 @@ export function scenarioAppendixRows(scenario: Scenario, calibration: readonly C
 			case 'series':
 				return entered(`${yearSeriesLabel(q.value, formatNumber)}${item.unit ? ` ${item.unit}` : ''}`, '');
 			case 'text':
-				return entered(q.value, '');
+				return { ...entered(q.value, ''), ...(q.byDefault ? { source: 'Standardvalget (ikke endret i scenarioet).' } : {}) };
 			case 'calibrated': {
 				const note = item.group ? calibration.find((c) => c.group === item.group && c.field === item.path) : undefined;
 				const help = item.help ? ` ${ASSUMPTION_HELP[item.help].source}` : '';
