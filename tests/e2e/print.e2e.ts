@@ -66,7 +66,7 @@ describe('print and PDF', () => {
 		const sourceTexts = await appendix.getByTestId('print-sources').locator('li').allInnerTexts();
 		expect(new Set(sourceTexts).size).toBe(sourceTexts.length);
 		const calibrated = appendix.locator('[data-testid="appendix-basis"] tr[data-key="groups.eldre.demand.sharePct"]');
-		expect(await calibrated.getAttribute('data-status')).toBe('kalibrert');
+		expect(await calibrated.getAttribute('data-status')).toBe('calibrated');
 		expect(await calibrated.innerText()).toMatch(/\d+,\d+ %/); // the engine's value, not "kalibreres"
 
 		// Accessible on screen (the print preview is also a page planners use).

@@ -9,14 +9,14 @@
  */
 import type { Notebook, Scenario, Cell } from '#lib/core/model/notebook.ts';
 import type { CalibrationNote } from '#lib/core/model/result.ts';
-import type { Provenance } from '#lib/core/model/population.ts';
 import type { Uncertain } from '#lib/core/model/uncertain.ts';
 import { GROUP_IDS, GROUP_LABELS } from '#lib/core/model/groups.ts';
 import { ASSUMPTION_HELP } from '#lib/core/text/assumption-help.ts';
+import { assumptionProvenance, dataProvenance, provenanceText, type ValueOrigin } from './provenance.ts';
 import { BASE_DATA_LABELS, listAssumptions, yearSeriesLabel, type AssumptionItem, type HelpKey } from '#lib/core/report/assumption-catalogue.ts';
 
-/** oppgitt = entered by the planner; kalibrert = derived by the engine; importert = read from a file (SSB etc.); eksempeldata = the fictional example. */
-export type AssumptionStatus = 'oppgitt' | 'kalibrert' | 'importert' | 'eksempeldata';
+/** Where the row's value comes from (report/provenance.ts, the one derivation). */
+export type AssumptionStatus = ValueOrigin;
 
 export type { HelpKey };
 
@@ -48,12 +48,16 @@ export interface AppendixSection {
 	sameAs?: { scenario: string; omitted: number };
 }
 
+/** The status column: the origin's name, capitalised as a table cell ("Nasjonal standard"). */
 export const STATUS_LABELS: Readonly<Record<AssumptionStatus, string>> = {
-	oppgitt: 'Oppgitt',
-	kalibrert: 'Kalibrert',
-	importert: 'Importert',
-	eksempeldata: 'Eksempeldata'
+	entered: 'Oppgitt',
+	calibrated: 'Kalibrert',
+	imported: 'Importert',
+	'national-default': 'Nasjonal standard',
+	example: 'Eksempel'
 };
+
+export { provenanceText };
 
 const SCENARIO_WIDE = 'Hele scenarioet';
 
@@ -94,22 +98,6 @@ export function rangeText(u: Uncertain, unit = ''): string {
 	return s.p10 === s.p90 ? 'Fast verdi' : `80 % sannsynlig mellom ${f(s.p10)} og ${f(s.p90)}${withU}`;
 }
 
-function statusOf(p: Provenance): AssumptionStatus {
-	return p.kind === 'imported' ? 'importert' : p.kind === 'example' ? 'eksempeldata' : 'oppgitt';
-}
-
-export function provenanceText(p: Provenance): string {
-	return [
-		p.source,
-		p.alternative ? `alternativ ${p.alternative}` : '',
-		p.fileName ? `fil ${p.fileName}` : '',
-		p.retrieved ? `hentet ${p.retrieved.slice(0, 10)}` : '',
-		p.note ?? ''
-	]
-		.filter(Boolean)
-		.join(', ');
-}
-
 /** Where an assumption without a help entry comes from, by its catalogue path. */
 const SOURCES_WITHOUT_HELP: Readonly<Record<string, string>> = {
 	horizonYears: 'Valgt i scenarioet.',
@@ -137,7 +125,9 @@ export function scenarioAppendixRows(scenario: Scenario, calibration: readonly C
 			field: item.label,
 			...(item.help ? { help: item.help } : {})
 		};
-		const entered = (value: string, range: string): AppendixRow => ({ ...base, value, range, status: 'oppgitt', source: sourceOf(item) });
+		// A stand-in (national default, copied from the example) names its own source instead of the help's.
+		const origin = assumptionProvenance(scenario, item.key);
+		const entered = (value: string, range: string): AppendixRow => ({ ...base, value, range, status: origin.origin, source: origin.source ?? sourceOf(item) });
 		switch (q.kind) {
 			case 'uncertain':
 				return entered(withUnit(q.value.value, item.unit), rangeText(q.value, item.unit));
@@ -157,7 +147,7 @@ export function scenarioAppendixRows(scenario: Scenario, calibration: readonly C
 					...base,
 					value: note ? withUnit(note.value, item.unit) : 'kalibreres',
 					range: '',
-					status: 'kalibrert',
+					status: 'calibrated',
 					source: note?.explanation ?? `Ikke oppgitt: kalibreres av modellen.${help}`
 				};
 			}
@@ -168,7 +158,7 @@ export function scenarioAppendixRows(scenario: Scenario, calibration: readonly C
 /** The base data and population every scenario shares, with their provenance. */
 export function baseAppendixRows(doc: Pick<Notebook, 'base' | 'population'>): AppendixRow[] {
 	const { base, population } = doc;
-	const status = statusOf(base.provenance);
+	const status = dataProvenance(base.provenance).origin;
 	const source = provenanceText(base.provenance);
 	const rows: AppendixRow[] = [];
 	const add = (key: string, group: string, field: string, value: string) => rows.push({ key, group, field, value, range: '', status, source });
@@ -192,7 +182,7 @@ export function baseAppendixRows(doc: Pick<Notebook, 'base' | 'population'>): Ap
 		field: 'Befolkningsframskriving',
 		value: years.length ? `${years[0]}–${years[years.length - 1]}, alder ${population.ages[0] ?? 0}–${population.ages[population.ages.length - 1] ?? 0}+` : '(ingen år)',
 		range: '',
-		status: statusOf(population.provenance),
+		status: dataProvenance(population.provenance).origin,
 		source: provenanceText(population.provenance)
 	});
 	return rows;
