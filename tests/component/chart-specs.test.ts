@@ -76,6 +76,20 @@ describe('chart specs', () => {
 		for (const entry of ['90 % sannsynlig', '50 % sannsynlig', 'Median', 'Planlagt bestand']) expect(text).toContain(entry);
 	});
 
+	it('keeps the end labels of required and planned stock apart when the lines end together', () => {
+		const meets = { ...result, total: { ...result.total, plannedStock: Float64Array.from(result.total.requiredStock) } };
+		const svg = draw(requiredVsPlannedSpec(meets)).querySelector(':scope > svg')!;
+		const labelY = (label: string) => {
+			const t = [...svg.querySelectorAll('text')].find((x) => x.textContent === label)!;
+			// Plot places a text by its own translate(x,y) and shifts the mark's group by (dx,dy).
+			const ty = (el: Element | null) => Number(/translate\([^,]+,\s*([-\d.]+)\)/.exec(el?.getAttribute('transform') ?? '')?.[1] ?? 0);
+			return ty(t) + ty(t.parentElement);
+		};
+		// 13 px text: the baselines at least 18 px apart, so the words cannot overprint.
+		expect(Math.abs(labelY('Nødvendig') - labelY('Planlagt'))).toBeGreaterThanOrEqual(18);
+		expect(labelY('Nødvendig')).toBeLessThan(labelY('Planlagt'));
+	});
+
 	it('appends what a modelling choice does to the chart (a series rule) to the subtitle', () => {
 		const el = draw(needByGroupSpec(result, { subtitleNote: 'Flyktninger etter 2028: null' }));
 		expect(el.querySelector('h3')?.textContent).toBe('Husstander som bor i eller venter på kommunal bolig. Flyktninger etter 2028: null');

@@ -1,0 +1,50 @@
+// Throwaway: walk the new-notebook path as a new user and take screenshots (not committed).
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveBuild } from './scripts/preview.ts';
+
+const FIX = resolve('tests/fixtures/ssb');
+const OUT = '/tmp/ownk-shots';
+const server = await serveBuild(resolve('build'));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+const page = await ctx.newPage();
+const errors: string[] = [];
+page.on('pageerror', (e) => errors.push(String(e)));
+page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+await page.goto(server.url);
+await page.getByLabel('Kommunenavn').fill('Bærum');
+await page.getByLabel('Kommunenummer (valgfritt)').fill('3201');
+await page.getByRole('button', { name: 'Lag notatbok' }).click();
+await page.getByTestId('placeholders').waitFor();
+await page.waitForTimeout(1500);
+await page.screenshot({ path: `${OUT}/01-new-1280.png` });
+await page.screenshot({ path: `${OUT}/01-new-1280-full.png`, fullPage: true });
+await page.getByTestId('placeholders').getByRole('button', { name: 'Befolkning', exact: true }).click();
+await page.getByLabel('Befolkningsfil fra SSB (JSON-stat eller CSV)').setInputFiles(resolve(FIX, 'population-14288.json'));
+await page.getByTestId('population-preview').waitFor();
+await page.getByLabel('Kommune', { exact: true }).selectOption('3201');
+await page.getByLabel('Framskrivingsalternativ').selectOption('MMMM');
+await page.getByRole('button', { name: 'Bruk denne befolkningen' }).click();
+await page.getByLabel('KOSTRA-fil fra SSB (JSON-stat eller CSV)').setInputFiles(resolve(FIX, 'kostra-12008.json'));
+await page.getByTestId('kostra-preview').waitFor();
+await page.screenshot({ path: `${OUT}/02-kostra-preview-1280.png` });
+await page.getByRole('button', { name: 'Bruk valgte verdier' }).click();
+await page.getByTestId('kostra-done').waitFor();
+const tenants = { rop: 55, funksjon: 40, eldre: 30, flyktning: 35, andre: 15 };
+for (const [g, n] of Object.entries(tenants)) {
+	const f = page.locator(`#bd-${g}-tenants`);
+	await f.fill(String(n));
+	await f.press('Enter');
+}
+await page.waitForTimeout(2500);
+await page.screenshot({ path: `${OUT}/03-after-data-1280-full.png`, fullPage: true });
+await page.setViewportSize({ width: 1920, height: 1080 });
+await page.waitForTimeout(1500);
+await page.screenshot({ path: `${OUT}/04-after-data-1920-full.png`, fullPage: true });
+console.log('errors:', errors);
+console.log('placeholders:', await page.locator('[data-testid="placeholders"] li').allInnerTexts());
+console.log('notes:', await page.getByTestId('chart-note').allInnerTexts());
+console.log('prov:', (await page.getByTestId('provenance').allInnerTexts()).slice(0, 8));
+await browser.close();
+await server.close();
