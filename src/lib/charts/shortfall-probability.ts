@@ -30,6 +30,9 @@ export function shortfallProbabilitySpec(
 			yTickFormat: (d: number) => `${d.toLocaleString('nb-NO')} %`,
 			baseYear: result.baseYear,
 			lastYear: result.years.at(-1) ?? result.baseYear,
+			// One line on a fixed 0–100 % scale reads well at two thirds of the usual height (and the
+			// printed report keeps its length).
+			height: 240,
 			...o
 		},
 		[

@@ -28,6 +28,13 @@ describe('firstYearNote', () => {
 		expect(note).toContain('Del av det varige behovet for ROP (8)');
 	});
 
+	it('speaks of one household in the singular', () => {
+		const base = structuredClone(doc.base);
+		for (const g of Object.values(base.groups)) g.waiting = 0;
+		base.groups.rop.waiting = 1;
+		expect(firstYearNote(basis.assumptions, base)).toMatch(/^Første år \(2026\): den ene husstanden på ventelisten/);
+	});
+
 	it('says nothing in capacity mode or when nobody waits', () => {
 		expect(firstYearNote({ ...copy(), mode: 'capacity' }, doc.base)).toBeNull();
 		const base = structuredClone(doc.base);
@@ -64,17 +71,22 @@ describe('chartNotes', () => {
 });
 
 describe('appendix choice rows', () => {
-	it('spells out the waiting-list choice and the series rule per group, defaults included', () => {
+	it('lists the series rule of every series (the default spelled out) and a waiting-list choice the planner made', () => {
 		const rows = scenarioAppendixRows(basis);
 		const row = (key: string) => rows.find((r) => r.key === key);
-		expect(row('groups.rop.waitingAtStart')).toMatchObject({ field: 'Ventelisten ved start', value: 'Engangsetterslep som bosettes én gang' });
-		expect(row('groups.rop.waitingAtStart')?.source).toMatch(/^Standardvalget/);
-		expect(row('groups.eldre.waitingAtStart')?.value).toBe('Del av det varige behovet');
-		expect(row('groups.flyktning.waitingAtStart')).toBeUndefined();
-		expect(row('groups.flyktning.demand.afterLastYear')).toMatchObject({ field: 'Etter siste oppgitte år', value: 'Siste verdi gjentas' });
+		expect(row('groups.flyktning.demand.afterLastYear')).toMatchObject({ field: 'Etter siste oppgitte år', value: 'Siste verdi gjentas', source: 'Standardvalget.' });
+		expect(row('groups.rop.waitingAtStart')).toBeUndefined();
+
+		const chosen = structuredClone(basis);
+		chosen.assumptions.groups.rop.waitingAtStart = 'lasting';
+		const d = chosen.assumptions.groups.flyktning.demand;
+		if (d.kind === 'refugees') d.afterLastYear = 'trend';
+		const rows2 = scenarioAppendixRows(chosen);
+		expect(rows2.find((r) => r.key === 'groups.rop.waitingAtStart')).toMatchObject({ field: 'Ventelisten ved start', value: 'Del av det varige behovet' });
+		expect(rows2.find((r) => r.key === 'groups.flyktning.demand.afterLastYear')).toMatchObject({ value: 'Lineær trend fra de siste årene (aldri under 0)', source: 'Valgt i scenarioet.' });
 		// Each choice sits in its group's block: right after the group's other rows.
-		const i = rows.findIndex((r) => r.key === 'groups.rop.waitingAtStart');
-		expect(rows[i - 1]!.key.startsWith('groups.rop.')).toBe(true);
-		expect(rows[i + 1]!.key.startsWith('groups.rop.')).toBe(false);
+		const i = rows2.findIndex((r) => r.key === 'groups.rop.waitingAtStart');
+		expect(rows2[i - 1]!.key.startsWith('groups.rop.')).toBe(true);
+		expect(rows2[i + 1]!.key.startsWith('groups.rop.')).toBe(false);
 	});
 });

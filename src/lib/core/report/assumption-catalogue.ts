@@ -176,16 +176,14 @@ export function listAssumptions(scenario: Scenario, groupNames: Readonly<Record<
 			add(g, 'tenure.leaseYears', lf.name, lf.unit, { kind: 'number', value: t.leaseYears }, 'lease');
 		}
 		(['botid', 'renewal', 'exitPct', 'turnover', 'attrition'] as const).forEach((id) => field(g, id));
-		// The group's choices that change what the charts show, defaults spelled out (an absent choice is one too).
-		// The waiting-list choice changes nothing where new need is given directly (refugee and manual series).
+		// The group's choices that change what the charts show. The rule past a series' last year
+		// always (the default, too, decides every year after it); the waiting-list choice where the
+		// planner made it (its default per driver is stated with the charts' first-year note and in
+		// docs/model.md), and not for series drivers, where it changes nothing.
 		if (d.kind === 'refugees' || d.kind === 'manual') {
 			add(g, 'demand.afterLastYear', 'Etter siste oppgitte år', '', { kind: 'text', value: AFTER_LAST_YEAR_LABELS[d.afterLastYear ?? 'hold'], ...(d.afterLastYear ? {} : { byDefault: true }) });
-		} else {
-			add(g, 'waitingAtStart', 'Ventelisten ved start', '', {
-				kind: 'text',
-				value: WAITING_AT_START_LABELS[waitingIsLasting(ga) ? 'lasting' : 'backlog'],
-				...(ga.waitingAtStart ? {} : { byDefault: true })
-			});
+		} else if (ga.waitingAtStart) {
+			add(g, 'waitingAtStart', 'Ventelisten ved start', '', { kind: 'text', value: WAITING_AT_START_LABELS[waitingIsLasting(ga) ? 'lasting' : 'backlog'] });
 		}
 	}
 

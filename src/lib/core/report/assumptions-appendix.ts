@@ -139,7 +139,7 @@ export function scenarioAppendixRows(scenario: Scenario, calibration: readonly C
 			case 'series':
 				return entered(`${yearSeriesLabel(q.value, formatNumber)}${item.unit ? ` ${item.unit}` : ''}`, '');
 			case 'text':
-				return { ...entered(q.value, ''), ...(q.byDefault ? { source: 'Standardvalget (ikke endret i scenarioet).' } : {}) };
+				return { ...entered(q.value, ''), ...(q.byDefault ? { source: 'Standardvalget.' } : {}) };
 			case 'calibrated': {
 				const note = item.group ? calibration.find((c) => c.group === item.group && c.field === item.path) : undefined;
 				const help = item.help ? ` ${ASSUMPTION_HELP[item.help].source}` : '';

@@ -50,7 +50,7 @@ export function firstYearNote(a: Input, base: Pick<BaseData, 'baseYear' | 'group
 	const backlog = calibrated.filter((x) => !lasting.includes(x));
 	const first = base.baseYear + 1;
 	return [
-		`Første år (${first}): de ${formatCount(total)} husstandene på ventelisten ved utgangen av ${base.baseYear} får bolig, ` +
+		`Første år (${first}): ${total === 1 ? 'den ene husstanden' : `de ${formatCount(total)} husstandene`} på ventelisten ved utgangen av ${base.baseYear} får bolig, ` +
 			'fordi behovsberegningen gir alle med behov en bolig. Derfor hopper innflyttingen og gjennomstrømmingen det året.',
 		backlog.length ? `Engangsetterslep for ${names(backlog)}: etterpå går behovet tilbake til tilstrømmingens nivå.` : '',
 		lasting.length ? `Del av det varige behovet for ${names(lasting)}: kalibreringen holder leietakere + ventende over tid.` : '',
