@@ -106,7 +106,7 @@ const SOURCES_WITHOUT_HELP: Readonly<Record<string, string>> = {
 	'monteCarlo.draws': 'Valgt i scenarioet; flere trekk gir jevnere usikkerhetsbånd.',
 	'monteCarlo.seed': 'Valgt i scenarioet; samme frø gir samme resultat.',
 	'demand.perYear': 'Oppgitt år for år av planleggeren.',
-	waitingAtStart: 'Valgt i scenarioet (docs/model.md, «The waiting list at the start»).',
+	waitingAtStart: 'Valgt i scenarioet.',
 	'demand.afterLastYear': 'Valgt i scenarioet.',
 	stockChanges: 'Vedtatt eller planlagt endring i boligmassen, oppgitt i scenarioet.'
 };
@@ -127,19 +127,19 @@ export function scenarioAppendixRows(scenario: Scenario, calibration: readonly C
 		};
 		// A stand-in (national default, copied from the example) names its own source instead of the help's.
 		const origin = assumptionProvenance(scenario, item.key);
-		const entered = (value: string, range: string): AppendixRow => ({ ...base, value, range, status: origin.origin, source: origin.source ?? sourceOf(item) });
+		const row = (value: string, range: string): AppendixRow => ({ ...base, value, range, status: origin.origin, source: origin.source ?? sourceOf(item) });
 		switch (q.kind) {
 			case 'uncertain':
-				return entered(withUnit(q.value.value, item.unit), rangeText(q.value, item.unit));
+				return row(withUnit(q.value.value, item.unit), rangeText(q.value, item.unit));
 			case 'number': {
 				const n = q.plain ? String(q.value) : formatNumber(q.value);
 				const text = `${q.signed && q.value > 0 ? '+' : ''}${n}`;
-				return entered(item.unit ? `${text} ${item.unit}` : text, item.setting ? '' : 'Fast verdi');
+				return row(item.unit ? `${text} ${item.unit}` : text, item.setting ? '' : 'Fast verdi');
 			}
 			case 'series':
-				return entered(`${yearSeriesLabel(q.value, formatNumber)}${item.unit ? ` ${item.unit}` : ''}`, '');
+				return row(`${yearSeriesLabel(q.value, formatNumber)}${item.unit ? ` ${item.unit}` : ''}`, '');
 			case 'text':
-				return { ...entered(q.value, ''), ...(q.byDefault ? { source: 'Standardvalget.' } : {}) };
+				return { ...row(q.value, ''), ...(q.byDefault ? { source: 'Standardvalget.' } : {}) };
 			case 'calibrated': {
 				const note = item.group ? calibration.find((c) => c.group === item.group && c.field === item.path) : undefined;
 				const help = item.help ? ` ${ASSUMPTION_HELP[item.help].source}` : '';
