@@ -13,6 +13,7 @@ import type { NotebookRepository } from '#lib/adapters/db/notebook-repository.ts
 import type { ProjectionClient } from '#lib/adapters/worker/projection-client.ts';
 import { EngineInputError, runProjection } from '#lib/core/engine/index.ts';
 import { createExampleNotebook } from '#lib/core/example/index.ts';
+import { createNewNotebook, NATIONAL_DEFAULTS } from '#lib/core/new-notebook.ts';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 
 const fakeRepo = { save: async (_doc: unknown, rev: number) => rev + 1, get: async () => undefined, create: async () => undefined } as unknown as NotebookRepository;
@@ -163,5 +164,37 @@ describe('assumption editor', () => {
 		expect(group('rop').waitingAtStart).toBe('lasting');
 		await userEvent.selectOptions(screen.getByLabelText('Etter siste oppgitte år – Flyktninger'), 'zero');
 		expect(group('flyktning').demand).toMatchObject({ kind: 'refugees', afterLastYear: 'zero' });
+	});
+});
+
+describe('provenance beside every assumption field', () => {
+	it('names a national default with its source until the planner enters a value, then says oppgitt', async () => {
+		const doc = createNewNotebook({ kommuneName: 'Testvik', kommuneNumber: '4601', now: '2026-11-29T00:00:00Z', id: 'testvik' });
+		const session = new NotebookSession(doc, 1, fakeRepo, engineClient);
+		render(Host, { session, scenarioId: doc.scenarios[0]!.id });
+		const rop = screen.getByRole('group', { name: ROP });
+		const botid = within(rop).getByLabelText(`Botid – ${ROP}`);
+		const label = () => botid.closest('.uncertain')!.nextElementSibling as HTMLElement;
+		expect(label()).toHaveAttribute('data-origin', 'national-default');
+		expect(label()).toHaveTextContent(`nasjonal standard: ${NATIONAL_DEFAULTS.botidYears.source}`);
+		// The scenario-wide target vacancy is a national default too.
+		expect(screen.getByText(`: ${NATIONAL_DEFAULTS.vacancyTargetPct.source}`)).toBeInTheDocument();
+
+		await userEvent.clear(botid);
+		await userEvent.type(botid, '5');
+		expect(session.doc.scenarios[0]!.valueSources?.['groups.rop.tenure.years']).toBeUndefined();
+		expect(label()).toHaveAttribute('data-origin', 'entered');
+		expect(label()).toHaveTextContent(/^oppgitt$/);
+		// Other groups keep their marker.
+		const andre = screen.getByRole('group', { name: 'Andre' });
+		expect((within(andre).getByLabelText('Botid – Andre').closest('.uncertain')!.nextElementSibling as HTMLElement).dataset['origin']).toBe('national-default');
+	});
+
+	it('says oppgitt for the example’s own numbers', () => {
+		setup();
+		const rop = screen.getByRole('group', { name: ROP });
+		const labels = within(rop).getAllByTestId('provenance');
+		expect(labels.length).toBeGreaterThanOrEqual(3);
+		expect(labels.every((l) => l.dataset['origin'] === 'entered')).toBe(true);
 	});
 });

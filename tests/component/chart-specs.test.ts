@@ -11,6 +11,7 @@ import { needByGroupSpec } from '#lib/charts/need-by-group.ts';
 import { requiredVsPlannedSpec } from '#lib/charts/required-vs-planned.ts';
 import { flowsSpec, turnoverSpec } from '#lib/charts/flows.ts';
 import { monteCarloFanSpec } from '#lib/charts/monte-carlo-fan.ts';
+import { SHORTFALL_LEGEND, shortfallProbabilitySpec } from '#lib/charts/shortfall-probability.ts';
 import { scenarioComparisonSpec } from '#lib/charts/scenario-comparison.ts';
 import { tornadoSpec } from '#lib/charts/tornado.ts';
 import { GROUP_COLORS } from '#lib/charts/palette.ts';
@@ -32,6 +33,7 @@ const specs: [string, Plot.PlotOptions][] = [
 	['flows', flowsSpec(result)],
 	['turnover', turnoverSpec(result)],
 	['monte-carlo-fan', monteCarloFanSpec(result, mc)],
+	['shortfall-probability', shortfallProbabilitySpec(result, mc)],
 	['scenario-comparison', scenarioComparisonSpec([{ name: 'Basis', result }, { name: 'Variant', result: runProjection({ ...input, scenario: { ...input.scenario, vacancyTargetPct: { value: 8 } } }) }])],
 	['tornado', tornadoSpec(sens)]
 ];
@@ -90,6 +92,43 @@ describe('chart specs', () => {
 	it('gives every mark of the fan chart a legend entry, the dashed planned stock included', () => {
 		const text = draw(monteCarloFanSpec(result, mc)).textContent ?? '';
 		for (const entry of ['90 % sannsynlig', '50 % sannsynlig', 'Median', 'Planlagt bestand']) expect(text).toContain(entry);
+	});
+
+	it('keeps the end labels of required and planned stock apart when the lines end together', () => {
+		const meets = { ...result, total: { ...result.total, plannedStock: Float64Array.from(result.total.requiredStock) } };
+		const svg = draw(requiredVsPlannedSpec(meets)).querySelector(':scope > svg')!;
+		const labelY = (label: string) => {
+			const t = [...svg.querySelectorAll('text')].find((x) => x.textContent === label)!;
+			// Plot places a text by its own translate(x,y) and shifts the mark's group by (dx,dy).
+			const ty = (el: Element | null) => Number(/translate\([^,]+,\s*([-\d.]+)\)/.exec(el?.getAttribute('transform') ?? '')?.[1] ?? 0);
+			return ty(t) + ty(t.parentElement);
+		};
+		// 13 px text: the baselines at least 18 px apart, so the words cannot overprint.
+		expect(Math.abs(labelY('Nødvendig') - labelY('Planlagt'))).toBeGreaterThanOrEqual(18);
+		expect(labelY('Nødvendig')).toBeLessThan(labelY('Planlagt'));
+	});
+
+	it('appends what a modelling choice does to the chart (a series rule) to the subtitle', () => {
+		const el = draw(needByGroupSpec(result, { subtitleNote: 'Flyktninger etter 2028: null' }));
+		expect(el.querySelector('h3')?.textContent).toBe('Husstander som bor i eller venter på kommunal bolig. Flyktninger etter 2028: null');
+		expect(draw(needByGroupSpec(result)).querySelector('h3')?.textContent).toBe('Husstander som bor i eller venter på kommunal bolig');
+	});
+
+	it('draws P(required > planned) for every year on a 0–100 % axis, from the Monte Carlo run', () => {
+		const svg = draw(shortfallProbabilitySpec(result, mc)).querySelector(':scope > svg')!;
+		const text = svg.closest('figure')?.textContent ?? '';
+		expect(text).toContain(SHORTFALL_LEGEND);
+		expect(text).toContain('Sannsynlighet (%)');
+		expect(text).toContain('100 %');
+		// One dot per year, at the run's probability: 0 % at the bottom of the plot, 100 % at the top.
+		const dots = [...svg.querySelectorAll('circle')];
+		expect(dots).toHaveLength(result.years.length);
+		const ys = dots.map((c) => Number(c.getAttribute('cy')));
+		const p = [...mc.probRequiredExceedsPlanned];
+		const hi = p.indexOf(Math.max(...p));
+		const lo = p.indexOf(Math.min(...p));
+		expect(p[hi]!).toBeGreaterThan(p[lo]!);
+		expect(ys[hi]!).toBeLessThan(ys[lo]!);
 	});
 
 	it.each([390, 720, 1400])('draws the tornado at %i px with bars of positive width and every label whole', (width) => {

@@ -37,6 +37,10 @@ describe('a new notebook for the planner’s own kommune', () => {
 		expect(first).toContain('basis:groups.rop.tenure.years');
 		expect(first).toContain('basis:vacancyTargetPct');
 		expect(await seriousA11yViolations(page)).toEqual([]);
+		// Beside each field: where its value comes from; the new notebook's defaults name their source.
+		const ropBotid = page.locator('[data-group="rop"] [data-testid="provenance"]').first();
+		expect(await ropBotid.getAttribute('data-origin')).toBe('national-default');
+		expect(await ropBotid.textContent()).toMatch(/nasjonal standard: ca\. 8 år nasjonalt/);
 		// Nothing of the example's stock plan: no planned changes in the new notebook.
 		expect(await page.getByText('Nybygg').count()).toBe(0);
 
@@ -89,6 +93,12 @@ describe('a new notebook for the planner’s own kommune', () => {
 			await page.getByTestId('placeholders').getByRole('button', { name: /^Behold som egen forutsetning/ }).first().click();
 		}
 		await expect.poll(() => page.getByTestId('placeholders').count()).toBe(0);
+		// Every value the planner kept or typed is now their own.
+		expect(await page.locator('[data-testid="provenance"]:not([data-origin="entered"])').count()).toBe(0);
+		expect(await page.locator('[data-testid="provenance"][data-origin="entered"]').count()).toBeGreaterThanOrEqual(15);
+		// The waiting list imported from KOSTRA is housed in 2026: the charts say so and name the choice.
+		const note = page.locator('[data-chart="need-by-group"] [data-testid="chart-note"]');
+		expect(await note.textContent()).toMatch(/^Første år \(2026\): de \d+ husstandene på ventelisten .*«Ventelisten ved start»/);
 		await page.locator('[data-key="total.requiredStock"]').last().waitFor();
 		g.expectNoProblems();
 		await g.context.close();

@@ -58,7 +58,7 @@ describe('print and PDF', () => {
 		// Base data, four scenarios, and the plans' cost figures (the same in every scenario of the example: one table).
 		expect(await appendix.locator('[data-testid^="appendix-"]').count()).toBe(1 + 4 + 1);
 		const costs = appendix.locator('[data-testid="appendix-plan-basis"]');
-		expect(await costs.locator('tr[data-key="plan.costs.invest.nybygg"]').getAttribute('data-status')).toBe('plassholder');
+		expect(await costs.locator('tr[data-key="plan.costs.invest.nybygg"]').getAttribute('data-status')).toBe('placeholder');
 		expect((await costs.locator('tr[data-key="plan.costs.invest.nybygg"]').innerText()).replace(/\s+/g, ' ')).toMatch(/bemannet 5 500 000 kr Fast verdi Plassholder \[\d+\]/);
 		const botid = appendix.locator('[data-testid="appendix-basis"] tr[data-key="groups.rop.tenure.years"]');
 		// The range in words; the source is referred to by its number in the appendix's list of sources.
@@ -70,7 +70,7 @@ describe('print and PDF', () => {
 		const sourceTexts = await appendix.getByTestId('print-sources').locator('li').allInnerTexts();
 		expect(new Set(sourceTexts).size).toBe(sourceTexts.length);
 		const calibrated = appendix.locator('[data-testid="appendix-basis"] tr[data-key="groups.eldre.demand.sharePct"]');
-		expect(await calibrated.getAttribute('data-status')).toBe('kalibrert');
+		expect(await calibrated.getAttribute('data-status')).toBe('calibrated');
 		expect(await calibrated.innerText()).toMatch(/\d+,\d+ %/); // the engine's value, not "kalibreres"
 
 		// Accessible on screen (the print preview is also a page planners use).

@@ -10,6 +10,8 @@ import { COLORS } from './palette.ts';
 export interface ChartFrameOptions {
 	title: string;
 	subtitle?: string;
+	/** Appended to the subtitle: what a modelling choice does to the chart (core/report/chart-notes.ts). */
+	subtitleNote?: string;
 	caption?: string;
 	yLabel: string;
 	baseYear: number;
@@ -62,7 +64,7 @@ export function baseYearMarks(baseYear: number, lastYear: number): Plot.Markish[
 export function frameOptions(o: ChartFrameOptions, marks: Plot.Markish[]): Plot.PlotOptions {
 	return {
 		title: o.title,
-		...(o.subtitle ? { subtitle: o.subtitle } : {}),
+		...(o.subtitle || o.subtitleNote ? { subtitle: [o.subtitle, o.subtitleNote].filter(Boolean).join('. ') } : {}),
 		...(o.caption ? { caption: o.caption } : {}),
 		width: o.width ?? 720,
 		height: o.height ?? 360,

@@ -33,7 +33,7 @@ export function requiredVsPlannedSpec(
 			title: o.title ?? 'Nødvendig og planlagt boligmasse',
 			subtitle:
 				o.subtitle ??
-				(result.mode === 'need' ? 'Behov ÷ (1 − måledighet); skravert: manglende boliger' : 'Kapasitetsmodus'),
+				(result.mode === 'need' ? 'Behov ÷ (1 − mål for ledighet); skravert: manglende boliger' : 'Kapasitetsmodus'),
 			yLabel: 'Boliger',
 			baseYear: result.baseYear,
 			lastYear: result.years.at(-1) ?? result.baseYear,
@@ -55,13 +55,26 @@ export function requiredVsPlannedSpec(
 			...(observed.length > 0 ? [Plot.dot(observed, { x: 'year', y: 'value', fill: COLORS.planned, r: 3, tip: true, title: () => 'Observert' })] : []),
 			...(last
 				? [
-						Plot.text(
-							[
-								{ year: last.year, value: last.required, label: 'Nødvendig' },
-								{ year: last.year, value: last.planned, label: 'Planlagt' }
-							],
-							{ x: 'year', y: 'value', text: 'label', dx: -4, dy: -8, textAnchor: 'end', fontWeight: 600 }
-						)
+						// The higher line's label above it, the lower's below: when the lines end close
+						// together (a stock that just meets the need) the two labels must not overprint.
+						Plot.text([{ year: last.year, value: last.required, label: 'Nødvendig' }], {
+							x: 'year',
+							y: 'value',
+							text: 'label',
+							dx: -4,
+							dy: last.required >= last.planned ? -8 : 12,
+							textAnchor: 'end',
+							fontWeight: 600
+						}),
+						Plot.text([{ year: last.year, value: last.planned, label: 'Planlagt' }], {
+							x: 'year',
+							y: 'value',
+							text: 'label',
+							dx: -4,
+							dy: last.required >= last.planned ? 12 : -8,
+							textAnchor: 'end',
+							fontWeight: 600
+						})
 					]
 				: []),
 			Plot.ruleY([0])

@@ -17,7 +17,7 @@ export function scenarioComparisonSpec(
 	const spec = frameOptions(
 		{
 			title: o.title ?? 'Scenarioer sammenlignet: nødvendig boligmasse',
-			subtitle: o.subtitle ?? 'Boliger som trengs for å dekke behovet, med måledighet',
+			subtitle: o.subtitle ?? 'Boliger som trengs for å dekke behovet, med mål for ledighet',
 			yLabel: 'Boliger',
 			baseYear: first?.baseYear ?? 0,
 			lastYear: first?.years.at(-1) ?? 0,

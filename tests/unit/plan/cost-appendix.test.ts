@@ -14,11 +14,11 @@ describe('the plan\'s cost figures in the printed appendix', () => {
 		const perKindRows = new Set(COST_ITEMS.flatMap((i) => (i.perKind ? [i.perKind.row] : [])));
 		const single = COST_ITEMS.filter((i) => !i.perKind).length;
 		expect(rows).toHaveLength(1 + perKindRows.size + single);
-		expect(rows[0]).toMatchObject({ key: 'plan.grantZone', status: 'plassholder', source: RENTAL_GRANT_SOURCE });
+		expect(rows[0]).toMatchObject({ key: 'plan.grantZone', status: 'placeholder', source: RENTAL_GRANT_SOURCE });
 		const invest = rows.find((r) => r.key === 'plan.costs.invest.nybygg')!;
 		expect(invest.field).toBe('Investering per bolig, nybygg');
 		expect(invest.value.replace(/\s/g, ' ')).toBe('ordinær 4 500 000 kr, tilpasset 5 000 000 kr, bemannet 5 500 000 kr');
-		expect(invest).toMatchObject({ status: 'plassholder', range: 'Fast verdi' });
+		expect(invest).toMatchObject({ status: 'placeholder', range: 'Fast verdi' });
 		expect(invest.source).toMatch(/^Plassholder/);
 		expect(rows.find((r) => r.key === 'plan.costs.loanRatePct')!.value.replace(/\s/g, ' ')).toBe('2,5 %');
 	});
@@ -29,12 +29,12 @@ describe('the plan\'s cost figures in the printed appendix', () => {
 			assumptions: { ...basis.assumptions, plan: { ...basis.assumptions.plan!, grantZone: 'oslo', costs: { 'invest.kjop.ordinaer': triangular(3_000_000, 3_500_000, 4_000_000) } } }
 		};
 		const rows = planCostRows(own);
-		expect(rows[0]).toMatchObject({ status: 'oppgitt', value: 'Oslo (21 200 kr/m²)' });
+		expect(rows[0]).toMatchObject({ status: 'entered', value: 'Oslo (21 200 kr/m²)' });
 		// One kind entered: the kinds of that figure get a row each, the placeholders still marked.
-		expect(rows.find((r) => r.key === 'plan.costs.invest.kjop.tilpasset')).toMatchObject({ status: 'plassholder' });
+		expect(rows.find((r) => r.key === 'plan.costs.invest.kjop.tilpasset')).toMatchObject({ status: 'placeholder' });
 		expect(rows.find((r) => r.key === 'plan.costs.invest.nybygg')).toBeDefined();
 		const kjop = rows.find((r) => r.key === 'plan.costs.invest.kjop.ordinaer')!;
-		expect(kjop).toMatchObject({ status: 'oppgitt', source: OWN_FIGURE_SOURCE });
+		expect(kjop).toMatchObject({ status: 'entered', source: OWN_FIGURE_SOURCE });
 		expect(kjop.range.replace(/\s/g, ' ')).toBe('3 000 000–4 000 000 kr, mest sannsynlig 3 500 000');
 	});
 

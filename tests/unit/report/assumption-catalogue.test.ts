@@ -43,7 +43,8 @@ describe('listAssumptions', () => {
 			expect(new Set(items.map((i) => i.key)).size).toBe(items.length);
 			for (const item of items) {
 				const value = at(s.assumptions, item.key);
-				if (item.quantity.kind === 'calibrated') expect(value, item.key).toBeUndefined();
+				// Left out: calibrated by the engine, or a choice whose default applies.
+				if (item.quantity.kind === 'calibrated' || (item.quantity.kind === 'text' && item.quantity.byDefault)) expect(value, item.key).toBeUndefined();
 				else expect(value, item.key).toBeDefined();
 				if (item.quantity.kind === 'uncertain') expect(item.quantity.value, item.key).toBe(value);
 				expect(item.key.endsWith(item.path) || item.key.startsWith(`${item.path}.`), item.key).toBe(true);

@@ -45,14 +45,14 @@ describe('scenarioAppendixRows', () => {
 			field: 'Botid',
 			value: '6 år',
 			range: '4,5–8 år, mest sannsynlig 6',
-			status: 'oppgitt',
+			status: 'entered',
 			source: ASSUMPTION_HELP.botid.source,
 			help: 'botid'
 		});
 		expect(row(rows, 'groups.rop.waitingAttritionPctPerYear')).toMatchObject({ value: '15 % per år', range: 'Fast verdi' });
 		expect(row(rows, 'groups.flyktning.tenure.leaseYears').value).toBe('3 år');
 		expect(row(rows, 'groups.flyktning.demand.settledPerYear').value).toBe('2025: 45; 2026: 40; 2027: 35; 2028: 30 personer');
-		expect(row(rows, 'vacancyTargetPct')).toMatchObject({ value: '5 % av boligene', status: 'oppgitt' });
+		expect(row(rows, 'vacancyTargetPct')).toMatchObject({ value: '5 % av boligene', status: 'entered' });
 		// The Monte Carlo settings are two rows, as in the XLSX sheet; the seed is printed without digit grouping.
 		expect(row(rows, 'monteCarlo.draws')).toMatchObject({ field: 'Usikkerhetsberegning (Monte Carlo): antall trekk', value: '2\u00a0000 trekk', range: '' });
 		expect(row(rows, 'monteCarlo.seed')).toMatchObject({ field: 'Usikkerhetsberegning (Monte Carlo): frø', value: String(basis.assumptions.monteCarlo.seed), range: '' });
@@ -68,14 +68,14 @@ describe('scenarioAppendixRows', () => {
 
 	it('marks a left-out number as calibrated, with the engine value and explanation when known', () => {
 		const pending = row(rows, 'groups.eldre.demand.sharePct');
-		expect(pending).toMatchObject({ status: 'kalibrert', value: 'kalibreres' });
+		expect(pending).toMatchObject({ status: 'calibrated', value: 'kalibreres' });
 
 		const note: CalibrationNote = { group: 'eldre', field: 'demand.sharePct', value: 4.9165, explanation: 'Andelen for Eldre er kalibrert til 4,92 %.' };
 		const calibrated = row(scenarioAppendixRows(basis, [note]), 'groups.eldre.demand.sharePct');
 		// One decimal, as the app shows percentages (formatPercent).
-		expect(calibrated).toMatchObject({ status: 'kalibrert', value: '4,9 %', source: note.explanation });
+		expect(calibrated).toMatchObject({ status: 'calibrated', value: '4,9 %', source: note.explanation });
 		// An entered number is never "calibrated", even if a note for another field exists.
-		expect(row(scenarioAppendixRows(basis, [note]), 'groups.eldre.demand.targetSharePct').status).toBe('oppgitt');
+		expect(row(scenarioAppendixRows(basis, [note]), 'groups.eldre.demand.targetSharePct').status).toBe('entered');
 	});
 
 	it('includes a turnover target only when the scenario has one', () => {
@@ -91,14 +91,14 @@ describe('scenarioAppendixRows', () => {
 describe('baseAppendixRows', () => {
 	it('gives the base data and population the status of their provenance', () => {
 		const rows = baseAppendixRows(doc);
-		expect(rows.every((r) => r.status === 'eksempeldata')).toBe(true);
+		expect(rows.every((r) => r.status === 'example')).toBe(true);
 		expect(row(rows, 'population').value).toMatch(/^2025–\d{4}, alder 0–\d+\+$/);
 
 		const imported = baseAppendixRows({
 			base: doc.base,
 			population: { ...doc.population, provenance: { kind: 'imported', source: 'SSB tabell 14288', alternative: 'MMMM', retrieved: '2026-03-01T10:00:00Z' } }
 		});
-		expect(row(imported, 'population')).toMatchObject({ status: 'importert', source: 'SSB tabell 14288, alternativ MMMM, hentet 2026-03-01' });
+		expect(row(imported, 'population')).toMatchObject({ status: 'imported', source: 'SSB tabell 14288, alternativ MMMM, hentet 2026-03-01' });
 	});
 });
 

@@ -24,7 +24,7 @@ describe('"Før tallene kan brukes"', () => {
 		]);
 		const botid = items.find((p) => p.key === 'basis:groups.eldre.tenure.years')!;
 		expect(botid.label).toBe('Botid – Eldre');
-		expect(botid.detail).toBe(`Nasjonalt anslag: ${NATIONAL_DEFAULTS.botidYears.source}.`);
+		expect(botid.detail).toBe(`Nasjonal standard: ${NATIONAL_DEFAULTS.botidYears.source}.`);
 		expect(botid.target).toEqual({ kind: 'assumption', scenarioId: 'basis', group: 'eldre', path: 'tenure.years' });
 		expect(items.find((p) => p.key === 'basis:vacancyTargetPct')?.label).toBe('Mål for ledighet (friksjonsledighet)');
 	});

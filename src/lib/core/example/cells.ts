@@ -32,6 +32,7 @@ export const CELL_IDS = {
 	comparison: 'sammenligning-2035',
 	uncertaintyNote: 'usikkerhet',
 	monteCarlo: 'usikkerhetsvifte',
+	shortfall: 'sannsynlighet-for-mangel',
 	tornado: 'tornado-2035',
 	capacityNote: 'kapasitet',
 	capacityKeyFigures: 'kapasitet-nokkeltall-2040',
@@ -257,6 +258,17 @@ export function createExampleCells(): Cell[] {
 			slide: true,
 			speakerNotes:
 				'Viften viser spennet i de 2 000 beregningene; midtlinjen er medianen. Usikkerheten vokser jo lenger fram vi ser.'
+		},
+		{
+			id: CELL_IDS.shortfall,
+			kind: 'chart',
+			chart: 'shortfall-probability',
+			scenarioIds: [B],
+			title: 'Sjansen for at boligene ikke strekker til, år for år (Basis)',
+			slide: true,
+			speakerNotes:
+				'Av de samme 2 000 beregningene: andelen der boligene ikke strekker til, år for år (nøkkeltallet gir den for ett år). ' +
+				'Over den stiplede linja på 50 % er det mer sannsynlig enn ikke at den planlagte boligmassen er for liten det året.'
 		},
 		{
 			id: CELL_IDS.tornado,

@@ -4,7 +4,7 @@
  * report/yearly-table.ts, so YEARLY_COLUMNS (the on-screen table) can be exported as well.
  */
 import { GROUP_IDS, GROUP_SHORT_LABELS, type GroupId } from '#lib/core/model/groups.ts';
-import type { GroupSeries, ProjectionResult, TotalSeries } from '#lib/core/model/result.ts';
+import type { GroupSeries, ProjectionResult, SegmentSeries, TotalSeries } from '#lib/core/model/result.ts';
 import type { TableColumn } from '#lib/core/report/yearly-table.ts';
 
 export type { TableColumn } from '#lib/core/report/yearly-table.ts';
@@ -103,4 +103,17 @@ export function groupDetailColumns(group: GroupId | 'total'): TableColumn[] {
 		});
 	}
 	return cols;
+}
+
+/**
+ * Occupied and free dwellings of each stock segment per year (issue 10 item 10). Only capacity runs
+ * place households in segments (`ProjectionResult.segments`); a result without them (need mode)
+ * gives NaN, which the table and the files leave empty.
+ */
+export function segmentColumns(segments: readonly Pick<SegmentSeries, 'id' | 'name'>[]): TableColumn[] {
+	const of = (r: ProjectionResult, id: string) => r.segments?.find((s) => s.id === id);
+	return segments.flatMap(({ id, name }): TableColumn[] => [
+		{ key: `segments.${id}.occupied`, header: `Bebodd: ${name} (boliger)`, kind: 'count', values: (r, i) => at(of(r, id)?.occupied, i) },
+		{ key: `segments.${id}.free`, header: `Ledig: ${name} (boliger)`, kind: 'count', values: (r, i) => at(of(r, id)?.free, i) }
+	]);
 }

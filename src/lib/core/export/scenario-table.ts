@@ -29,12 +29,13 @@ export interface ExportContext {
 	date: Date;
 }
 
+const PROBABILITY_KEY = 'total.probRequiredExceedsPlanned';
 export const PROBABILITY_HEADER = 'Sannsynlighet for at nødvendig bestand er større enn planlagt (%)';
 
 /** P(required stock > planned stock) of each year, in percent, matched to the result's years. */
 export function probabilityColumn(mc: MonteCarloResult): TableColumn {
 	return {
-		key: 'total.probRequiredExceedsPlanned',
+		key: PROBABILITY_KEY,
 		header: PROBABILITY_HEADER,
 		kind: 'percent',
 		values: (r, i) => {
@@ -74,7 +75,9 @@ export function scenarioTable(
 	columns: readonly TableColumn[],
 	opts: { context?: ExportContext; monteCarlo?: MonteCarloResult | null } = {}
 ): ScenarioTable {
-	const cols = [...columns, ...(opts.monteCarlo ? [probabilityColumn(opts.monteCarlo)] : [])];
+	// The on-screen table may already carry the probability (report/yearly-table.ts): never twice.
+	const hasProbability = columns.some((c) => c.key === PROBABILITY_KEY);
+	const cols = [...columns, ...(opts.monteCarlo && !hasProbability ? [probabilityColumn(opts.monteCarlo)] : [])];
 	const lines: (string | null)[][] = [
 		...contextLines(opts.context),
 		...resultWarnings(result).map((w) => ['Advarsel', w.message])

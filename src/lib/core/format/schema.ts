@@ -291,7 +291,7 @@ export const ScenarioSchema = z.strictObject({
 	valueSources: z.record(z.string(), z.strictObject({ kind: z.enum(['national-default', 'example']), source: z.string() })).optional()
 });
 
-export const ChartKindSchema = z.enum(['need-by-group', 'required-vs-planned', 'flows', 'monte-carlo-fan', 'scenario-comparison', 'tornado']);
+export const ChartKindSchema = z.enum(['need-by-group', 'required-vs-planned', 'flows', 'monte-carlo-fan', 'shortfall-probability', 'scenario-comparison', 'tornado']);
 
 const cellBase = {
 	id: z.string(),

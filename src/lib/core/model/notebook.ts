@@ -45,6 +45,8 @@ export type ChartKind =
 	| 'required-vs-planned'
 	| 'flows'
 	| 'monte-carlo-fan'
+	/** P(required stock > planned stock) per year (charts/shortfall-probability.ts). */
+	| 'shortfall-probability'
 	| 'scenario-comparison'
 	| 'tornado';
 

@@ -134,6 +134,7 @@ export function createNewNotebook(input: NewNotebookInput): Notebook {
 		{ id: 'bestand', kind: 'chart', chart: 'required-vs-planned', scenarioIds: [basis.id], slide: true },
 		{ id: 'nokkeltall', kind: 'key-figures', scenarioId: basis.id, year, slide: true },
 		{ id: 'usikkerhet', kind: 'chart', chart: 'monte-carlo-fan', scenarioIds: [basis.id] },
+		{ id: 'sannsynlighet-for-mangel', kind: 'chart', chart: 'shortfall-probability', scenarioIds: [basis.id] },
 		{ id: 'tabell', kind: 'table', scenarioIds: [basis.id] }
 	];
 	return {

@@ -35,7 +35,7 @@ export function planCostRows(scenario: Scenario): AppendixRow[] {
 			field: 'Kommunegruppe for tilskudd til utleieboliger',
 			value: GRANT_ZONE_LABELS[plan.grantZone ?? 'ovrige'],
 			range: '',
-			status: plan.grantZone ? 'oppgitt' : 'plassholder',
+			status: plan.grantZone ? 'entered' : 'placeholder',
 			source: RENTAL_GRANT_SOURCE
 		}
 	];
@@ -48,7 +48,7 @@ export function planCostRows(scenario: Scenario): AppendixRow[] {
 			field: item.label,
 			value: valueText(u.value, item.unit),
 			range: rangeText(u, item.unit),
-			status: placeholder ? 'plassholder' : 'oppgitt',
+			status: placeholder ? 'placeholder' : 'entered',
 			source: placeholder ? item.source : OWN_FIGURE_SOURCE
 		};
 	};

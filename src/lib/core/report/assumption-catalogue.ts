@@ -9,7 +9,8 @@
  */
 import { GROUP_IDS, GROUP_LABELS, type GroupId } from '#lib/core/model/groups.ts';
 import type { YearSeries } from '#lib/core/model/population.ts';
-import type { StockChangeKind } from '#lib/core/model/assumptions.ts';
+import type { AfterLastYear, StockChangeKind, WaitingAtStart } from '#lib/core/model/assumptions.ts';
+import { waitingIsLasting } from '#lib/core/engine/calibration-choices.ts';
 import type { Uncertain } from '#lib/core/model/uncertain.ts';
 import type { Scenario } from '#lib/core/model/notebook.ts';
 import type { ASSUMPTION_HELP } from '#lib/core/text/assumption-help.ts';
@@ -37,8 +38,8 @@ export type AssumptionQuantity =
 	| { kind: 'number'; value: number; signed?: boolean; plain?: boolean }
 	/** A number per calendar year. */
 	| { kind: 'series'; value: YearSeries }
-	/** A choice, already worded in Norwegian. */
-	| { kind: 'text'; value: string }
+	/** A choice, already worded in Norwegian. `byDefault`: not set in the scenario, the default applies (the key's value is absent). */
+	| { kind: 'text'; value: string; byDefault?: boolean }
 	/** Left out: the engine calibrates it (see the run's CalibrationNote with this item's group and path). */
 	| { kind: 'calibrated' };
 
@@ -96,6 +97,19 @@ export function yearSeriesLabel(s: YearSeries, format: (n: number) => string = p
 export function stockChangeLabel(c: { kind: StockChangeKind; year: number; segmentId: string }): string {
 	return `${STOCK_CHANGE_LABELS[c.kind]} ${c.year}, delbestand «${c.segmentId}»`;
 }
+
+/** The one Norwegian name of each rule past a series' last given year: editor, appendix, exports, chart subtitles. */
+export const AFTER_LAST_YEAR_LABELS: Readonly<Record<AfterLastYear, string>> = {
+	hold: 'Siste verdi gjentas',
+	zero: 'Null',
+	trend: 'Lineær trend fra de siste årene (aldri under 0)'
+};
+
+/** The one Norwegian name of each waiting-list choice: editor, appendix, exports. */
+export const WAITING_AT_START_LABELS: Readonly<Record<WaitingAtStart, string>> = {
+	lasting: 'Del av det varige behovet',
+	backlog: 'Engangsetterslep som bosettes én gang'
+};
 
 export const MODE_LABELS: Readonly<Record<Scenario['assumptions']['mode'], string>> = {
 	need: 'Behov (boliger som trengs)',
@@ -162,6 +176,15 @@ export function listAssumptions(scenario: Scenario, groupNames: Readonly<Record<
 			add(g, 'tenure.leaseYears', lf.name, lf.unit, { kind: 'number', value: t.leaseYears }, 'lease');
 		}
 		(['botid', 'renewal', 'exitPct', 'turnover', 'attrition'] as const).forEach((id) => field(g, id));
+		// The group's choices that change what the charts show. The rule past a series' last year
+		// always (the default, too, decides every year after it); the waiting-list choice where the
+		// planner made it (its default per driver is stated with the charts' first-year note and in
+		// docs/model.md), and not for series drivers, where it changes nothing.
+		if (d.kind === 'refugees' || d.kind === 'manual') {
+			add(g, 'demand.afterLastYear', 'Etter siste oppgitte år', '', { kind: 'text', value: AFTER_LAST_YEAR_LABELS[d.afterLastYear ?? 'hold'], ...(d.afterLastYear ? {} : { byDefault: true }) });
+		} else if (ga.waitingAtStart) {
+			add(g, 'waitingAtStart', 'Ventelisten ved start', '', { kind: 'text', value: WAITING_AT_START_LABELS[waitingIsLasting(ga) ? 'lasting' : 'backlog'] });
+		}
 	}
 
 	a.stockChanges.forEach((c, i) => add(null, 'stockChanges', stockChangeLabel(c), 'boliger', { kind: 'number', value: c.count, signed: true }, undefined, i));

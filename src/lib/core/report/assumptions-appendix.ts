@@ -9,17 +9,15 @@
  */
 import type { Notebook, Scenario, Cell } from '#lib/core/model/notebook.ts';
 import type { CalibrationNote } from '#lib/core/model/result.ts';
-import type { Provenance } from '#lib/core/model/population.ts';
 import type { Uncertain } from '#lib/core/model/uncertain.ts';
 import { GROUP_IDS, GROUP_LABELS } from '#lib/core/model/groups.ts';
 import { ASSUMPTION_HELP } from '#lib/core/text/assumption-help.ts';
+import { assumptionProvenance, dataProvenance, provenanceText, type ValueOrigin } from './provenance.ts';
 import { BASE_DATA_LABELS, listAssumptions, yearSeriesLabel, type AssumptionItem, type HelpKey } from '#lib/core/report/assumption-catalogue.ts';
 
-/**
- * oppgitt = entered by the planner; kalibrert = derived by the engine; importert = read from a file (SSB etc.);
- * eksempeldata = the fictional example; plassholder = a default standing in until the planner enters their own (the plan's cost figures).
- */
-export type AssumptionStatus = 'oppgitt' | 'kalibrert' | 'importert' | 'eksempeldata' | 'plassholder';
+/** Where the row's value comes from (report/provenance.ts, the one derivation). */
+/** … or a plan's cost figure that stands in until the planner enters their own (core/plan/cost-appendix.ts). */
+export type AssumptionStatus = ValueOrigin | 'placeholder';
 
 export type { HelpKey };
 
@@ -51,13 +49,17 @@ export interface AppendixSection {
 	sameAs?: { scenario: string; omitted: number };
 }
 
+/** The status column: the origin's name, capitalised as a table cell ("Nasjonal standard"). */
 export const STATUS_LABELS: Readonly<Record<AssumptionStatus, string>> = {
-	oppgitt: 'Oppgitt',
-	kalibrert: 'Kalibrert',
-	importert: 'Importert',
-	eksempeldata: 'Eksempeldata',
-	plassholder: 'Plassholder'
+	entered: 'Oppgitt',
+	calibrated: 'Kalibrert',
+	imported: 'Importert',
+	'national-default': 'Nasjonal standard',
+	example: 'Eksempel',
+	placeholder: 'Plassholder'
 };
+
+export { provenanceText };
 
 const SCENARIO_WIDE = 'Hele scenarioet';
 
@@ -98,22 +100,6 @@ export function rangeText(u: Uncertain, unit = ''): string {
 	return s.p10 === s.p90 ? 'Fast verdi' : `80 % sannsynlig mellom ${f(s.p10)} og ${f(s.p90)}${withU}`;
 }
 
-function statusOf(p: Provenance): AssumptionStatus {
-	return p.kind === 'imported' ? 'importert' : p.kind === 'example' ? 'eksempeldata' : 'oppgitt';
-}
-
-export function provenanceText(p: Provenance): string {
-	return [
-		p.source,
-		p.alternative ? `alternativ ${p.alternative}` : '',
-		p.fileName ? `fil ${p.fileName}` : '',
-		p.retrieved ? `hentet ${p.retrieved.slice(0, 10)}` : '',
-		p.note ?? ''
-	]
-		.filter(Boolean)
-		.join(', ');
-}
-
 /** Where an assumption without a help entry comes from, by its catalogue path. */
 const SOURCES_WITHOUT_HELP: Readonly<Record<string, string>> = {
 	horizonYears: 'Valgt i scenarioet.',
@@ -122,6 +108,8 @@ const SOURCES_WITHOUT_HELP: Readonly<Record<string, string>> = {
 	'monteCarlo.draws': 'Valgt i scenarioet; flere trekk gir jevnere usikkerhetsbånd.',
 	'monteCarlo.seed': 'Valgt i scenarioet; samme frø gir samme resultat.',
 	'demand.perYear': 'Oppgitt år for år av planleggeren.',
+	waitingAtStart: 'Valgt i scenarioet.',
+	'demand.afterLastYear': 'Valgt i scenarioet.',
 	stockChanges: 'Vedtatt eller planlagt endring i boligmassen, oppgitt i scenarioet.'
 };
 
@@ -139,19 +127,21 @@ export function scenarioAppendixRows(scenario: Scenario, calibration: readonly C
 			field: item.label,
 			...(item.help ? { help: item.help } : {})
 		};
-		const entered = (value: string, range: string): AppendixRow => ({ ...base, value, range, status: 'oppgitt', source: sourceOf(item) });
+		// A stand-in (national default, copied from the example) names its own source instead of the help's.
+		const origin = assumptionProvenance(scenario, item.key);
+		const row = (value: string, range: string): AppendixRow => ({ ...base, value, range, status: origin.origin, source: origin.source ?? sourceOf(item) });
 		switch (q.kind) {
 			case 'uncertain':
-				return entered(withUnit(q.value.value, item.unit), rangeText(q.value, item.unit));
+				return row(withUnit(q.value.value, item.unit), rangeText(q.value, item.unit));
 			case 'number': {
 				const n = q.plain ? String(q.value) : formatNumber(q.value);
 				const text = `${q.signed && q.value > 0 ? '+' : ''}${n}`;
-				return entered(item.unit ? `${text} ${item.unit}` : text, item.setting ? '' : 'Fast verdi');
+				return row(item.unit ? `${text} ${item.unit}` : text, item.setting ? '' : 'Fast verdi');
 			}
 			case 'series':
-				return entered(`${yearSeriesLabel(q.value, formatNumber)}${item.unit ? ` ${item.unit}` : ''}`, '');
+				return row(`${yearSeriesLabel(q.value, formatNumber)}${item.unit ? ` ${item.unit}` : ''}`, '');
 			case 'text':
-				return entered(q.value, '');
+				return { ...row(q.value, ''), ...(q.byDefault ? { source: 'Standardvalget.' } : {}) };
 			case 'calibrated': {
 				const note = item.group ? calibration.find((c) => c.group === item.group && c.field === item.path) : undefined;
 				const help = item.help ? ` ${ASSUMPTION_HELP[item.help].source}` : '';
@@ -159,7 +149,7 @@ export function scenarioAppendixRows(scenario: Scenario, calibration: readonly C
 					...base,
 					value: note ? withUnit(note.value, item.unit) : 'kalibreres',
 					range: '',
-					status: 'kalibrert',
+					status: 'calibrated',
 					source: note?.explanation ?? `Ikke oppgitt: kalibreres av modellen.${help}`
 				};
 			}
@@ -170,7 +160,7 @@ export function scenarioAppendixRows(scenario: Scenario, calibration: readonly C
 /** The base data and population every scenario shares, with their provenance. */
 export function baseAppendixRows(doc: Pick<Notebook, 'base' | 'population'>): AppendixRow[] {
 	const { base, population } = doc;
-	const status = statusOf(base.provenance);
+	const status = dataProvenance(base.provenance).origin;
 	const source = provenanceText(base.provenance);
 	const rows: AppendixRow[] = [];
 	const add = (key: string, group: string, field: string, value: string) => rows.push({ key, group, field, value, range: '', status, source });
@@ -194,7 +184,7 @@ export function baseAppendixRows(doc: Pick<Notebook, 'base' | 'population'>): Ap
 		field: 'Befolkningsframskriving',
 		value: years.length ? `${years[0]}–${years[years.length - 1]}, alder ${population.ages[0] ?? 0}–${population.ages[population.ages.length - 1] ?? 0}+` : '(ingen år)',
 		range: '',
-		status: statusOf(population.provenance),
+		status: dataProvenance(population.provenance).origin,
 		source: provenanceText(population.provenance)
 	});
 	return rows;

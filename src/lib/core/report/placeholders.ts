@@ -12,6 +12,7 @@ import type { Notebook, Scenario } from '#lib/core/model/notebook.ts';
 import type { Provenance } from '#lib/core/model/population.ts';
 import { GROUP_LABELS, isGroupId, type GroupId } from '#lib/core/model/groups.ts';
 import { listAssumptions } from './assumption-catalogue.ts';
+import { ORIGIN_LABELS } from './provenance.ts';
 
 /** Where a placeholder is edited. */
 export type PlaceholderTarget =
@@ -63,8 +64,9 @@ export function listPlaceholders(doc: Notebook): Placeholder[] {
 			const item = items.find((it) => it.key === key);
 			const name = item?.label ?? (path === 'demand' ? 'Driver for nytt behov' : path);
 			const label = `${name}${group ? ` – ${GROUP_LABELS[group]}` : ''}${several ? ` (${scenario.name})` : ''}`;
-			const what = source.kind === 'example' ? 'Fra eksempelkommunen' : 'Nasjonalt anslag';
-			out.push({ key: `${scenario.id}:${key}`, label, detail: `${what}: ${source.source}.`, target: { kind: 'assumption', scenarioId: scenario.id, group, path } });
+			// The same words as the label beside the field (report/provenance.ts).
+			const what = ORIGIN_LABELS[source.kind];
+			out.push({ key: `${scenario.id}:${key}`, label, detail: `${what.charAt(0).toUpperCase()}${what.slice(1)}: ${source.source}.`, target: { kind: 'assumption', scenarioId: scenario.id, group, path } });
 		}
 	}
 	return out;

@@ -6,6 +6,7 @@ export const CHART_LABELS: Readonly<Record<ChartKind, string>> = {
 	'required-vs-planned': 'Nødvendig og planlagt boligmasse',
 	flows: 'Inn- og utflyttinger',
 	'monte-carlo-fan': 'Usikkerhetsvifte',
+	'shortfall-probability': 'Sannsynlighet for mangel per år',
 	'scenario-comparison': 'Scenarioer sammenlignet',
 	tornado: 'Følsomhet (tornado)'
 };

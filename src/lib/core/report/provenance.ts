@@ -1,0 +1,86 @@
+/**
+ * Where a value comes from (issue 10 item 2): the one derivation behind the label beside every
+ * assumption field (components/ProvenanceLabel.svelte), the printed appendix's status column and the
+ * base data and population lines.
+ *
+ * - entered (oppgitt): typed by the planner, or the planner's choice (the fictional example's
+ *   numbers count as entered there: the example is the point of that notebook);
+ * - calibrated (kalibrert): left out, so the engine calibrates it (docs/model.md, "Calibration");
+ * - imported (importert): read from a file or SSB's API (population, KOSTRA base data);
+ * - national-default (nasjonal standard): a documented national figure standing in
+ *   (`Scenario.valueSources`, set by a new notebook, core/new-notebook.ts);
+ * - example (eksempel): copied from the fictional example kommune (`valueSources`, or a
+ *   population/base data whose provenance is the example's).
+ */
+import type { Scenario, ValueSource } from '../model/notebook.ts';
+import type { Provenance } from '../model/population.ts';
+
+export type ValueOrigin = 'entered' | 'calibrated' | 'imported' | 'national-default' | 'example';
+
+export interface ValueProvenance {
+	origin: ValueOrigin;
+	/** Norwegian, where it is known: the source behind a default or an import ("SSB KOSTRA (tabell 12008), 2025"). */
+	source?: string;
+}
+
+/** The short Norwegian name of each origin, as the label shows it. */
+export const ORIGIN_LABELS: Readonly<Record<ValueOrigin, string>> = {
+	entered: 'oppgitt',
+	calibrated: 'kalibrert',
+	imported: 'importert',
+	'national-default': 'nasjonal standard',
+	example: 'eksempel'
+};
+
+/**
+ * The stand-in marker that covers an assumption: its own key, or a marker on a part of the path
+ * above it ("groups.flyktning.demand" covers every field of the refugee group's driver).
+ */
+function standInFor(sources: Readonly<Record<string, ValueSource>> | undefined, key: string): ValueSource | undefined {
+	if (!sources) return undefined;
+	const parts = key.split('.');
+	for (let n = parts.length; n > 0; n--) {
+		const s = sources[parts.slice(0, n).join('.')];
+		if (s) return s;
+	}
+	return undefined;
+}
+
+/**
+ * An assumption of a scenario. `key`: its catalogue key (report/assumption-catalogue.ts), a dot path
+ * into the scenario's assumptions ("groups.rop.tenure.years", "vacancyTargetPct"). `calibrated`:
+ * the value is left out and the engine calibrates it (the field's `whenAbsent`).
+ */
+export function assumptionProvenance(scenario: Pick<Scenario, 'valueSources'>, key: string, calibrated = false): ValueProvenance {
+	if (calibrated) return { origin: 'calibrated' };
+	const standIn = standInFor(scenario.valueSources, key);
+	return standIn ? { origin: standIn.kind, source: standIn.source } : { origin: 'entered' };
+}
+
+/** "SSB tabell 14288, alternativ MMMM, fil x.csv, hentet 2026-03-01, note": everything a provenance records. */
+export function provenanceText(p: Provenance): string {
+	return [
+		p.source,
+		p.alternative ? `alternativ ${p.alternative}` : '',
+		p.fileName ? `fil ${p.fileName}` : '',
+		p.retrieved ? `hentet ${p.retrieved.slice(0, 10)}` : '',
+		p.note ?? ''
+	]
+		.filter(Boolean)
+		.join(', ');
+}
+
+/**
+ * Base data or population, from its recorded provenance. `year`: the year the numbers describe
+ * (the base year for KOSTRA), named with an imported source ("SSB KOSTRA (tabell 12008), 2025").
+ */
+export function dataProvenance(p: Provenance, year?: number): ValueProvenance {
+	if (p.kind === 'example') return { origin: 'example', source: p.source };
+	if (p.kind === 'imported') return { origin: 'imported', source: year === undefined ? p.source : `${p.source}, ${year}` };
+	return { origin: 'entered', source: p.source };
+}
+
+/** "nasjonal standard: ca. 8 år nasjonalt …", "kalibrert", "importert: SSB …": the label with its source, for text. */
+export function provenanceLabel(v: ValueProvenance): string {
+	return v.source && v.origin !== 'entered' ? `${ORIGIN_LABELS[v.origin]}: ${v.source}` : ORIGIN_LABELS[v.origin];
+}
