@@ -13,7 +13,7 @@ import type { NotebookRepository } from '#lib/adapters/db/notebook-repository.ts
 import type { ProjectionClient } from '#lib/adapters/worker/projection-client.ts';
 import { EngineInputError, runProjection } from '#lib/core/engine/index.ts';
 import { createExampleNotebook } from '#lib/core/example/index.ts';
-import { createNewNotebook, NATIONAL_DEFAULTS } from '#lib/core/new-notebook.ts';
+import { createNewNotebook, NATIONAL_DEFAULTS } from '#lib/core/notebook/new-notebook.ts';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 
 const fakeRepo = { save: async (_doc: unknown, rev: number) => rev + 1, get: async () => undefined, create: async () => undefined } as unknown as NotebookRepository;

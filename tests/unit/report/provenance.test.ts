@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assumptionProvenance, dataProvenance, provenanceLabel, provenanceText } from '#lib/core/report/provenance.ts';
 import { scenarioAppendixRows } from '#lib/core/report/assumptions-appendix.ts';
-import { createNewNotebook, NATIONAL_DEFAULTS } from '#lib/core/new-notebook.ts';
+import { createNewNotebook, NATIONAL_DEFAULTS } from '#lib/core/notebook/new-notebook.ts';
 import { createExampleNotebook } from '#lib/core/example/index.ts';
 
 const own = createNewNotebook({ kommuneName: 'Testvik', kommuneNumber: '4601', now: '2026-11-29T00:00:00Z', id: 'testvik' });

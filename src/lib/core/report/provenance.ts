@@ -8,7 +8,7 @@
  * - calibrated (kalibrert): left out, so the engine calibrates it (docs/model.md, "Calibration");
  * - imported (importert): read from a file or SSB's API (population, KOSTRA base data);
  * - national-default (nasjonal standard): a documented national figure standing in
- *   (`Scenario.valueSources`, set by a new notebook, core/new-notebook.ts);
+ *   (`Scenario.valueSources`, set by a new notebook, core/notebook/new-notebook.ts);
  * - example (eksempel): copied from the fictional example kommune (`valueSources`, or a
  *   population/base data whose provenance is the example's).
  */
