@@ -40,9 +40,10 @@ async function storedRecord(page: Page, id: string): Promise<{ revision: number;
 
 const DISK_FULL_FLAG = 'e2e:disk-full';
 
-/** Installs the full-disk switch in every page of `context` (before any app script runs). */
-async function installDiskFullSwitch(context: BrowserContext): Promise<void> {
-	await context.addInitScript((flag) => {
+/** Installs the full-disk switch in every page of `context` (before any app script runs); `fullFromStart` turns it on at once. */
+async function installDiskFullSwitch(context: BrowserContext, fullFromStart = false): Promise<void> {
+	await context.addInitScript(([flag, full]) => {
+		if (full && location.protocol.startsWith('http')) sessionStorage.setItem(flag, '1');
 		for (const method of ['put', 'add'] as const) {
 			const original = IDBObjectStore.prototype[method];
 			IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: Parameters<typeof original>) {
@@ -50,7 +51,7 @@ async function installDiskFullSwitch(context: BrowserContext): Promise<void> {
 				return original.apply(this, args);
 			};
 		}
-	}, DISK_FULL_FLAG);
+	}, [DISK_FULL_FLAG, fullFromStart] as const);
 }
 
 async function setDiskFull(page: Page, full: boolean): Promise<void> {
@@ -110,7 +111,7 @@ describe('leaving with unsaved edits, and a full disk', () => {
 		await expect.poll(() => winner.getByTestId('save-status').textContent()).toBe('Lagret');
 		expect(await tryToClose(winner, 'leave')).toEqual([]);
 		await a.context.close();
-	});
+	}, 150_000); // two tabs, a conflict and three page loads: over a minute on a loaded two-core machine
 
 	it('a full disk on save: a Norwegian message, the stored notebook untouched, the page asks before it is left', async () => {
 		const g = await openGuardedPage(browser());
@@ -171,6 +172,37 @@ describe('leaving with unsaved edits, and a full disk', () => {
 		await expect.poll(async () => readNumber(await botid.inputValue())).toBe(6.5);
 		await expect.poll(() => page.getByTestId('save-status').textContent()).toBe('Lagret');
 		expect(((await storedRecord(page, EXAMPLE_ID))?.revision ?? 0) > (before?.revision ?? 0)).toBe(true);
+		await g.context.close();
+	});
+
+	it('a full disk in the library: a new notebook or a copy says why it was not made, and nothing is thrown', async () => {
+		const g = await openGuardedPage(browser());
+		const { page } = g;
+		await installDiskFullSwitch(g.context);
+		await page.goto(baseURL);
+		const entries = page.getByTestId('library').getByRole('listitem');
+		await expect.poll(() => entries.count()).toBe(1);
+		await setDiskFull(page, true);
+		await page.getByLabel('Kommunenavn').fill('Fullby');
+		await page.getByRole('button', { name: 'Lag notatbok' }).click();
+		const alert = page.getByRole('alert').filter({ hasText: 'Kunne ikke lagre: nettleseren har ikke mer lagringsplass' });
+		await alert.waitFor();
+		await page.getByRole('button', { name: /^Lag kopi av Eksempelkommune/ }).click();
+		await alert.waitFor();
+		expect(new URL(page.url()).pathname).toBe(new URL(baseURL).pathname);
+		expect(await entries.count()).toBe(1);
+		g.expectNoProblems();
+		await g.context.close();
+	});
+
+	it('a full disk on the very first start: the library says so in Norwegian instead of an error text in English', async () => {
+		const g = await openGuardedPage(browser());
+		const { page } = g;
+		await installDiskFullSwitch(g.context, true);
+		await page.goto(baseURL);
+		await page.getByRole('alert').filter({ hasText: /^Kunne ikke legge inn eksempelet\. Nettleseren kunne ikke lese eller skrive lagrede data, trolig fordi lagringsplassen er full/ }).waitFor();
+		await page.getByText('Ingen notatbøker ennå.').waitFor();
+		g.expectNoProblems();
 		await g.context.close();
 	});
 });
