@@ -35,8 +35,10 @@ export function unloadNeedsConfirmation(): boolean {
 	let ask = false;
 	for (const s of open) {
 		if (!s.hasUnsaved) continue;
+		// Read before flushOnExit: the save it starts turns a failed save's 'error' into 'saving'.
+		const needsDecision = s.saveStatus === 'conflict' || s.saveStatus === 'error';
 		const kept = s.flushOnExit();
-		if (!kept || s.saveStatus === 'conflict' || s.saveStatus === 'error') ask = true;
+		if (!kept || needsDecision) ask = true;
 	}
 	return ask;
 }

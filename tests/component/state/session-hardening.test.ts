@@ -98,6 +98,22 @@ describe('edits in the conflict state are never dropped (finding 2)', () => {
 		unregister();
 		session.dispose();
 	});
+
+	it('leaving asks after a save failed (a full disk), though the edit is journaled and a new save starts on the way out', async () => {
+		const { repo, nb, storage, session } = await open();
+		const unregister = registerOpenSession(session);
+		try {
+			repo.save = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+			session.update((d) => void (d.title = 'Disken er full'));
+			await session.flush();
+			expect(session.saveStatus).toBe('error');
+			expect(unloadNeedsConfirmation()).toBe(true);
+			expect(readJournal(nb.id, storage)?.doc.title).toBe('Disken er full');
+		} finally {
+			unregister();
+			session.dispose();
+		}
+	});
 });
 
 describe('an app update waits for pending work (finding 2)', () => {

@@ -72,4 +72,17 @@ describe('edits journalled when the tab went away', () => {
 		const titles = (await repo.list()).map((x) => x.title).sort();
 		expect(titles).toEqual(['Annen fane', 'Min endring (ulagrede endringer)']);
 	});
+
+	it('become a copy also when the other tab saved after our edit (a tab closed in the «Endret i en annen fane» state)', async () => {
+		const { repo, nb, storage } = await setup();
+		writeJournal({ ...nb, title: 'Min endring', updatedAt: '2026-01-02T00:00:00.000Z' }, 1, storage);
+		await repo.save({ ...nb, title: 'Annen fane', updatedAt: '2026-01-03T00:00:00.000Z' }, 1);
+		const told: string[] = [];
+		const record = await recoverUnsaved(repo, nb.id, storage, { notify: (m) => told.push(m) });
+		expect(told).toEqual([expect.stringContaining('lagret som en egen kopi, «Min endring (ulagrede endringer)»')]);
+		expect(record?.doc.title).toBe('Annen fane');
+		const titles = (await repo.list()).map((x) => x.title).sort();
+		expect(titles).toEqual(['Annen fane', 'Min endring (ulagrede endringer)']);
+		expect(readJournal(nb.id, storage)).toBeNull();
+	});
 });

@@ -37,17 +37,21 @@ export async function openRecovered(repo: NotebookRepository, id: string, storag
 	if (opened.status !== 'ok') return opened;
 	const { entry } = read;
 	const record = opened.record;
-	if (entry.doc.updatedAt <= record.doc.updatedAt && entry.baseRevision < record.revision) {
-		// The save went through after all: the journal is stale.
+	if (entry.baseRevision < record.revision && sameDocument(entry.doc, record.doc)) {
+		// The save went through after all: the journal is stale. Only when the stored notebook is
+		// exactly the journalled one: a newer stored notebook may be another tab's save over ours
+		// (a tab closed in the «Endret i en annen fane» state), whose edits must become a copy.
 		clearJournal(id, storage);
 		return opened;
 	}
+	let copyTitle: string | null = null;
 	try {
 		if (entry.baseRevision === record.revision) {
 			await repo.save(entry.doc, record.revision);
 		} else {
 			const copyId = derivedId(id, `-ulagret-${now.getTime().toString(36)}`);
-			await repo.create({ ...entry.doc, id: copyId, title: `${entry.doc.title} (ulagrede endringer)` });
+			copyTitle = `${entry.doc.title} (ulagrede endringer)`;
+			await repo.create({ ...entry.doc, id: copyId, title: copyTitle });
 		}
 	} catch (err) {
 		// Most likely a full disk: keep the journal for the next open, and open what is stored.
@@ -59,5 +63,14 @@ export async function openRecovered(repo: NotebookRepository, id: string, storag
 		return opened;
 	}
 	clearJournal(id, storage);
+	if (copyTitle)
+		opts.notify?.(
+			`Notatboken ble lagret i en annen fane etter at du sist gjorde endringer her. Dine ulagrede endringer er lagret som en egen kopi, «${copyTitle}», i biblioteket. Her vises den sist lagrede versjonen.`
+		);
 	return repo.open(id, now);
+}
+
+/** Both documents went through the same check (record-check.ts), so their JSON has the same key order. */
+function sameDocument(a: unknown, b: unknown): boolean {
+	return JSON.stringify(a) === JSON.stringify(b);
 }
