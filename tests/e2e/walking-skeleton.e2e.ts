@@ -38,10 +38,9 @@ describe('walking skeleton', () => {
 		await expect.poll(async () => chart.innerHTML()).not.toBe(chartBefore);
 		const requiredAfter = await requiredCell.textContent();
 
-		// The page stayed responsive (the computation ran in the worker).
-		const t0 = Date.now();
-		await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-		expect(Date.now() - t0).toBeLessThan(1000);
+		// The computation runs in a dedicated worker, not on the page's thread. (Checked by its
+		// presence, not by a timing: speed lives in the benchmarks, and this machine is shared.)
+		expect(page.workers().length).toBeGreaterThan(0);
 
 		await expect.poll(() => page.getByTestId('save-status').textContent()).toBe('Lagret');
 		await page.reload();
