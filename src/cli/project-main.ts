@@ -23,6 +23,7 @@ import { GROUP_IDS } from '#lib/core/model/groups.ts';
 import type { MonteCarloResult, ProjectionResult } from '#lib/core/model/result.ts';
 import { expandInputs, fsErrorMessage } from './read-input.ts';
 import { runFile, type FileOutcome, type NotebookOutcome, type RunOptions } from './run-file.ts';
+import { describeOverrides } from '#lib/core/scenarios/difference-text.ts';
 import type { WorkerReply, WorkerRequest } from './project-worker.ts';
 
 export interface CliIo {
@@ -376,7 +377,8 @@ export async function runProjectCli(argv: readonly string[], io: CliIo): Promise
 				write(join(args.outDir, uniqueName(usedNames, slugify(nb.title), '.xlsx')), bytes);
 			} else {
 				for (const s of ok) {
-					const text = projectionToCsv(s.result!, { context: { ...context, scenario: s.scenario.name }, monteCarlo: s.monteCarlo ?? null, bom: true });
+					const differences = describeOverrides({ scenarios: nb.scenarios.map((o) => o.scenario) }, s.scenario).map((l) => l.text);
+					const text = projectionToCsv(s.result!, { context: { ...context, scenario: s.scenario.name, differences }, monteCarlo: s.monteCarlo ?? null, bom: true });
 					write(join(args.outDir, uniqueName(usedNames, slugify(`${nb.title}-${s.scenario.name}`), '.csv')), text);
 				}
 			}

@@ -10,6 +10,7 @@ import type { MonteCarloResult, ProjectionResult } from '#lib/core/model/result.
 import { ASSUMPTION_HEADER, assumptionRowCells, assumptionRows, baseDataRows } from './assumptions.ts';
 import { projectionColumns, type ColumnOptions, type TableColumn } from './columns.ts';
 import { scenarioTable, type ExportContext } from './scenario-table.ts';
+import { describeOverrides } from '../scenarios/difference-text.ts';
 import { writeXlsx, type XlsxNumberFormat, type XlsxSheet } from './xlsx.ts';
 
 export interface WorkbookInput extends ColumnOptions {
@@ -32,7 +33,9 @@ export const ASSUMPTIONS_SHEET_NAME = 'Forutsetninger';
 export function projectionSheets(input: WorkbookInput): XlsxSheet[] {
 	const columns = input.columns ?? projectionColumns(input);
 	const sheets: XlsxSheet[] = input.scenarios.map(({ scenario, result, monteCarlo }) => {
-		const context = input.context ? { ...input.context, scenario: scenario.name } : undefined;
+		// A variant's sheet says what it changes from its parent (when the parent is exported too).
+		const differences = describeOverrides({ scenarios: input.scenarios.map((s) => s.scenario) }, scenario).map((l) => l.text);
+		const context = input.context ? { ...input.context, scenario: scenario.name, ...(differences.length ? { differences } : {}) } : undefined;
 		const table = scenarioTable(result, columns, { context, monteCarlo });
 		return {
 			name: scenario.name,

@@ -84,7 +84,17 @@ function objectLabel(path: string): string {
 	if (path === 'plan') return 'Tiltaksplan og kostnader';
 	if (path === 'plan.measures') return 'Tiltak i planen';
 	if (path.startsWith('plan.costs.')) return COST_ITEMS.find((c) => `plan.costs.${c.key}` === path)?.label ?? 'Kostnad';
-	if (path.startsWith('plan.')) return `Tiltaksplan: ${path.slice('plan.'.length)}`;
+	const plan: Record<string, string> = {
+		'plan.costs': 'Kostnadsforutsetninger',
+		'plan.targetYear': 'Tiltaksplan: år behovet skal være dekket',
+		'plan.mix': 'Tiltaksplan: fordeling på tiltak',
+		'plan.leadTimes': 'Tiltaksplan: ledetider',
+		'plan.segmentKinds': 'Tiltaksplan: boligtyper',
+		'plan.grantZone': 'Tiltaksplan: tilskuddssone'
+	};
+	const planKey = Object.keys(plan).find((k) => related(k, path));
+	if (planKey) return plan[planKey]!;
+	if (path.startsWith('plan.')) return 'Tiltaksplan og kostnader';
 	return path;
 }
 
@@ -107,7 +117,7 @@ function itemLabel(it: AssumptionItem): string {
  * One line per override of `variant`, in the order of the assumption catalogue (settings, then
  * group by group), against its parent. Empty for a root or a variant that changes nothing.
  */
-export function describeOverrides(nb: Pick<Notebook, 'scenarios'>, variant: Scenario): OverrideLine[] {
+export function describeOverrides(nb: { readonly scenarios: readonly Scenario[] }, variant: Scenario): OverrideLine[] {
 	const parent = variant.basedOn === undefined ? undefined : nb.scenarios.find((s) => s.id === variant.basedOn);
 	const overrides = variant.overrides ?? {};
 	if (!parent || Object.keys(overrides).length === 0) return [];
