@@ -7,7 +7,7 @@
  *
  * Pure: nb-NO numbers, no DOM.
  */
-import type { Notebook, Scenario } from '../model/notebook.ts';
+import type { Scenario } from '../model/notebook.ts';
 import { GROUP_SHORT_LABELS, isGroupId } from '../model/groups.ts';
 import type { Uncertain } from '../model/uncertain.ts';
 import { COST_ITEMS } from '../plan/costs.ts';
