@@ -130,3 +130,18 @@ function doc0(session: NotebookSession): string {
 function $stateSnapshot(session: NotebookSession, id: string) {
 	return JSON.parse(JSON.stringify(session.scenario(id)!.assumptions));
 }
+
+describe('the seeded example', () => {
+	it('is stored with variants as overrides and opens (first start and restore)', async () => {
+		const { seedExampleOnFirstStart, restoreExample } = await import('#lib/adapters/db/seed.ts');
+		const { EXAMPLE_NOTEBOOK_ID } = await import('#lib/core/example/index.ts');
+		db = openDatabase(`seed-${Math.random()}`);
+		await seedExampleOnFirstStart(db);
+		const raw = await db.notebooks.get(EXAMPLE_NOTEBOOK_ID);
+		expect(raw!.doc.scenarios.filter((s) => s.basedOn).every((s) => !('assumptions' in s) && s.overrides)).toBe(true);
+		const repo = new NotebookRepository(db);
+		expect((await repo.open(EXAMPLE_NOTEBOOK_ID)).status).toBe('ok');
+		await restoreExample(db);
+		expect((await repo.open(EXAMPLE_NOTEBOOK_ID)).status).toBe('ok');
+	});
+});
