@@ -57,8 +57,15 @@ function plain<T>(x: T): T {
 	return x === undefined ? x : (JSON.parse(JSON.stringify(x)) as T);
 }
 
+/** Deep equality of plain JSON values (key order ignored), without serialising at every level. */
 function same(a: unknown, b: unknown): boolean {
-	return JSON.stringify(a) === JSON.stringify(b);
+	if (a === b) return true;
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+	if (Array.isArray(a) !== Array.isArray(b)) return false;
+	if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => same(x, (b as unknown[])[i]));
+	const ka = Object.keys(a);
+	const kb = Object.keys(b);
+	return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && same((a as JsonObject)[k], (b as JsonObject)[k]));
 }
 
 /** Whether the value at `key` is one override unit (see the module comment). */
