@@ -24,6 +24,7 @@ import type { MonteCarloResult, ProjectionResult } from '#lib/core/model/result.
 import { economyPlanYears, sumOver, type PlanBudget } from '#lib/core/plan/budget.ts';
 import { expandInputs, fsErrorMessage } from './read-input.ts';
 import { runFile, type FileOutcome, type NotebookOutcome, type RunOptions } from './run-file.ts';
+import { describeOverrides } from '#lib/core/scenarios/difference-text.ts';
 import type { WorkerReply, WorkerRequest } from './project-worker.ts';
 import { workerScript } from './worker-script.ts';
 
@@ -401,8 +402,9 @@ export async function runProjectCli(argv: readonly string[], io: CliIo): Promise
 				write(join(args.outDir, uniqueName(usedNames, slugify(nb.title), '.xlsx')), bytes);
 			} else {
 				for (const s of ok) {
+					const differences = describeOverrides({ scenarios: nb.scenarios.map((o) => o.scenario) }, s.scenario).map((l) => l.text);
 					const text = projectionToCsv(s.result!, {
-						context: { ...context, scenario: s.scenario.name },
+						context: { ...context, scenario: s.scenario.name, differences },
 						monteCarlo: s.monteCarlo ?? null,
 						budget: s.budget ?? null,
 						bom: true

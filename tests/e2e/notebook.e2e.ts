@@ -196,10 +196,12 @@ describe('notebook', () => {
 		await expect
 			.poll(async () => readNumber(await required('Kortere botid for ROP').textContent()))
 			.toBeLessThan(readNumber(await required('Basis').textContent()));
-		// The new variant is the last in the scenario bar.
-		await expect.poll(() => page.locator('li[data-scenario-id]').last().textContent()).toContain('1 forutsetning(er) avviker fra Basis');
-		await page.locator('li[data-scenario-id]').last().getByText('1 forutsetning(er) avviker fra Basis').click();
-		await expect.poll(() => page.locator('li[data-scenario-id]').last().locator('details li').allTextContents()).toEqual([expect.stringMatching(/^ROP.*: .*[Bb]otid/)]);
+		// The new variant is the last in the scenario bar; it names the one value it changes, in numbers.
+		await expect.poll(() => page.locator('li[data-scenario-id]').last().textContent()).toContain('1 verdi(er) endret fra Basis');
+		await page.locator('li[data-scenario-id]').last().getByText('1 verdi(er) endret fra Basis').click();
+		await expect
+			.poll(() => page.locator('li[data-scenario-id]').last().locator('details li').allTextContents())
+			.toEqual([expect.stringMatching(/^Botid ROP: 6,0 \(4,5–8,0\) → 3,0 .*år \(Basis → Kortere botid for ROP\)$/)]);
 		g.expectNoProblems();
 		await g.context.close();
 	});

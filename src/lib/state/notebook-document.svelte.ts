@@ -3,6 +3,7 @@
  * Knows nothing of saving, projections or other tabs; it tells its owner what changed.
  */
 import type { Notebook, Scenario } from '#lib/core/model/notebook.ts';
+import { assumptionsById, reconcileVariants } from '#lib/core/scenarios/overrides.ts';
 import { UndoHistory } from './undo-history.ts';
 
 /** Which scenarios an edit touches: a list of ids, every scenario (undefined) or none. */
@@ -38,7 +39,10 @@ export class NotebookDocument {
 	 */
 	update(mutate: (doc: Notebook) => void, opts: { coalesceKey?: string; affects?: string[] | 'none' } = {}): void {
 		const before = JSON.stringify($state.snapshot(this.doc));
+		const assumptionsBefore = assumptionsById($state.snapshot(this.doc.scenarios) as Scenario[]);
 		mutate(this.doc);
+		// Edits of a variant's values become its overrides; every variant follows its parent's changes.
+		reconcileVariants(this.doc, assumptionsBefore);
 		this.doc.updatedAt = this.now().toISOString();
 		this.#history.record(before, opts.coalesceKey ?? null);
 		this.#changed(opts.affects);

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { DB_VERSIONS, openDatabase, type DbVersion, type NotebookRecord } from '#lib/adapters/db/database.ts';
-import type { NotebookMigration } from '#lib/core/format/index.ts';
+import { NOTEBOOK_MIGRATIONS, type NotebookMigration } from '#lib/core/format/index.ts';
 import type { Notebook } from '#lib/core/model/notebook.ts';
 
 const v1File = JSON.parse(readFileSync(new URL('../../fixtures/files/v1/minimal.boligbehov.json', import.meta.url), 'utf8')) as { notebook: Notebook };
@@ -33,7 +33,9 @@ const toV2: NotebookMigration = {
 		return { ...d, scenarios: d.scenarios.map((s) => ({ ...s, description: `${s.description} [v2]` })) };
 	}
 };
-const V2: DbVersion[] = [...DB_VERSIONS, { version: 2, stores: { notebooks: 'id, updatedAt, title, kommuneName' }, documentSchema: 2 }];
+/** The real step 2 → 3 (variants store overrides) follows, so the records end at the current schema. */
+const toV3 = NOTEBOOK_MIGRATIONS.find((m) => m.from === 2)!;
+const V2: DbVersion[] = [...DB_VERSIONS, { version: 2, stores: { notebooks: 'id, updatedAt, title, kommuneName' }, documentSchema: 3 }];
 
 let name = '';
 afterEach(async () => {
@@ -50,11 +52,11 @@ async function writeV1(): Promise<void> {
 describe('database upgrade', () => {
 	it('migrates every record of an older database and keeps their revisions', async () => {
 		await writeV1();
-		const v2 = openDatabase(name, { versions: V2, migrations: [toV2] });
+		const v2 = openDatabase(name, { versions: V2, migrations: [toV2, toV3] });
 		const records = await v2.notebooks.toArray();
 		expect(records).toHaveLength(3);
 		for (const r of records) {
-			expect(r.schemaVersion).toBe(2);
+			expect(r.schemaVersion).toBe(3);
 			expect(r.revision).toBe(3);
 			expect(r.doc.scenarios.every((s) => s.description.endsWith('[v2]'))).toBe(true);
 			expect(r.doc.base).toEqual(v1File.notebook.base);
@@ -73,7 +75,7 @@ describe('database upgrade', () => {
 				return toV2.migrate(doc);
 			}
 		};
-		const v2 = openDatabase(name, { versions: V2, migrations: [failing] });
+		const v2 = openDatabase(name, { versions: V2, migrations: [failing, toV3] });
 		await expect(v2.open()).rejects.toThrow(/nb-1|feil i testdata/);
 		v2.close();
 		// Reopened at version 1: every record exactly as it was.

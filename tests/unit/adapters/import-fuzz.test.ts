@@ -53,7 +53,7 @@ const hostile = fc.oneof(
 	fc.double()
 );
 
-describe('import of untrusted files', () => {
+describe('import of untrusted files', { timeout: 60_000 }, () => {
 	it('never throws and never changes the library when a file is refused', async () => {
 		const before = await snapshot();
 		await fc.assert(

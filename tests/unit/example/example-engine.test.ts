@@ -10,6 +10,7 @@ import { runProjection, runSensitivity, validateInput } from '#lib/core/engine/i
 import { parseBoligbehovFile, serializeNotebook, validateNotebook } from '#lib/core/format/index.ts';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import { GROUP_IDS } from '#lib/core/model/groups.ts';
+import { toStoredNotebook } from '#lib/core/scenarios/stored.ts';
 
 const nb = createExampleNotebook();
 const input = (id: string): EngineInput => {
@@ -78,7 +79,7 @@ describe('example notebook with the engine', () => {
 
 describe('example notebook with the file format', () => {
 	it('validates against the file schema', () => {
-		const v = validateNotebook(JSON.parse(JSON.stringify(nb)));
+		const v = validateNotebook(JSON.parse(JSON.stringify(toStoredNotebook(nb))));
 		expect(v.ok ? [] : v.issues).toEqual([]);
 	});
 

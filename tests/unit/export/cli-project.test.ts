@@ -88,7 +88,7 @@ describe('headless runner (npm run project)', () => {
 	it('reports file errors and usage errors in Norwegian', async () => {
 		const bad = await run(fixture('invalid-field-botid.boligbehov.json'));
 		expect(bad.code).toBe(2);
-		expect(bad.err).toContain('Feltet scenarios[1].assumptions.groups.rop.tenure.years.value: må være et tall');
+		expect(bad.err).toContain('Feltet scenarios[0].assumptions.groups.rop.tenure.years.value: må være et tall');
 		const missing = await run('finnes-ikke.json');
 		expect(missing.err).toBe('Fant ikke «finnes-ikke.json».\n');
 		expect(missing.code).toBe(2);

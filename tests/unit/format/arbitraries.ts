@@ -67,7 +67,8 @@ const assumptions = fc.record({
 	monteCarlo: fc.record({ seed: int, draws: fc.integer({ min: 0, max: 10000 }) })
 });
 const scenario = fc.record(
-	{ id: routableId, name: text, description: text, basedOn: text, assumptions },
+	// Roots only: a variant names an existing parent and stores overrides (tests/unit/scenarios/).
+	{ id: routableId, name: text, description: text, assumptions },
 	{ requiredKeys: ['id', 'name', 'description', 'assumptions'] }
 );
 const cellBase = { id: text, hidden: fc.boolean(), slide: fc.boolean(), speakerNotes: text };

@@ -68,6 +68,8 @@ export function buildMinimalNotebook(): Notebook {
 		name: 'Kortere botid ROP',
 		description: 'Botid for ROP ned fra 6 til 5 år.',
 		basedOn: 'basis',
+		// Stored: only what differs from Basis; in memory also the effective assumptions (issue 15).
+		overrides: { 'groups.rop.tenure.years': { value: 5 } },
 		assumptions: faster
 	};
 	return {

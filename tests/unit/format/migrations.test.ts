@@ -1,6 +1,7 @@
 /**
- * The migration mechanism, exercised with test-only steps: version 1 is the first released
- * version, so no real step exists yet (docs/file-format.md, "Adding a schema version").
+ * The migration mechanism, exercised with test-only steps (which also apply the real step of the
+ * same version, so the result stays a valid current document), and the registered steps.
+ * Identical numbers before and after 2 → 3: tests/unit/scenarios/migration-numbers.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,8 @@ import {
 } from '#lib/core/format/index.ts';
 import { checkMigrationChain } from '#lib/core/format/migrations.ts';
 import { buildMinimalNotebook } from './fixtures.ts';
+import { toStoredNotebook } from '#lib/core/scenarios/stored.ts';
+import type { StoredNotebook } from '#lib/core/model/notebook.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/files');
 // A file of schema version 1 (the frozen fixture written by that version).
@@ -28,7 +31,8 @@ function testSteps(log: string[]): NotebookMigration[] {
 		description: `test step ${from}→${from + 1}`,
 		migrate(doc) {
 			log.push(`${from}→${from + 1}`);
-			const d = doc as { title: string };
+			const real = NOTEBOOK_MIGRATIONS.find((m) => m.from === from);
+			const d = (real ? real.migrate(doc) : doc) as { title: string };
 			return { ...d, title: `${d.title} [v${from + 1}]` };
 		}
 	});
@@ -42,9 +46,12 @@ function withSchemaVersion(text: string, v: number): string {
 }
 
 describe('registered migrations', () => {
-	it('the current version is 2, reached from 1 by one step that only adds optional fields', () => {
-		expect(NOTEBOOK_SCHEMA_VERSION).toBe(2);
-		expect(NOTEBOOK_MIGRATIONS.map((m) => [m.from, m.to])).toEqual([[1, 2]]);
+	it('the current version is 3, reached from 1 by one step at a time', () => {
+		expect(NOTEBOOK_SCHEMA_VERSION).toBe(3);
+		expect(NOTEBOOK_MIGRATIONS.map((m) => [m.from, m.to])).toEqual([
+			[1, 2],
+			[2, 3]
+		]);
 		expect(() => checkMigrationChain(NOTEBOOK_MIGRATIONS)).not.toThrow();
 	});
 
@@ -54,10 +61,43 @@ describe('registered migrations', () => {
 	});
 
 	it('a version 1 document becomes version 2 unchanged in content (every new field is optional)', () => {
-		const nb = buildMinimalNotebook();
-		expect(migrateNotebook(nb, 1)).toEqual(nb);
+		const v2 = asCopies(toStoredNotebook(buildMinimalNotebook()));
+		expect(migrateNotebook(v2, 1, { toVersion: 2 })).toEqual(v2);
+	});
+
+	it('2 → 3 turns a copy-variant into the overrides that make it from its source', () => {
+		const stored = toStoredNotebook(buildMinimalNotebook());
+		expect(migrateNotebook(asCopies(stored), 2)).toEqual(stored);
+	});
+
+	it('2 → 3 keeps a scenario whose source is missing, or on a cycle, self-contained', () => {
+		const v2 = asCopies(toStoredNotebook(buildMinimalNotebook())) as { scenarios: Record<string, unknown>[] };
+		const [basis, variant] = v2.scenarios;
+		variant!.basedOn = 'finnes-ikke';
+		let out = migrateNotebook(v2, 2) as { scenarios: Record<string, unknown>[] };
+		expect(out.scenarios[1]).not.toHaveProperty('basedOn');
+		expect(out.scenarios[1]).not.toHaveProperty('overrides');
+		expect(out.scenarios[1]!.assumptions).toEqual(variant!.assumptions);
+
+		variant!.basedOn = 'basis';
+		basis!.basedOn = 'kortere-botid';
+		out = migrateNotebook(v2, 2) as { scenarios: Record<string, unknown>[] };
+		expect(out.scenarios.map((s) => s.basedOn)).toEqual([undefined, undefined]);
+		expect(out.scenarios.every((s) => typeof s.assumptions === 'object')).toBe(true);
 	});
 });
+
+/** The version 2 shape of a stored notebook: every variant as a full copy of its effective assumptions. */
+function asCopies(stored: StoredNotebook): StoredNotebook {
+	const full = buildMinimalNotebook();
+	return {
+		...stored,
+		scenarios: stored.scenarios.map((s) => {
+			const { overrides: _o, ...rest } = s;
+			return { ...rest, assumptions: full.scenarios.find((f) => f.id === s.id)!.assumptions };
+		})
+	};
+}
 
 describe('migrateNotebook with test steps', () => {
 	it('applies each step once, in order, from the stored version', () => {

@@ -19,6 +19,7 @@ import {
 import { buildMinimalNotebook, FIXTURE_APP_VERSION, FIXTURE_NOW } from './fixtures.ts';
 import { createExampleNotebook } from '#lib/core/example/index.ts';
 import type { Notebook } from '#lib/core/model/notebook.ts';
+import { toStoredNotebook } from '#lib/core/scenarios/stored.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/files');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -103,9 +104,9 @@ describe('parseBoligbehovFile: each kind of error', () => {
 
 	it('an invalid field, named with its path and the problem', () => {
 		const e = expectError(fixture('invalid-field-botid.boligbehov.json'), 'invalid-field');
-		expect(e.path).toBe('scenarios[1].assumptions.groups.rop.tenure.years.value');
+		expect(e.path).toBe('scenarios[0].assumptions.groups.rop.tenure.years.value');
 		expect(e.message).toBe(
-			'Filen kan ikke åpnes. Feltet scenarios[1].assumptions.groups.rop.tenure.years.value: må være et tall, fikk tekst «fem».'
+			'Filen kan ikke åpnes. Feltet scenarios[0].assumptions.groups.rop.tenure.years.value: må være et tall, fikk tekst «fem».'
 		);
 		expect(e.issues).toHaveLength(1);
 	});
@@ -235,8 +236,8 @@ describe('untrusted keys', () => {
 
 describe('validateNotebook', () => {
 	it('accepts the fixture and reports paths relative to the notebook', () => {
-		expect(validateNotebook(buildMinimalNotebook()).ok).toBe(true);
-		const nb: any = buildMinimalNotebook();
+		expect(validateNotebook(toStoredNotebook(buildMinimalNotebook())).ok).toBe(true);
+		const nb: any = toStoredNotebook(buildMinimalNotebook());
 		nb.title = 3;
 		const r = validateNotebook(nb);
 		expect(!r.ok && r.issues[0]).toEqual({ path: 'title', message: 'Feltet title: må være tekst, fikk tallet 3.' });

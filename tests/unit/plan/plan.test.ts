@@ -322,11 +322,17 @@ describe('cost sensitivity', () => {
 });
 
 describe('a variant that changes its plan', () => {
-	it('is described as changing «Tiltaksplan og kostnader»', async () => {
-		const { describeDifferences } = await import('#lib/core/report/scenario-differences.ts');
+	it('is described as changing its measures and its cost figures', async () => {
+		const { describeOverrides } = await import('#lib/core/scenarios/difference-text.ts');
+		const { diffOverrides } = await import('#lib/core/scenarios/overrides.ts');
 		const variant = JSON.parse(JSON.stringify(basis)) as typeof basis;
 		variant.assumptions.plan!.measures[0]!.count = 4;
 		variant.assumptions.plan!.costs = { 'rent.ordinaer': { value: 1 } };
-		expect(describeDifferences(basis, variant)).toEqual(['Tiltaksplan og kostnader']);
+		variant.basedOn = basis.id;
+		variant.id = 'variant';
+		variant.overrides = diffOverrides(basis.assumptions, variant.assumptions);
+		const labels = describeOverrides({ scenarios: [basis, variant] }, variant).map((l) => l.label);
+		expect(labels[0]).toBe('Tiltak i planen');
+		expect(labels).toEqual(['Tiltak i planen', 'Kostnadsforutsetninger']);
 	});
 });

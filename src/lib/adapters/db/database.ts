@@ -13,10 +13,11 @@
  *
  * Document schema 2 needed no new Dexie version: the stores did not change, and every record is
  * migrated and validated when read (record-check.ts), where one bad record is quarantined instead
- * of aborting an upgrade of the whole library.
+ * of aborting an upgrade of the whole library. Nor did schema 3 (variants store only overrides).
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { Notebook } from '#lib/core/model/notebook.ts';
+import type { Notebook, StoredNotebook } from '#lib/core/model/notebook.ts';
+import { toStoredNotebook } from '#lib/core/scenarios/stored.ts';
 import { migrateNotebook, NOTEBOOK_SCHEMA_VERSION, validateNotebook, type NotebookMigration } from '#lib/core/format/index.ts';
 
 export { NOTEBOOK_SCHEMA_VERSION };
@@ -33,13 +34,23 @@ export interface NotebookRecord {
 	revision: number;
 }
 
+/**
+ * A record as IndexedDB holds it: the document in its stored shape, variants without their derived
+ * assumptions (core/scenarios/stored.ts). Reading (record-check.ts) resolves them again.
+ */
+export type StoredRecord = Omit<NotebookRecord, 'doc'> & { doc: StoredNotebook };
+
+export function toStoredRecord(rec: NotebookRecord): StoredRecord {
+	return { ...rec, doc: toStoredNotebook(rec.doc) };
+}
+
 export interface MetaRecord {
 	key: string;
 	value: unknown;
 }
 
 export type BoligbehovDB = Dexie & {
-	notebooks: EntityTable<NotebookRecord, 'id'>;
+	notebooks: EntityTable<StoredRecord, 'id'>;
 	meta: EntityTable<MetaRecord, 'key'>;
 };
 
@@ -67,12 +78,12 @@ export class RecordUpgradeError extends Error {
 }
 
 /** Brings one stored record to `documentSchema`; throws (aborting the upgrade) if it can't. */
-export function upgradeRecord(rec: NotebookRecord, documentSchema: number, migrations?: readonly NotebookMigration[]): void {
+export function upgradeRecord(rec: StoredRecord, documentSchema: number, migrations?: readonly NotebookMigration[]): void {
 	if (rec.schemaVersion >= documentSchema) return;
 	const migrated = migrateNotebook(rec.doc, rec.schemaVersion, { toVersion: documentSchema, ...(migrations ? { migrations } : {}) });
 	const checked = validateNotebook(migrated);
 	if (!checked.ok) throw new RecordUpgradeError(rec.id, checked.issues[0]?.message ?? 'ugyldig etter oppgradering');
-	rec.doc = checked.notebook;
+	rec.doc = toStoredNotebook(checked.notebook);
 	rec.schemaVersion = documentSchema;
 }
 

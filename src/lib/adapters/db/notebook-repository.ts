@@ -8,7 +8,7 @@
  * record can't stop the library or another notebook from opening.
  */
 import type { Notebook } from '#lib/core/model/notebook.ts';
-import { toRecord, type BoligbehovDB, type NotebookRecord } from './database.ts';
+import { toRecord, toStoredRecord, type BoligbehovDB, type NotebookRecord } from './database.ts';
 import { checkRecord } from './record-check.ts';
 import { isUsableId } from '#lib/core/format/index.ts';
 import { addToQuarantine, quarantineEntry, type QuarantineEntry } from './quarantine.ts';
@@ -125,7 +125,7 @@ export class NotebookRepository {
 				await this.db.notebooks.delete(id);
 				return { status: 'quarantined' as const, entry };
 			}
-			if (checked.repaired) await this.db.notebooks.put(checked.record);
+			if (checked.repaired) await this.db.notebooks.put(toStoredRecord(checked.record));
 			return { status: 'ok' as const, record: checked.record };
 		});
 	}
@@ -145,7 +145,7 @@ export class NotebookRepository {
 				if (this.#verified.has(stamp)) return null;
 				const checked = checkRecord(raw);
 				if (checked.ok) {
-					if (checked.repaired) await this.db.notebooks.put(checked.record);
+					if (checked.repaired) await this.db.notebooks.put(toStoredRecord(checked.record));
 					this.#verified.add(verifiedKey(checked.record));
 					return null;
 				}
@@ -163,7 +163,7 @@ export class NotebookRepository {
 	/** Creates a notebook; fails if the id exists (import never overwrites silently). */
 	async create(doc: Notebook): Promise<NotebookRecord> {
 		const record = toRecord(doc, 1);
-		await this.db.notebooks.add(record);
+		await this.db.notebooks.add(toStoredRecord(record));
 		return record;
 	}
 
@@ -177,7 +177,7 @@ export class NotebookRepository {
 			const actual = current?.revision ?? 0;
 			if (actual !== baseRevision) throw new RevisionConflictError(doc.id, baseRevision, actual);
 			const next = actual + 1;
-			await this.db.notebooks.put(toRecord(doc, next));
+			await this.db.notebooks.put(toStoredRecord(toRecord(doc, next)));
 			return next;
 		});
 	}

@@ -5,7 +5,7 @@
  */
 import { createExampleNotebook } from '#lib/core/example/index.ts';
 import type { BoligbehovDB } from './database.ts';
-import { toRecord } from './database.ts';
+import { toRecord, toStoredRecord } from './database.ts';
 
 const SEEDED_KEY = 'exampleSeeded';
 
@@ -14,7 +14,7 @@ export async function seedExampleOnFirstStart(db: BoligbehovDB, now = new Date()
 		const seeded = await db.meta.get(SEEDED_KEY);
 		if (seeded) return false;
 		const example = createExampleNotebook(now.toISOString());
-		if (!(await db.notebooks.get(example.id))) await db.notebooks.add(toRecord(example, 1));
+		if (!(await db.notebooks.get(example.id))) await db.notebooks.add(toStoredRecord(toRecord(example, 1)));
 		await db.meta.put({ key: SEEDED_KEY, value: now.toISOString() });
 		return true;
 	});
@@ -25,6 +25,6 @@ export async function restoreExample(db: BoligbehovDB, now = new Date()): Promis
 	const example = createExampleNotebook(now.toISOString());
 	const existing = await db.notebooks.get(example.id);
 	const revision = (existing?.revision ?? 0) + 1;
-	await db.notebooks.put(toRecord(example, revision));
+	await db.notebooks.put(toStoredRecord(toRecord(example, revision)));
 	return example.id;
 }

@@ -8,6 +8,7 @@
 import type { Notebook } from '#lib/core/model/notebook.ts';
 import { NOTEBOOK_SCHEMA_VERSION } from '#lib/core/format/index.ts';
 import { checkStoredDocument } from './record-check.ts';
+import { toStoredNotebook } from '#lib/core/scenarios/stored.ts';
 
 const PREFIX = 'boligbehov:ulagret:';
 
@@ -22,7 +23,8 @@ export interface JournalEntry {
 export function writeJournal(doc: Notebook, baseRevision: number, storage: Storage | undefined = globalThis.localStorage): boolean {
 	if (!storage) return false;
 	try {
-		const entry: JournalEntry = { baseRevision, doc, writtenAt: new Date().toISOString(), schemaVersion: NOTEBOOK_SCHEMA_VERSION };
+		// Stored shape (variants without derived assumptions), read back through checkStoredDocument.
+		const entry = { baseRevision, doc: toStoredNotebook(doc), writtenAt: new Date().toISOString(), schemaVersion: NOTEBOOK_SCHEMA_VERSION };
 		storage.setItem(PREFIX + doc.id, JSON.stringify(entry));
 		return true;
 	} catch {
@@ -54,7 +56,8 @@ export function inspectJournal(id: string, storage: Storage | undefined = global
 	const e = entry as Partial<JournalEntry> | null;
 	if (!e || typeof e !== 'object' || typeof e.baseRevision !== 'number' || !Number.isInteger(e.baseRevision) || e.baseRevision < 0)
 		return { status: 'invalid', reason: 'Ulagrede endringer i nettleserens lokale lager mangler revisjonen de bygger på.', raw };
-	const checked = checkStoredDocument(e.doc, e.schemaVersion, id);
+	// No version: written before the version was recorded, i.e. schema 1 (its variants are full copies).
+	const checked = checkStoredDocument(e.doc, e.schemaVersion ?? 1, id);
 	if (!checked.ok) return { status: 'invalid', reason: `Ulagrede endringer kunne ikke leses: ${checked.reason}`, raw };
 	return {
 		status: 'ok',

@@ -10,6 +10,7 @@ import { createExampleCells } from './cells.ts';
 import { createExamplePopulation } from './population.ts';
 import { createExampleScenarios } from './scenarios.ts';
 import { withExamplePlan, withExamplePlanCells } from './plan.ts';
+import { withOverridesFromCopies } from '../scenarios/overrides.ts';
 
 export const EXAMPLE_NOTEBOOK_ID = 'eksempelkommune';
 export const EXAMPLE_NOTEBOOK_TITLE = 'Eksempelkommune – boligbehov 2025–2055';
@@ -27,7 +28,8 @@ export function createExampleNotebook(now = '2026-01-01T00:00:00.000Z'): Noteboo
 		kommune: { name: 'Eksempelkommune', number: '', fictional: true },
 		base: createExampleBaseData(),
 		population: createExamplePopulation(),
-		scenarios: withExamplePlan(createExampleScenarios()),
+		// Written as copies of Basis (scenarios.ts); stored as what each variant changes.
+		scenarios: withOverridesFromCopies(withExamplePlan(createExampleScenarios())),
 		cells: withExamplePlanCells(createExampleCells()),
 		createdAt: now,
 		updatedAt: now

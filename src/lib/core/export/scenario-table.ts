@@ -25,6 +25,8 @@ export interface ExportContext {
 	kommunenummer?: string;
 	notebook?: string;
 	scenario: string;
+	/** What the scenario changes from the one it inherits from, one line each (core/scenarios/difference-text.ts). */
+	differences?: readonly string[];
 	/** When the numbers were computed (the export or run moment). */
 	date: Date;
 }
@@ -58,6 +60,7 @@ export function contextLines(context: ExportContext | undefined): [string, strin
 		['Kommune', kommune],
 		...(context.notebook ? ([['Notatbok', context.notebook]] as [string, string][]) : []),
 		['Scenario', context.scenario],
+		...(context.differences ?? []).map((d): [string, string] => ['Endring', d]),
 		['Tall per', isoDate(context.date)]
 	];
 }

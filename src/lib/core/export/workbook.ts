@@ -11,6 +11,7 @@ import type { MonteCarloResult, ProjectionResult } from '#lib/core/model/result.
 import { ASSUMPTION_HEADER, assumptionRowCells, assumptionRows, baseDataRows } from './assumptions.ts';
 import { projectionColumns, type ColumnOptions, type TableColumn } from './columns.ts';
 import { scenarioTable, type ExportContext } from './scenario-table.ts';
+import { describeOverrides } from '../scenarios/difference-text.ts';
 import { writeXlsx, type XlsxNumberFormat, type XlsxSheet } from './xlsx.ts';
 import { costTable, type CostColumnKind } from './cost-table.ts';
 import type { PlanBudget } from '#lib/core/plan/budget.ts';
@@ -48,7 +49,9 @@ export function costSheetName(scenarioName: string): string {
 export function projectionSheets(input: WorkbookInput): XlsxSheet[] {
 	const columns = input.columns ?? projectionColumns(input);
 	const sheets: XlsxSheet[] = input.scenarios.flatMap(({ scenario, result, monteCarlo, budget }) => {
-		const context = input.context ? { ...input.context, scenario: scenario.name } : undefined;
+		// A variant's sheet says what it changes from its parent (when the parent is exported too).
+		const differences = describeOverrides({ scenarios: input.scenarios.map((s) => s.scenario) }, scenario).map((l) => l.text);
+		const context = input.context ? { ...input.context, scenario: scenario.name, ...(differences.length ? { differences } : {}) } : undefined;
 		const table = scenarioTable(result, columns, { context, monteCarlo });
 		const out: XlsxSheet[] = [
 			{

@@ -2,7 +2,8 @@
  * The shared file `.boligbehov.json`: parse (validate completely, migrate, never throw) and
  * serialize. Specification: docs/file-format.md; JSON Schema: docs/boligbehov.schema.json.
  */
-import type { Notebook } from '#lib/core/model/notebook.ts';
+import type { Notebook, StoredNotebook } from '#lib/core/model/notebook.ts';
+import { materializeNotebook, toStoredNotebook } from '#lib/core/scenarios/stored.ts';
 import { fileError, MAX_REPORTED_ISSUES, type FileError, type FileIssue } from './errors.ts';
 import { fieldMessage, formatIssues, norwegianErrorMap } from './messages.ts';
 import { MigrationError, migrateNotebook, type NotebookMigration } from './migrations.ts';
@@ -16,7 +17,8 @@ import {
 	FORMAT_NAME,
 	FORMAT_VERSION,
 	NOTEBOOK_SCHEMA_VERSION,
-	NotebookSchema
+	NotebookSchema,
+	ScenarioAssumptionsSchema
 } from './schema.ts';
 
 export type { FileError, FileErrorCode, FileIssue } from './errors.ts';
@@ -97,10 +99,28 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  */
 export function validateNotebook(doc: unknown, prefix = ''): { ok: true; notebook: Notebook } | { ok: false; issues: FileIssue[] } {
 	const r = NotebookSchema.safeParse(doc, { error: norwegianErrorMap });
-	// Return the validated input, not zod's copy: identical content (strict schemas, no transforms),
-	// but the key order is kept, so a re-exported file is byte-identical to the imported one.
-	if (r.success) return { ok: true, notebook: doc as Notebook };
-	return { ok: false, issues: formatIssues(r.error.issues, prefix) };
+	if (!r.success) return { ok: false, issues: formatIssues(r.error.issues, prefix) };
+	// Resolve the variants from the validated input, not zod's copy: identical content (strict
+	// schemas, no transforms), but the key order is kept, so a re-exported file is byte-identical.
+	const m = materializeNotebook(doc as StoredNotebook);
+	if (!m.ok) {
+		const path = formatPath(['scenarios', m.index, 'basedOn'], prefix);
+		return { ok: false, issues: [{ path, message: fieldMessage(path, m.message) }] };
+	}
+	// A variant's overrides are checked as what they make: its effective assumptions.
+	const issues: FileIssue[] = [];
+	m.notebook.scenarios.forEach((s, i) => {
+		if (s.basedOn === undefined) return;
+		const a = ScenarioAssumptionsSchema.safeParse(s.assumptions, { error: norwegianErrorMap });
+		if (!a.success)
+			for (const iss of a.error.issues) {
+				const path = formatPath(['scenarios', i, 'overrides'], prefix);
+				const where = formatPath(iss.path as PathSegment[]);
+				issues.push({ path, message: fieldMessage(path, `gir varianten «${s.name}» en ugyldig verdi i ${where || 'forutsetningene'}: ${iss.message}`) });
+			}
+	});
+	if (issues.length > 0) return { ok: false, issues: issues.slice(0, MAX_REPORTED_ISSUES) };
+	return { ok: true, notebook: m.notebook };
 }
 
 /**
@@ -276,12 +296,12 @@ function envelope(kind: FileKind, meta: SerializeMeta): BoligbehovEnvelope {
 
 /** One notebook as a `.boligbehov.json` file (pretty-printed JSON, tab-free 2-space indent, final newline). */
 export function serializeNotebook(nb: Notebook, meta: SerializeMeta): string {
-	return `${JSON.stringify({ ...envelope('notebook', meta), notebook: nb }, null, 2)}\n`;
+	return `${JSON.stringify({ ...envelope('notebook', meta), notebook: toStoredNotebook(nb) }, null, 2)}\n`;
 }
 
 /** "Eksporter alt": every notebook in one backup file. */
 export function serializeBackup(nbs: readonly Notebook[], meta: SerializeMeta): string {
-	return `${JSON.stringify({ ...envelope('backup', meta), notebooks: nbs }, null, 2)}\n`;
+	return `${JSON.stringify({ ...envelope('backup', meta), notebooks: nbs.map(toStoredNotebook) }, null, 2)}\n`;
 }
 
 /** Lower-case ASCII slug: æ→ae, ø→o, å→a, other accents dropped, anything else → '-'. */

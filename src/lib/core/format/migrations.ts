@@ -10,6 +10,7 @@
  * "Adding a schema version".
  */
 import { NOTEBOOK_SCHEMA_VERSION } from './schema.ts';
+import { diffOverrides } from '#lib/core/scenarios/overrides.ts';
 
 export interface NotebookMigration {
 	from: number;
@@ -31,8 +32,56 @@ export const NOTEBOOK_MIGRATIONS: readonly NotebookMigration[] = [
 			"the 'plan' cell kind, Scenario.valueSources, Provenance.placeholder, BaseData.history. Version 2 also bounds every number " +
 			'(core/format/limits.ts) and requires routable ids; a version 1 document beyond those is refused by validation, not changed.',
 		migrate: (doc) => doc
+	},
+	{
+		from: 2,
+		to: 3,
+		description:
+			'Variants inherit: a scenario with basedOn stores only its overrides (paths into ScenarioAssumptions with values) ' +
+			'instead of a full copy. Each copy-variant becomes an override-variant by diffing its assumptions against its ' +
+			"source's, which gives identical effective assumptions (and numbers). A scenario whose source is missing, or that " +
+			'lies on a cycle of basedOn, keeps its assumptions and becomes a root (basedOn dropped).',
+		migrate: copiesToOverrides
 	}
 ];
+
+function isObject(v: unknown): v is Record<string, unknown> {
+	return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Step 2 → 3 (pure, on unvalidated JSON): every copy-variant becomes an override-variant of its
+ * source. Exported for the built-in example, which is written as copies (core/example/scenarios.ts).
+ */
+export function copiesToOverrides(doc: unknown): unknown {
+	if (!isObject(doc) || !Array.isArray(doc.scenarios)) return doc;
+	const scenarios = doc.scenarios.filter(isObject);
+	const byId = new Map(scenarios.filter((s) => typeof s.id === 'string').map((s) => [s.id as string, s]));
+	const parentOf = (s: Record<string, unknown>) => {
+		const p = typeof s.basedOn === 'string' ? byId.get(s.basedOn) : undefined;
+		return p && p !== s && isObject(p.assumptions) && isObject(s.assumptions) ? p : undefined;
+	};
+	const onCycle = (s: Record<string, unknown>) => {
+		const seen = new Set<Record<string, unknown>>();
+		for (let p = parentOf(s); p && !seen.has(p); p = parentOf(p)) {
+			if (p === s) return true;
+			seen.add(p);
+		}
+		return false;
+	};
+	const parents = new Map(scenarios.map((s) => [s, onCycle(s) ? undefined : parentOf(s)]));
+	// Diff every variant against its source's stored copy before any copy is removed: the source's
+	// effective assumptions after the migration are exactly that copy.
+	const overrides = new Map(scenarios.map((s) => [s, parents.get(s) ? diffOverrides(parents.get(s)!.assumptions, s.assumptions) : undefined]));
+	for (const s of scenarios) {
+		const o = overrides.get(s);
+		if (o) {
+			s.overrides = o;
+			delete s.assumptions;
+		} else if (s.basedOn !== undefined && isObject(s.assumptions)) delete s.basedOn;
+	}
+	return doc;
+}
 
 export type MigrationErrorKind = 'newer-version' | 'no-path' | 'step-failed';
 

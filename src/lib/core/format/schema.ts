@@ -42,10 +42,11 @@ import type {
 	TurnoverTarget
 } from '#lib/core/model/assumptions.ts';
 import type { BaseData, GroupBase, StockSegment } from '#lib/core/model/base-data.ts';
-import type { Cell, ChartKind, Kommune, Notebook, Scenario } from '#lib/core/model/notebook.ts';
+import type { Cell, ChartKind, Kommune, StoredNotebook, StoredScenario } from '#lib/core/model/notebook.ts';
+import { isOverridePath } from '#lib/core/scenarios/overrides.ts';
 
 /** The notebook document schema version (shared by Dexie upgrades and file migrations). */
-export const NOTEBOOK_SCHEMA_VERSION = 2;
+export const NOTEBOOK_SCHEMA_VERSION = 3;
 /** The envelope format version. */
 export const FORMAT_VERSION = 1;
 export const FORMAT_NAME = 'boligbehov';
@@ -282,14 +283,34 @@ export const BaseDataSchema = z
 
 export const KommuneSchema = z.strictObject({ name: z.string(), number: z.string(), fictional: z.boolean().optional() });
 
-export const ScenarioSchema = z.strictObject({
-	id: routableId,
-	name: z.string(),
-	description: z.string(),
-	basedOn: z.string().optional(),
-	assumptions: ScenarioAssumptionsSchema,
-	valueSources: z.record(z.string(), z.strictObject({ kind: z.enum(['national-default', 'example']), source: z.string() })).optional()
-});
+/** An override's path: dot-separated identifiers, never a key that reaches a prototype (core/scenarios/overrides.ts). */
+const overridePath = z.string().refine(isOverridePath, { message: 'er ikke en gyldig sti til en forutsetning' });
+
+/**
+ * A stored scenario: a root (no `basedOn`) holds its `assumptions`; a variant holds `basedOn` and
+ * `overrides` and no assumptions (they are resolved from the parent when the notebook is read).
+ * The overrides' values are checked after resolution, as the variant's effective assumptions
+ * (validateNotebook in index.ts).
+ */
+export const ScenarioSchema = z
+	.strictObject({
+		id: routableId,
+		name: z.string(),
+		description: z.string(),
+		basedOn: z.string().optional(),
+		overrides: z.record(overridePath, z.json()).optional(),
+		assumptions: ScenarioAssumptionsSchema.optional(),
+		valueSources: z.record(z.string(), z.strictObject({ kind: z.enum(['national-default', 'example']), source: z.string() })).optional()
+	})
+	.superRefine((s, ctx) => {
+		if (s.basedOn === undefined) {
+			if (!s.assumptions) ctx.addIssue({ code: 'custom', path: ['assumptions'], message: 'mangler (et scenario uten «basedOn» må ha sine egne forutsetninger)' });
+			if (s.overrides) ctx.addIssue({ code: 'custom', path: ['overrides'], message: 'er bare tillatt i en variant (med «basedOn»)' });
+		} else {
+			if (!s.overrides) ctx.addIssue({ code: 'custom', path: ['overrides'], message: 'mangler (en variant med «basedOn» lagrer bare det som avviker)' });
+			if (s.assumptions) ctx.addIssue({ code: 'custom', path: ['assumptions'], message: 'er ikke tillatt i en variant: den arver fra «basedOn» og lagrer bare «overrides»' });
+		}
+	});
 
 export const ChartKindSchema = z.enum(['need-by-group', 'required-vs-planned', 'flows', 'monte-carlo-fan', 'shortfall-probability', 'scenario-comparison', 'tornado']);
 
@@ -409,10 +430,10 @@ export type _DriftChecks = [
 	Assert<Same<z.infer<typeof GroupBaseSchema>, GroupBase>>,
 	Assert<Same<z.infer<typeof BaseDataSchema>, BaseData>>,
 	Assert<Same<z.infer<typeof KommuneSchema>, Kommune>>,
-	Assert<Same<z.infer<typeof ScenarioSchema>, Scenario>>,
+	Assert<Same<z.infer<typeof ScenarioSchema>, StoredScenario>>,
 	Assert<Same<z.infer<typeof ChartKindSchema>, ChartKind>>,
 	Assert<Same<z.infer<typeof CellSchema>, Cell>>,
-	Assert<Same<z.infer<typeof NotebookSchema>, Notebook>>,
-	Assert<MutuallyAssignable<z.infer<typeof NotebookSchema>, Notebook>>,
+	Assert<Same<z.infer<typeof NotebookSchema>, StoredNotebook>>,
+	Assert<MutuallyAssignable<z.infer<typeof NotebookSchema>, StoredNotebook>>,
 	Assert<Same<keyof z.infer<typeof ScenarioAssumptionsSchema>['groups'], GroupId>>
 ];

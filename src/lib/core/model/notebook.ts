@@ -15,13 +15,32 @@ export interface Kommune {
 	fictional?: boolean;
 }
 
+/** A JSON value (an override's value); the same shape as zod's `z.json()`. */
+export type OverrideValue = string | number | boolean | null | OverrideValue[] | { [key: string]: OverrideValue };
+
+/**
+ * A variant's own values: key = dot path into `ScenarioAssumptions` ("groups.rop.tenure.years"),
+ * value = what the variant has there instead of its parent's value (`null`: left out). See
+ * core/scenarios/overrides.ts and docs/notebook.md, "Scenarios and variants".
+ */
+export type Overrides = Record<string, OverrideValue>;
+
+/**
+ * A scenario as the session and every component see it. A root (Basis) holds its assumptions; a
+ * variant (`basedOn` set) holds only `overrides`, and its `assumptions` are derived from the
+ * parent chain by core/scenarios/overrides.ts after every edit and when a document is read: they
+ * are never stored (see StoredScenario) and never edited as the source of truth.
+ */
 export interface Scenario {
 	id: string;
 	name: string;
 	/** Free text: what this scenario is about. */
 	description: string;
-	/** The scenario this one was copied from (normally Basis), to show what differs. */
+	/** The parent whose values this variant inherits (normally Basis). Absent: a root. */
 	basedOn?: string;
+	/** A variant's own values (only with `basedOn`). */
+	overrides?: Overrides;
+	/** The effective assumptions: a root's own, a variant's resolved from its parent and overrides. */
 	assumptions: ScenarioAssumptions;
 	/**
 	 * Where a value came from when it is not the planner's own: key = the assumption's catalogue key
@@ -70,6 +89,12 @@ export type Cell =
 	| (CellBase & { kind: 'plan'; scenarioId: string });
 
 export type CellKind = Cell['kind'];
+
+/** A scenario as the file and IndexedDB hold it: a variant without its derived assumptions. */
+export type StoredScenario = Omit<Scenario, 'assumptions'> & { assumptions?: ScenarioAssumptions };
+
+/** A notebook as the file and IndexedDB hold it (core/format: `toStoredNotebook`, `validateNotebook`). */
+export type StoredNotebook = Omit<Notebook, 'scenarios'> & { scenarios: StoredScenario[] };
 
 export interface Notebook {
 	id: string;

@@ -4,6 +4,7 @@
  */
 import type { Cell, CellKind, ChartKind, Notebook, Scenario } from '../model/notebook.ts';
 import { newCellYear } from './cells.ts';
+import { reparent, withDescendants } from './scenarios/overrides.ts';
 
 export function newId(prefix: string, existing: Iterable<string>, random = Math.random): string {
 	const taken = new Set(existing);
@@ -58,15 +59,19 @@ export function addCell(doc: Notebook, kind: CellKind, opts: { chart?: ChartKind
 	return cell;
 }
 
-/** A variant: a full copy of a scenario's assumptions under a new name, remembering its origin. */
+/**
+ * A variant of a scenario: inherits every value from it (no overrides yet) until the planner
+ * changes one (core/scenarios/overrides.ts). Its `assumptions` start as the parent's effective values.
+ */
 export function copyScenario(doc: Notebook, fromId: string, name: string, random = Math.random): Scenario | null {
 	const from = doc.scenarios.find((s) => s.id === fromId);
 	if (!from) return null;
 	const copy: Scenario = {
 		id: newId('scenario', doc.scenarios.map((s) => s.id), random),
 		name,
-		description: `Kopi av ${from.name}.`,
+		description: `Variant av ${from.name}: arver alle verdier som ikke er endret her.`,
 		basedOn: from.id,
+		overrides: {},
 		// JSON copy, not structuredClone: inside session.update() the document is a Svelte $state
 		// proxy, which structuredClone refuses. Documents are plain JSON by design.
 		assumptions: JSON.parse(JSON.stringify(from.assumptions)) as Scenario['assumptions']
@@ -75,16 +80,38 @@ export function copyScenario(doc: Notebook, fromId: string, name: string, random
 	return copy;
 }
 
-/** Removes a scenario and every reference to it (cells that only showed it are removed too). */
-export function deleteScenario(doc: Notebook, id: string): void {
-	if (doc.scenarios.length <= 1) return;
-	doc.scenarios = doc.scenarios.filter((s) => s.id !== id);
+/**
+ * What happens to the variants of a deleted scenario: 'reparent' — they inherit from Basis (or
+ * become self-contained when Basis itself is deleted), keeping their effective values; 'delete' —
+ * they are deleted with it, and their own variants too.
+ */
+export type ChildrenChoice = 'reparent' | 'delete';
+
+/** The variants that inherit directly from a scenario. */
+export function childrenOf(doc: Pick<Notebook, 'scenarios'>, id: string): Scenario[] {
+	return doc.scenarios.filter((s) => s.basedOn === id);
+}
+
+/**
+ * Removes a scenario and every reference to it (cells that only showed it are removed too). Its
+ * variants are re-parented or deleted as `children` says. The last scenario is never removed.
+ */
+export function deleteScenario(doc: Notebook, id: string, children: ChildrenChoice = 'reparent'): void {
+	const doomed = new Set(children === 'delete' ? withDescendants(doc.scenarios, [id]) : [id]);
+	if (doc.scenarios.length - doomed.size < 1) return;
+	const remaining = doc.scenarios.filter((s) => !doomed.has(s.id));
+	const basis = remaining.find((s) => s.basedOn === undefined);
+	for (const s of remaining) {
+		if (s.basedOn === undefined || !doomed.has(s.basedOn)) continue;
+		// Basis, or self-contained when the deleted one was Basis (no other root to inherit from).
+		reparent(s, basis && basis.id !== s.id ? basis : null);
+	}
+	doc.scenarios = remaining;
 	const fallback = doc.scenarios[0]?.id ?? '';
-	for (const s of doc.scenarios) if (s.basedOn === id) delete s.basedOn;
 	doc.cells = doc.cells.flatMap((c): Cell[] => {
-		if ('scenarioId' in c) return c.scenarioId === id ? [] : [c];
+		if ('scenarioId' in c) return doomed.has(c.scenarioId) ? [] : [c];
 		if ('scenarioIds' in c) {
-			const ids = c.scenarioIds.filter((x) => x !== id);
+			const ids = c.scenarioIds.filter((x) => !doomed.has(x));
 			return ids.length ? [{ ...c, scenarioIds: ids }] : c.kind === 'chart' && c.chart !== 'scenario-comparison' ? [{ ...c, scenarioIds: [fallback] }] : [];
 		}
 		return [c];

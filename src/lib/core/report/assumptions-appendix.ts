@@ -13,6 +13,7 @@ import type { Uncertain } from '#lib/core/model/uncertain.ts';
 import { GROUP_IDS, GROUP_LABELS } from '#lib/core/model/groups.ts';
 import { ASSUMPTION_HELP } from '#lib/core/text/assumption-help.ts';
 import { assumptionProvenance, dataProvenance, provenanceText, type ValueOrigin } from './provenance.ts';
+import { describeOverrides } from '#lib/core/scenarios/difference-text.ts';
 import { BASE_DATA_LABELS, listAssumptions, yearSeriesLabel, type AssumptionItem, type HelpKey } from '#lib/core/report/assumption-catalogue.ts';
 
 /** Where the row's value comes from (report/provenance.ts, the one derivation). */
@@ -45,6 +46,8 @@ export interface AppendixSection {
 	title: string;
 	description: string;
 	rows: AppendixRow[];
+	/** A variant's overrides in numbers ("Botid ROP: 6,0 → 4,5 år (Basis → Økt gjennomstrømming)"); absent for Basis. */
+	overrides?: string[];
 	/** Set when `rows` lists only what differs from this scenario (see `differencesOnly`): its name and how many rows were left out as equal. */
 	sameAs?: { scenario: string; omitted: number };
 }
@@ -190,9 +193,12 @@ export function baseAppendixRows(doc: Pick<Notebook, 'base' | 'population'>): Ap
 	return rows;
 }
 
-/** The appendix: shared base data first, then one section per scenario, in the order given. */
+/**
+ * The appendix: shared base data first, then one section per scenario, in the order given; a
+ * variant's section lists what it changes from its parent (found in `doc.scenarios` when given).
+ */
 export function assumptionsAppendix(
-	doc: Pick<Notebook, 'base' | 'population'>,
+	doc: Pick<Notebook, 'base' | 'population'> & Partial<Pick<Notebook, 'scenarios'>>,
 	scenarios: readonly Scenario[],
 	calibrationOf: (scenarioId: string) => readonly CalibrationNote[] = () => []
 ): AppendixSection[] {
@@ -203,12 +209,16 @@ export function assumptionsAppendix(
 			description: '',
 			rows: baseAppendixRows(doc)
 		},
-		...scenarios.map((s) => ({
-			id: s.id,
-			title: `Scenario: ${s.name}`,
-			description: s.description,
-			rows: scenarioAppendixRows(s, calibrationOf(s.id))
-		}))
+		...scenarios.map((s): AppendixSection => {
+			const overrides = describeOverrides({ scenarios: doc.scenarios ?? scenarios }, s).map((l) => l.text);
+			return {
+				id: s.id,
+				title: `Scenario: ${s.name}`,
+				description: s.description,
+				rows: scenarioAppendixRows(s, calibrationOf(s.id)),
+				...(overrides.length ? { overrides } : {})
+			};
+		})
 	];
 }
 
