@@ -4,7 +4,7 @@
  */
 import type { Cell, CellKind, ChartKind, Notebook, Scenario } from '../model/notebook.ts';
 import { newCellYear } from './cells.ts';
-import { reparent, withDescendants } from './scenarios/overrides.ts';
+import { reparent, withDescendants } from '../scenarios/overrides.ts';
 
 export function newId(prefix: string, existing: Iterable<string>, random = Math.random): string {
 	const taken = new Set(existing);
