@@ -34,6 +34,36 @@ describe('investment chart', () => {
 	});
 });
 
+/** The y a `<g transform="translate(x,y)">` chain adds up to for an element. */
+function translatedY(el: Element): number {
+	let y = 0;
+	for (let n: Element | null = el; n && n.tagName.toLowerCase() !== 'svg'; n = n.parentElement) {
+		const m = /translate\(\s*[-\d.]+\s*,\s*([-\d.]+)\s*\)/.exec(n.getAttribute('transform') ?? '');
+		if (m) y += Number(m[1]);
+	}
+	return y;
+}
+
+describe('base-year marker', () => {
+	it.each([13, 18, 26])('sits above the frame, under the y-axis label, where no bar can reach it (text %i px)', (fontSize) => {
+		const spec = investmentSpec(budget, 2025, { fontSize });
+		const el = Plot.plot({ ...spec, document }) as Element;
+		const marker = [...el.querySelectorAll('text')].find((t) => t.textContent?.startsWith('Basisår 2025'));
+		expect(marker).toBeDefined();
+		const markerBaseline = translatedY(marker!);
+		const markerSize = Number(marker!.closest('g')?.getAttribute('font-size'));
+		// Baseline above the frame's top edge, so the whole label is outside the plot area.
+		expect(markerBaseline).toBeLessThan(Number(spec.marginTop));
+		// The y-axis label («↑ Mill. kr», one line from the top) ends above the marker's top.
+		const yLabel = el.querySelector('g[aria-label="y-axis label"] text')!;
+		expect(translatedY(yLabel) + fontSize).toBeLessThanOrEqual(markerBaseline - markerSize * 0.8);
+		// The bars start at or below the frame's top.
+		const barTops = [...el.querySelectorAll('g[aria-label="rect"] rect')].map((r) => translatedY(r) + Number(r.getAttribute('y')));
+		expect(barTops.length).toBeGreaterThan(0);
+		expect(Math.min(...barTops)).toBeGreaterThanOrEqual(Number(spec.marginTop) - 0.5);
+	});
+});
+
 describe('cost tornado', () => {
 	it('is in millions of kroner with the cost figure as label', async () => {
 		const { costTornadoSpec } = await import('#lib/charts/investment.ts');

@@ -38,26 +38,51 @@ export function yearAxis(): Plot.ScaleOptions {
 	return { label: 'År', labelAnchor: 'center', labelArrow: 'none', tickFormat: (d: number) => String(d), ticks: 6 };
 }
 
+/**
+ * Room above the plot for two rows: Plot's y-axis label («↑ Boliger») at the top of the chart, a
+ * year marker's label under it, just over the frame. Inside the plot the marker's label ran into the
+ * data (the first bar of «Investering per år» reaches the top of the frame); above the frame
+ * nothing is drawn that it could touch.
+ */
+export function topAxisMargin(fontSize: number): number {
+	return Math.ceil(fontSize * 2.6 + 6);
+}
+
+/** Text size of a year marker's label: a little under the axis text, never under 11 px. */
+function markerFontSize(fontSize: number): number {
+	return Math.max(11, Math.round(fontSize * 0.85));
+}
+
+/**
+ * A dashed rule at `year` and its label in the top margin's lower row (see topAxisMargin), starting
+ * at the rule. The plot needs `marginTop: topAxisMargin(fontSize)`.
+ */
+export function yearMarker(year: number, label: string, fontSize = 13): Plot.Markish[] {
+	return [
+		Plot.ruleX([year], { stroke: COLORS.baseYear, strokeDasharray: '4,3' }),
+		Plot.text([year], {
+			x: (d: number) => d,
+			frameAnchor: 'top',
+			lineAnchor: 'bottom',
+			dy: -Math.ceil(fontSize * 0.35),
+			textAnchor: 'start',
+			text: () => label,
+			fill: COLORS.baseYear,
+			fontSize: markerFontSize(fontSize)
+		})
+	];
+}
+
 /** Shading of the projected period and a rule with a label at the base year. */
-export function baseYearMarks(baseYear: number, lastYear: number): Plot.Markish[] {
+export function baseYearMarks(baseYear: number, lastYear: number, fontSize = 13): Plot.Markish[] {
 	return [
 		Plot.rectX([{ x1: baseYear, x2: lastYear }], {
 			x1: 'x1',
 			x2: 'x2',
 			fill: '#000',
-			fillOpacity: 0.035
+			fillOpacity: COLORS.projectedOpacity
 		}),
-		Plot.ruleX([baseYear], { stroke: COLORS.baseYear, strokeDasharray: '4,3' }),
-		Plot.text([baseYear], {
-			x: (d: number) => d,
-			frameAnchor: 'top',
-			dy: 2,
-			dx: 4,
-			textAnchor: 'start',
-			text: () => `Basisår ${baseYear} (observert) → framskrevet`,
-			fill: COLORS.baseYear,
-			fontSize: 11
-		})
+		...yearMarker(baseYear, `Basisår ${baseYear} (observert) → framskrevet`, fontSize)
 	];
 }
 
@@ -72,11 +97,12 @@ export function frameOptions(o: ChartFrameOptions, marks: Plot.Markish[]): Plot.
 		// cut the tick labels off at a projector's text size.
 		marginLeft: Math.max(56, Math.ceil((o.fontSize ?? 13) * 3.3)),
 		marginRight: Math.max(24, Math.ceil((o.fontSize ?? 13) * 1.4)),
+		marginTop: topAxisMargin(o.fontSize ?? 13),
 		marginBottom: bottomAxisMargin(o.fontSize ?? 13),
 		style: { fontSize: `${o.fontSize ?? 13}px`, fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif' },
 		x: yearAxis(),
 		y: { label: o.yLabel, grid: true, tickFormat: o.yTickFormat ?? ((d: number) => formatCount(d)) },
-		marks: [...baseYearMarks(o.baseYear, o.lastYear), ...marks],
+		marks: [...baseYearMarks(o.baseYear, o.lastYear, o.fontSize ?? 13), ...marks],
 		...(o.document ? { document: o.document } : {})
 	};
 }

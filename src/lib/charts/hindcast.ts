@@ -7,9 +7,8 @@ import * as Plot from '@observablehq/plot';
 import type { Hindcast, HindcastMeasure } from '#lib/core/history/hindcast.ts';
 import { HINDCAST_MEASURE_LABELS } from '#lib/core/history/hindcast.ts';
 import type { HistoryYear } from '#lib/core/model/base-data.ts';
-import { yearAxis } from './frame.ts';
+import { topAxisMargin, yearAxis, yearMarker } from './frame.ts';
 import { formatCount } from '#lib/core/text/number-format.ts';
-import { COLORS } from './palette.ts';
 
 const MEASURES: readonly HindcastMeasure[] = ['waiting', 'newTenants'];
 /** Tips: the year without a thousands separator, the value rounded. */
@@ -52,6 +51,7 @@ export function hindcastSpec(
 		subtitle: 'Heltrukket med prikker: observert (KOSTRA). Stiplet: modellen. Husstander.',
 		width: o.width ?? 560,
 		height: o.height ?? 260,
+		marginTop: topAxisMargin(o.fontSize ?? 13),
 		marginLeft: 56,
 		marginRight: 24,
 		style: { fontSize: `${o.fontSize ?? 13}px`, fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif' },
@@ -64,8 +64,7 @@ export function hindcastSpec(
 			legend: true
 		},
 		marks: [
-			Plot.ruleX([h.fromYear], { stroke: COLORS.baseYear, strokeDasharray: '4,3' }),
-			Plot.text([h.fromYear], { x: (d: number) => d, frameAnchor: 'top', dx: 4, dy: 2, textAnchor: 'start', text: () => `Kalibrert på ${h.fromYear}`, fill: COLORS.baseYear, fontSize: 11 }),
+			...yearMarker(h.fromYear, `Kalibrert på ${h.fromYear}`, o.fontSize ?? 13),
 			Plot.lineY(observedRows, { x: 'year', y: 'value', stroke: 'series', strokeWidth: 2.5 }),
 			Plot.dot(observedRows, { x: 'year', y: 'value', fill: 'series', r: 3.5, tip: { format: TIP_FORMAT }, channels: { Størrelse: 'series', Kilde: 'source' } }),
 			Plot.lineY(modelRows, { x: 'year', y: 'value', stroke: 'series', strokeWidth: 2, strokeDasharray: '6,4', tip: { format: TIP_FORMAT }, channels: { Størrelse: 'series', Kilde: 'source' } }),

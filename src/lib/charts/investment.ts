@@ -56,7 +56,13 @@ export function investmentSpec(
 		[
 			// Bars centred on the year on the shared linear year axis (stacked per year by x1).
 			Plot.rectY(bars, { x1: (d: { year: number }) => d.year - 0.4, x2: (d: { year: number }) => d.year + 0.4, y: 'value', fill: 'measure', tip: true }),
-			...(fan ? [Plot.areaY(band, { x: 'year', y1: 'p10', y2: 'p90', fill: COLORS.required, fillOpacity: 0.15 })] : []),
+			...(fan
+				? [
+						Plot.areaY(band, { x: 'year', y1: 'p10', y2: 'p90', fill: COLORS.required, fillOpacity: COLORS.shadeOpacity }),
+						// Its edges carry the band (WCAG 1.4.11: the pale fill alone is under 3:1).
+						...(['p10', 'p90'] as const).map((y) => Plot.lineY(band, { x: 'year', y, stroke: COLORS.costBandEdge, strokeWidth: 1, strokeDasharray: '2,2' }))
+					]
+				: []),
 			Plot.lineY(cost, { x: 'year', y: 'value', stroke: COLORS.required, strokeWidth: 2.5, tip: true, title: (d: { value: number }) => `${NET_COST}: ${formatDecimal(d.value)} mill. kr` }),
 			Plot.ruleY([0])
 		]

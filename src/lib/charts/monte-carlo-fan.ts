@@ -39,6 +39,10 @@ export function monteCarloFanSpec(
 		[
 			Plot.areaY(rows, { x: 'year', y1: 'p5', y2: 'p95', fill: () => FAN_LEGEND.outer }),
 			Plot.areaY(rows, { x: 'year', y1: 'p25', y2: 'p75', fill: () => FAN_LEGEND.inner }),
+			// The pale bands are told apart by their edges (WCAG 1.4.11: 3:1 against white and both
+			// bands; palette.ts): the 90 % band's dotted, the 50 % band's solid.
+			...(['p5', 'p95'] as const).map((y) => Plot.lineY(rows, { x: 'year', y, stroke: COLORS.bandEdge, strokeWidth: 1, strokeDasharray: '2,2' })),
+			...(['p25', 'p75'] as const).map((y) => Plot.lineY(rows, { x: 'year', y, stroke: COLORS.bandEdge, strokeWidth: 1 })),
 			Plot.lineY(rows, { x: 'year', y: 'p50', stroke: () => FAN_LEGEND.median, strokeWidth: 2.5, tip: true }),
 			Plot.lineY(planned, { x: 'year', y: 'planned', stroke: () => FAN_LEGEND.planned, strokeDasharray: '6,4', strokeWidth: 2 }),
 			Plot.ruleY([0])

@@ -18,9 +18,22 @@ export const COLORS = {
 	gap: '#D55E00',
 	band: '#0072B2',
 	/** The fan's bands: the former 35 % and 18 % tints of `band` over white, as solid colours so
-	 * that the legend swatches match what the chart shows. */
+	 * that the legend swatches match what the chart shows. Pale on purpose (the median and the
+	 * planned line must stand out on them), so they are told apart by their edges, not their fills. */
 	bandInner: '#a6cee4',
 	bandOuter: '#d1e6f1',
+	/** Edges of the fan's bands (P5, P25, P75, P95): at least 3:1 against white and both bands
+	 * (WCAG 2.1 1.4.11, non-text contrast; measured in tests/unit/charts/palette-contrast.test.ts). */
+	bandEdge: '#1d4e89',
+	/** Opacity of the shaded shortage (required above planned) and of the investment chart's
+	 * P10–P90 band, over the projected period's grey: light enough that the required-stock line
+	 * (`required`) keeps 3:1 against the shading it borders. */
+	shadeOpacity: 0.12,
+	/** Edges of the investment chart's P10–P90 band of the yearly net cost (`required` darkened). */
+	costBandEdge: '#a04600',
+	/** The projected period's grey (black at this opacity over white): a hint only, the base-year
+	 * rule and its label carry the information. */
+	projectedOpacity: 0.035,
 	baseYear: '#595959'
 } as const;
 

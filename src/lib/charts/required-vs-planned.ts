@@ -41,7 +41,7 @@ export function requiredVsPlannedSpec(
 		},
 		[
 			// Shade only the shortage (required above planned), as the subtitle says.
-			Plot.areaY(rows, { x: 'year', y1: 'planned', y2: (d: { planned: number; required: number }) => Math.max(d.planned, d.required), fill: COLORS.gap, fillOpacity: 0.18 }),
+			Plot.areaY(rows, { x: 'year', y1: 'planned', y2: (d: { planned: number; required: number }) => Math.max(d.planned, d.required), fill: COLORS.gap, fillOpacity: COLORS.shadeOpacity }),
 			// Planned stock dashed, so the two lines differ in print without colour too.
 			Plot.lineY(
 				lines.filter((d) => d.series === 'Nødvendig bestand'),
