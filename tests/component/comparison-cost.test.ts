@@ -32,11 +32,11 @@ describe('comparison cell: cost beside need', { timeout: 60_000 }, () => {
 		const session = new NotebookSession(nb, 1, fakeRepo, engineClient);
 		render(Host, { session, scenarioIds: ['basis', 'okt-gjennomstromming'], year: 2035 });
 		const block = await screen.findByTestId('comparison-cost-test');
-		expect(within(block).getByRole('heading', { name: 'Behov og kostnad i tiltaksplanene' })).toBeInTheDocument();
+		// The heading names the period and the prices (one line less than a footnote, which a slide needs).
+		expect(within(block).getByRole('heading', { name: 'Behov og kostnad i tiltaksplanene (netto investering 2026–2035, faste 2025-kroner)' })).toBeInTheDocument();
 		const items = within(block).getAllByRole('listitem');
 		expect(items).toHaveLength(1);
 		expect(norm(items[0]!.textContent)).toMatch(/^Økt gjennomstrømming sparer \d+ boliger og \d+,\d mill\. kr i netto investering til 2035 sammenlignet med Basis\.$/);
-		expect(norm(block.textContent)).toContain('Netto investering fra 2026 til 2035, i faste 2025-kroner.');
 		expect(within(block).queryByTestId('comparison-cost-same-plan')).toBeNull();
 	});
 
@@ -49,6 +49,15 @@ describe('comparison cell: cost beside need', { timeout: 60_000 }, () => {
 		expect(norm(within(block).getByTestId('comparison-cost-same-plan').textContent)).toBe(
 			'Økt gjennomstrømming har de samme tiltakene som Basis: velg «Foreslå tiltak» i scenarioets tiltaksplan for å se hva forskjellen i behov betyr for kostnaden.'
 		);
+	});
+
+	it('on a slide or in print (compact): the sentences and the period, without the advice', async () => {
+		const session = new NotebookSession(createExampleNotebook(), 1, fakeRepo, engineClient);
+		render(Host, { session, scenarioIds: ['basis', 'okt-gjennomstromming'], year: 2035, compact: true });
+		const block = await screen.findByTestId('comparison-cost-test');
+		expect(norm(within(block).getByRole('listitem').textContent)).toMatch(/^Økt gjennomstrømming sparer \d+ boliger og har samme netto investering til 2035 sammenlignet med Basis\.$/);
+		expect(within(block).getByRole('heading', { name: /netto investering 2026–2035, faste 2025-kroner/ })).toBeInTheDocument();
+		expect(within(block).queryByTestId('comparison-cost-same-plan')).toBeNull();
 	});
 
 	it('no plan among the compared scenarios: no cost block', async () => {

@@ -125,7 +125,10 @@ describe('files', () => {
 		// Kommune, notebook, scenario and date come first, then an empty line, then the table.
 		expect(all[0]).toBe('Kommune;Eksempelkommune');
 		expect(all).toContain('Scenario;Basis');
-		const lines = all.slice(all.indexOf('') + 1);
+		// The yearly table runs to the next empty line; the plan's costs follow it (docs/file-format.md).
+		const rest = all.slice(all.indexOf('') + 1);
+		const lines = rest.indexOf('') === -1 ? rest : rest.slice(0, rest.indexOf(''));
+		expect(rest.slice(lines.length)).toContain('Kostnader i tiltaksplanen');
 		expect(lines[0]).toContain('År;');
 		expect(lines[0]).toContain('Nødvendig bestand');
 		expect(lines).toHaveLength(31 + 1); // 2025–2055 and the header
