@@ -57,7 +57,7 @@ function fail(io: NewNotebookIo, message: string): number {
 	return 2;
 }
 
-/** Run `ny` with the arguments after the word `ny`. Async only because an xlsx is inflated with DecompressionStream. */
+/** Run `ny` with the arguments after the word `ny`. Async because the SSB file readers are (core/ssb/xlsx.ts). */
 export async function runNewNotebookCli(argv: readonly string[], io: NewNotebookIo): Promise<number> {
 	let values: Record<string, string | boolean | undefined>;
 	try {

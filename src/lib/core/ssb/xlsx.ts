@@ -1,14 +1,14 @@
 /**
  * Statistikkbanken's xlsx download → the same text the CSV reader takes. Loaded only when an xlsx
- * is dropped (a dynamic import in components/base-data/read-ssb-file.ts), and without a library:
- * an xlsx is a zip of XML files, the zip entries are inflated with the platform's
- * `DecompressionStream('deflate-raw')` (browsers, workers and Node 18+), and the two XML files
- * needed (the first worksheet and the shared strings) are read by a small tag reader. Pure: no DOM.
+ * is dropped (a dynamic import in components/base-data/read-ssb-file.ts). An xlsx is a zip of XML
+ * files: the two needed (the first worksheet and the shared strings) are inflated with fflate (the
+ * zip library the XLSX export already uses) and read by a small tag reader. Pure: no DOM.
  *
  * Layout handling (assumed, see docs/data-import.md): title rows above the table; header rows
  * (one or more, e.g. statistic over year) combined per column; merged stub cells (a region or sex
  * written only where it changes) filled down.
  */
+import { unzipSync } from 'fflate';
 import { fail, type SsbError } from './errors.ts';
 
 /** A zip file starts with a local file header "PK\x03\x04". */
@@ -16,57 +16,20 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
 	return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-interface ZipEntry {
-	name: string;
-	method: number;
-	compressedSize: number;
-	localOffset: number;
-}
+/** The first worksheet and the shared strings are all the reader needs; nothing else is inflated. */
+const WANTED = /^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/;
+/** An entry that inflates beyond this is not a Statistikkbanken table (a zip bomb, or another file). */
+const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 
-function zipEntries(bytes: Uint8Array): ZipEntry[] | undefined {
-	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	// End of central directory: the last "PK\x05\x06" (a comment of up to 64 KiB may follow it).
-	let eocd = -1;
-	for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-		if (view.getUint32(i, true) === 0x06054b50) {
-			eocd = i;
-			break;
-		}
+/** The wanted entries as text, or why they could not be read. */
+function zipTexts(bytes: Uint8Array): Map<string, string> | string {
+	try {
+		const files = unzipSync(bytes, { filter: (f) => WANTED.test(f.name) && f.originalSize <= MAX_ENTRY_BYTES });
+		const utf8 = new TextDecoder();
+		return new Map(Object.entries(files).map(([name, data]) => [name, utf8.decode(data)]));
+	} catch (e) {
+		return String(e);
 	}
-	if (eocd < 0) return undefined;
-	const count = view.getUint16(eocd + 10, true);
-	let p = view.getUint32(eocd + 16, true);
-	const entries: ZipEntry[] = [];
-	const utf8 = new TextDecoder();
-	for (let n = 0; n < count; n++) {
-		if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return undefined;
-		const method = view.getUint16(p + 10, true);
-		const compressedSize = view.getUint32(p + 20, true);
-		const nameLen = view.getUint16(p + 28, true);
-		const extraLen = view.getUint16(p + 30, true);
-		const commentLen = view.getUint16(p + 32, true);
-		const localOffset = view.getUint32(p + 42, true);
-		entries.push({ name: utf8.decode(bytes.subarray(p + 46, p + 46 + nameLen)), method, compressedSize, localOffset });
-		p += 46 + nameLen + extraLen + commentLen;
-	}
-	return entries;
-}
-
-async function entryText(bytes: Uint8Array, e: ZipEntry): Promise<string> {
-	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	const start = e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
-	const data = bytes.slice(start, start + e.compressedSize);
-	if (e.method === 0) return new TextDecoder().decode(data);
-	if (e.method !== 8) throw new Error(`zip method ${e.method}`);
-	// A ReadableStream of the bytes rather than `Blob.stream()`, which not every DOM implements.
-	const compressed = new ReadableStream<BufferSource>({
-		start(controller) {
-			controller.enqueue(data);
-			controller.close();
-		}
-	});
-	const stream = compressed.pipeThrough(new DecompressionStream('deflate-raw'));
-	return new TextDecoder().decode(await new Response(stream).arrayBuffer());
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -97,19 +60,13 @@ function columnIndex(ref: string): number {
 /** The first worksheet's cells as text rows (numbers as written in the XML: a point as decimal mark). */
 export async function readXlsxRows(bytes: Uint8Array): Promise<{ ok: true; rows: string[][] } | { ok: false; error: SsbError }> {
 	const bad = (detail: string) => fail('not-csv-or-jsonstat', 'Filen ser ut som en xlsx-fil, men kan ikke leses. Last den ned på nytt fra Statistikkbanken, eller velg CSV.', detail);
-	const entries = zipEntries(bytes);
-	if (!entries) return bad('no zip central directory');
-	const sheet = entries.find((e) => e.name === 'xl/worksheets/sheet1.xml') ?? entries.find((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name));
-	if (!sheet) return bad('no worksheet');
-	let sheetXml: string;
-	let shared: string[] = [];
-	try {
-		sheetXml = await entryText(bytes, sheet);
-		const sst = entries.find((e) => e.name === 'xl/sharedStrings.xml');
-		if (sst) shared = [...(await entryText(bytes, sst)).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => itemText(m[1] ?? ''));
-	} catch (e) {
-		return bad(String(e));
-	}
+	const texts = zipTexts(bytes);
+	if (typeof texts === 'string') return bad(texts);
+	const sheetName = texts.has('xl/worksheets/sheet1.xml') ? 'xl/worksheets/sheet1.xml' : [...texts.keys()].find((n) => n.startsWith('xl/worksheets/'));
+	if (!sheetName) return bad('no worksheet');
+	const sheetXml = texts.get(sheetName) ?? '';
+	const sst = texts.get('xl/sharedStrings.xml');
+	const shared = sst ? [...sst.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => itemText(m[1] ?? '')) : [];
 	const rows: string[][] = [];
 	for (const rm of sheetXml.matchAll(/<row\b[^>]*?(?:\/>|>([\s\S]*?)<\/row>)/g)) {
 		const row: string[] = [];
