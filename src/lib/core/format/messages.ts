@@ -40,8 +40,10 @@ function oneOf(values: readonly unknown[]): string {
 	return list.length === 1 ? list[0]! : `en av ${list.slice(0, -1).join(', ')} eller ${list[list.length - 1]}`;
 }
 
+/** A documented bound as a planner reads it: nb-NO digits ("1 000 000", "0,5"). */
+const BOUND_FORMAT = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 6 });
 function bound(v: unknown): string {
-	return typeof v === 'bigint' || typeof v === 'number' ? String(v).replace('.', ',') : String(v);
+	return typeof v === 'bigint' || typeof v === 'number' ? BOUND_FORMAT.format(v) : String(v);
 }
 
 /** zod error map → Norwegian sentence (without the «Feltet …:» prefix, which formatIssues adds). */
