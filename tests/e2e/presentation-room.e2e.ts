@@ -17,6 +17,12 @@ const ID = 'eksempelkommune';
 async function settled(page: Page): Promise<void> {
 	await page.getByTestId('slide').locator('figure svg, .note, dl dd, table').first().waitFor();
 	await page.waitForFunction(() => !/Beregner/.test(document.querySelector('[data-testid="slide"]')?.textContent ?? ''));
+	// Table cells show «…» until their numbers arrive (the comparison's Monte Carlo column): a row
+	// of «…» wraps differently from the numbers, so measure the finished slide. Bounded, in case a
+	// slide's own text holds an ellipsis.
+	await page
+		.waitForFunction(() => ![...document.querySelectorAll('[data-testid="slide"] td')].some((td) => td.textContent?.trim() === '…'), null, { timeout: 15_000 })
+		.catch(() => undefined);
 	await page.waitForTimeout(400);
 }
 
@@ -112,6 +118,8 @@ describe('presentation in the council room', () => {
 		const g = await openGuardedPage(browser(), { context });
 		await openExample(g.page, baseURL);
 		await whatIf(g.page, '9');
+		// The chart is drawn again after the what-if: measure it once it is there.
+		await g.page.getByTestId('slide').locator('figure > svg').first().waitFor();
 		const chart = await g.page.getByTestId('slide').locator('figure > svg').first().boundingBox();
 		const panel = await g.page.getByRole('complementary', { name: 'Endre forutsetninger for lysbildet' }).boundingBox();
 		expect(chart && panel).toBeTruthy();
