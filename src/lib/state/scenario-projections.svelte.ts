@@ -16,6 +16,8 @@ import type { MonteCarloResult, ProjectionResult, SensitivityResult } from '#lib
 import { WorkerLostError, type ProjectionClient } from '#lib/adapters/worker/projection-client.ts';
 import type { Plan } from '#lib/core/model/plan.ts';
 import type { CostFan } from '#lib/core/plan/uncertainty.ts';
+import { hasCostRanges } from '#lib/core/plan/costs.ts';
+
 
 /** Draws of the plan's cost fan (docs/model.md, "Cost uncertainty"). */
 export const COST_FAN_DRAWS = 500;
@@ -195,7 +197,7 @@ export class ScenarioProjections {
 		const doc = this.notebook();
 		const scenario = doc.scenarios.find((s) => s.id === scenarioId);
 		const plan = scenario?.assumptions.plan;
-		if (!scenario || !plan || !Object.values(plan.costs ?? {}).some((u) => u.spread)) return null;
+		if (!scenario || !plan || !hasCostRanges(plan)) return null;
 		// Seeded like the scenario's Monte Carlo, so a shared file reproduces the same fan.
 		const input = { plan: $state.snapshot(plan) as Plan, base: $state.snapshot(doc.base), horizonYears: scenario.assumptions.horizonYears };
 		const fan = await this.client.costFan(input, { draws: COST_FAN_DRAWS, seed: scenario.assumptions.monteCarlo.seed }, scenarioId);

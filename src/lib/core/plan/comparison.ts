@@ -9,8 +9,8 @@ import type { Scenario } from '#lib/core/model/notebook.ts';
 import type { ProjectionResult } from '#lib/core/model/result.ts';
 import { formatMillions } from '#lib/core/text/money-format.ts';
 import { formatCount } from '#lib/core/text/number-format.ts';
-import { planBudget, sumOver, type PlanBudget } from './budget.ts';
-import { scenarioPlanBudget } from './scenario-budget.ts';
+import { sumOver, type PlanBudget } from './budget.ts';
+import { scenarioBudgetOrEmpty } from './scenario-budget.ts';
 
 export interface PlanRun {
 	name: string;
@@ -66,8 +66,7 @@ export function scenarioCostComparisons(
 ): ScenarioCostComparison[] {
 	const [ref, ...rest] = runs;
 	if (!ref?.result || !rest.some((r) => r.scenario.assumptions.plan)) return [];
-	const budgetOf = (r: { scenario: Pick<Scenario, 'assumptions'>; result: ProjectionResult }) =>
-		scenarioPlanBudget(r.scenario.assumptions, base, r.result) ?? planBudget({ plan: { measures: [] }, base, horizonYears: r.scenario.assumptions.horizonYears });
+	const budgetOf = (r: { scenario: Pick<Scenario, 'assumptions'>; result: ProjectionResult }) => scenarioBudgetOrEmpty(r.scenario.assumptions, base, r.result);
 	const refRun: PlanRun = { name: ref.scenario.name, result: ref.result, budget: budgetOf({ scenario: ref.scenario, result: ref.result }) };
 	const measuresOf = (s: Pick<Scenario, 'assumptions'>) => JSON.stringify(s.assumptions.plan?.measures ?? []);
 	return rest.flatMap((r) => {

@@ -149,6 +149,11 @@ export function costOf(plan: Pick<Plan, 'costs'> | undefined, key: string): Unce
 }
 
 /** True while the figure is the placeholder default (the planner has not entered their own). */
+/** Some cost figure has a range: only then is there a cost fan and a ranking of cost drivers. */
+export function hasCostRanges(plan: Pick<Plan, 'costs'> | undefined): boolean {
+	return Object.values(plan?.costs ?? {}).some((u) => u.spread);
+}
+
 export function isPlaceholder(plan: Pick<Plan, 'costs'> | undefined, key: string): boolean {
 	return !plan?.costs?.[key];
 }

@@ -15,3 +15,11 @@ export function scenarioPlanBudget(assumptions: Pick<ScenarioAssumptions, 'plan'
 	if (!plan || plan.measures.length === 0) return null;
 	return planBudget({ plan, base, horizonYears: assumptions.horizonYears, ...(result ? { groupShares: segmentGroupShares(result, base) } : {}) });
 }
+
+/**
+ * The same budget, or an empty one (no measures, no cost, every year zero) where the scenario has no
+ * plan: what the plan cell shows and what a comparison counts for a scenario without measures.
+ */
+export function scenarioBudgetOrEmpty(assumptions: Pick<ScenarioAssumptions, 'plan' | 'horizonYears'>, base: BaseData, result: ProjectionResult | null): PlanBudget {
+	return scenarioPlanBudget(assumptions, base, result) ?? planBudget({ plan: { measures: [] }, base, horizonYears: assumptions.horizonYears });
+}
