@@ -395,6 +395,7 @@ export async function runProjectCli(argv: readonly string[], io: CliIo): Promise
 			} else if (args.format === 'xlsx') {
 				const bytes = projectionWorkbook({
 					scenarios: ok.map((s) => ({ scenario: s.scenario, result: s.result!, monteCarlo: s.monteCarlo ?? null, budget: s.budget ?? null })),
+					allScenarios: nb.scenarios.map((s) => s.scenario),
 					base: nb.base,
 					context,
 					date: now

@@ -86,4 +86,13 @@ describe('the same lines in print and exports', () => {
 		expect(sheets[1]!.rows).toContainEqual(['Endring', expected[0]]);
 		expect(sheets[0]!.rows.some((r) => r[0] === 'Endring')).toBe(false);
 	});
+
+	it('a variant whose parent has no sheet (no result) still names its differences, from the notebook\'s scenarios', () => {
+		const result = runProjection(engineInputOf(nb.base, nb.population, capacity.assumptions));
+		const context = { kommune: 'K', date: new Date('2026-01-01') };
+		const alone = projectionSheets({ scenarios: [{ scenario: capacity, result }], context });
+		expect(alone[0]!.rows.some((r) => r[0] === 'Endring')).toBe(false);
+		const withNotebook = projectionSheets({ scenarios: [{ scenario: capacity, result }], allScenarios: nb.scenarios, context });
+		expect(withNotebook[0]!.rows.filter((r) => r[0] === 'Endring').map((r) => r[1])).toEqual(expected);
+	});
 });

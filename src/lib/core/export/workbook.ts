@@ -24,6 +24,11 @@ export interface WorkbookInput extends ColumnOptions {
 	 * `base` is given (scenario-budget.ts); null or no plan: no cost sheet.
 	 */
 	scenarios: readonly { scenario: Scenario; result: ProjectionResult; monteCarlo?: MonteCarloResult | null; budget?: PlanBudget | null }[];
+	/**
+	 * The notebook's scenarios, so a variant's sheet names what it changes from its parent even when
+	 * the parent has no sheet (no result, or a failed run). Default: the exported ones.
+	 */
+	allScenarios?: readonly Scenario[];
 	/** Kommune, notebook and date, written above every scenario's table (the scenario's name is added per sheet). */
 	context?: Omit<ExportContext, 'scenario'>;
 	base?: BaseData;
@@ -49,8 +54,8 @@ export function costSheetName(scenarioName: string): string {
 export function projectionSheets(input: WorkbookInput): XlsxSheet[] {
 	const columns = input.columns ?? projectionColumns(input);
 	const sheets: XlsxSheet[] = input.scenarios.flatMap(({ scenario, result, monteCarlo, budget }) => {
-		// A variant's sheet says what it changes from its parent (when the parent is exported too).
-		const differences = describeOverrides({ scenarios: input.scenarios.map((s) => s.scenario) }, scenario).map((l) => l.text);
+		// A variant's sheet says what it changes from its parent.
+		const differences = describeOverrides({ scenarios: input.allScenarios ?? input.scenarios.map((s) => s.scenario) }, scenario).map((l) => l.text);
 		const context = input.context ? { ...input.context, scenario: scenario.name, ...(differences.length ? { differences } : {}) } : undefined;
 		const table = scenarioTable(result, columns, { context, monteCarlo });
 		const out: XlsxSheet[] = [
