@@ -21,7 +21,8 @@ import { summaryCsv, summaryWorkbook, type SummaryItem } from '#lib/core/export/
 import { slugify } from '#lib/core/format/index.ts';
 import { GROUP_IDS } from '#lib/core/model/groups.ts';
 import type { MonteCarloResult, ProjectionResult } from '#lib/core/model/result.ts';
-import { economyPlanYears, sumOver, type PlanBudget } from '#lib/core/plan/budget.ts';
+import type { PlanBudget } from '#lib/core/plan/budget.ts';
+import { planKeyFigures } from '#lib/core/plan/key-figures.ts';
 import { expandInputs, fsErrorMessage } from './read-input.ts';
 import { runFile, type FileOutcome, type NotebookOutcome, type RunOptions } from './run-file.ts';
 import { describeOverrides } from '#lib/core/scenarios/difference-text.ts';
@@ -218,10 +219,10 @@ function monteCarloJson(mc: MonteCarloResult) {
 
 /** The plan's budget in kroner at fixed prices of the base year (docs/model.md, "Plan and cost"). */
 function planJson(b: PlanBudget, baseYear: number) {
-	const { from, to } = economyPlanYears(baseYear);
+	const { from, to, netInvestmentEconomyPlan } = planKeyFigures(b, baseYear);
 	return {
 		prices: `fixed ${baseYear} kroner`,
-		economyPlan: { from, to, netInvestment: sumOver(b.total.netInvestment, b.years, from, to) },
+		economyPlan: { from, to, netInvestment: netInvestmentEconomyPlan },
 		years: b.years,
 		dwellingsAdded: b.dwellingsAdded,
 		total: b.total,

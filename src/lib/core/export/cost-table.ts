@@ -8,7 +8,8 @@
  */
 import { GROUP_IDS, GROUP_SHORT_LABELS, type GroupId } from '#lib/core/model/groups.ts';
 import { MEASURE_KINDS } from '#lib/core/model/plan.ts';
-import { BUDGET_LINES, economyPlanYears, sumOver, type CostLines, type GroupKey, type PlanBudget } from '#lib/core/plan/budget.ts';
+import { BUDGET_LINES, economyPlanYears, type CostLines, type GroupKey, type PlanBudget } from '#lib/core/plan/budget.ts';
+import { planKeyFigures } from '#lib/core/plan/key-figures.ts';
 import { MEASURE_LABELS } from '#lib/core/plan/measures.ts';
 import { contextLines, type ExportContext } from './scenario-table.ts';
 
@@ -64,14 +65,16 @@ export function costColumns(budget: PlanBudget, baseYear: number, labels: Partia
 
 export function costTable(budget: PlanBudget, baseYear: number, opts: { context?: ExportContext; labels?: Partial<Record<GroupId, string>> } = {}): CostTable {
 	const columns = costColumns(budget, baseYear, opts.labels);
-	const { from, to } = economyPlanYears(baseYear);
+	// The same figures as the plan cell's key figures (plan/key-figures.ts).
+	const k = planKeyFigures(budget, baseYear);
+	const { from, to } = k;
 	const last = budget.years[budget.years.length - 1] ?? to;
 	const block: (string | number | null)[][] = [
 		...contextLines(opts.context),
 		['Beløp', PRICES_NOTE(baseYear)],
 		[ECONOMY_PLAN_MARK, `${from}–${to}`],
-		[`Netto investering ${from}–${to} (kr)`, Math.round(sumOver(budget.total.netInvestment, budget.years, from, to))],
-		[`Netto investering ${from}–${last} (kr)`, Math.round(sumOver(budget.total.netInvestment, budget.years, from, last))],
+		[`Netto investering ${from}–${to} (kr)`, Math.round(k.netInvestmentEconomyPlan)],
+		[`Netto investering ${from}–${last} (kr)`, Math.round(k.netInvestmentToHorizon)],
 		['Nåverdi av planens utgifter og inntekter (kr)', Math.round(budget.presentValue)],
 		[]
 	];
