@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { projectionColumns } from '#lib/core/export/columns.ts';
 import { toCsv, projectionToCsv, type CsvCell } from '#lib/core/export/csv.ts';
 import { projectionWorkbook } from '#lib/core/export/workbook.ts';
-import { PROBABILITY_HEADER } from '#lib/core/export/scenario-table.ts';
+import { notebookExportContext, PROBABILITY_HEADER } from '#lib/core/export/scenario-table.ts';
 import { resultWarnings } from '#lib/core/export/warnings.ts';
 import { summaryCsv, summaryWorkbook, type SummaryItem } from '#lib/core/export/summary.ts';
 import { slugify } from '#lib/core/format/index.ts';
@@ -386,7 +386,7 @@ export async function runProjectCli(argv: readonly string[], io: CliIo): Promise
 				continue;
 			}
 			const ok = nb.scenarios.filter((s) => s.result);
-			const context = { kommune: nb.kommune.name, kommunenummer: nb.kommune.number, notebook: nb.title, date: now };
+			const context = notebookExportContext(nb, now);
 			if (args.outDir === undefined) {
 				const rows = yearlyCsvRows(nb, withMonteCarlo);
 				const { header, decimals } = yearlyCsvHeader(withMonteCarlo);

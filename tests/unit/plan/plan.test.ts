@@ -294,15 +294,20 @@ describe('plan comparison', () => {
 });
 
 describe('plan CSV', () => {
-	it('one row per year in whole kroner, Norwegian Excel format', async () => {
-		const { planBudgetToCsv } = await import('#lib/core/plan/export.ts');
+	it('one row per year in whole kroner, Norwegian Excel format, with the kommune, scenario and date above the table', async () => {
+		const { costCsv } = await import('#lib/core/export/csv.ts');
 		const plan: Plan = { measures: [{ decisionYear: 2026, segmentId: 'ordinaer', kind: 'kjop', count: 1 }] };
-		const csv = planBudgetToCsv(planBudget({ plan, base: nb.base, horizonYears: 3 }), 2025);
+		const csv = costCsv(planBudget({ plan, base: nb.base, horizonYears: 3 }), 2025, {
+			context: { kommune: 'Eksempelkommune', scenario: 'Basis', date: new Date('2026-01-02') }
+		});
+		expect(csv.startsWith('\uFEFF')).toBe(true);
 		const lines = csv.replace('\uFEFF', '').trimEnd().split('\r\n');
-		expect(lines).toHaveLength(4);
-		expect(lines[0]).toMatch(/^År;Nye boliger \(netto\);Investering \(kr, faste 2025-kroner\);/);
-		expect(lines[1]).toBe('2026;1;3800000;510000;0;0;3290000;0;60000;0;130000;-70000');
-		expect(lines[2]).toBe('2027;0;0;0;0;0;0;157188;60000;0;130000;87188');
+		expect(lines.slice(0, 2)).toEqual(['Kommune;Eksempelkommune', 'Scenario;Basis']);
+		const header = lines.findIndex((l) => l.startsWith('År;'));
+		expect(lines.slice(header + 1)).toHaveLength(3);
+		expect(lines[header]).toMatch(/^År;Periode;Nye boliger klare \(netto, boliger\);Investering \(kr\);/);
+		expect(lines[header + 1]).toBe('2026;Økonomiplan;1;3800000;510000;0;0;3290000;0;60000;0;130000;-70000;3290000;-70000;3290000;-70000');
+		expect(lines[header + 2]).toBe('2027;Økonomiplan;0;0;0;0;0;0;157188;60000;0;130000;87188;0;87188;0;87188');
 	});
 });
 

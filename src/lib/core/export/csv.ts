@@ -87,9 +87,23 @@ export function projectionToCsv(
 	const table = scenarioTable(result, opts.columns ?? projectionColumns(opts), opts);
 	const text = toCsv([...table.block, table.header, ...table.rows], { bom: opts.bom, decimals: decimalsFor(table.columns, opts.decimals) });
 	if (!opts.budget) return text;
-	const costs = costTable(opts.budget, result.baseYear, { labels: opts.labels });
-	// A separate call: the cost table's columns are whole kroner, not the yearly table's decimals.
-	return `${text}\r\n${toCsv([[COST_SECTION_TITLE], ...costs.block, costs.header, ...costs.rows], { bom: false, decimals: costs.header.map(() => 0) })}`;
+	// After the yearly table, under its own heading; the context is already at the top of the file.
+	return `${text}\r\n${costCsv(opts.budget, result.baseYear, { labels: opts.labels, title: true, bom: false })}`;
+}
+
+/**
+ * The plan's costs per year as CSV (cost-table.ts): the same columns as the XLSX cost sheet and the
+ * cost section of a scenario's CSV, whole kroner. Alone (the plan cell's download) with the
+ * kommune/scenario/date block; inside a scenario's CSV under the heading «Kostnader i tiltaksplanen».
+ */
+export function costCsv(
+	budget: PlanBudget,
+	baseYear: number,
+	opts: { context?: ExportContext; labels?: Partial<Record<GroupId, string>>; title?: boolean; bom?: boolean } = {}
+): string {
+	const costs = costTable(budget, baseYear, { ...(opts.context ? { context: opts.context } : {}), labels: opts.labels });
+	const rows = [...(opts.title ? [[COST_SECTION_TITLE]] : []), ...costs.block, costs.header, ...costs.rows];
+	return toCsv(rows, { bom: opts.bom, decimals: costs.header.map(() => 0) });
 }
 
 /** The first line of the cost section in a scenario's CSV. */

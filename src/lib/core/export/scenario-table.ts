@@ -14,6 +14,7 @@
  *   2026;…
  * Without context and warnings the file starts directly with the header row.
  */
+import type { Notebook } from '#lib/core/model/notebook.ts';
 import type { MonteCarloResult, ProjectionResult } from '#lib/core/model/result.ts';
 import type { TableColumn } from './columns.ts';
 import { resultWarnings } from './warnings.ts';
@@ -29,6 +30,11 @@ export interface ExportContext {
 	differences?: readonly string[];
 	/** When the numbers were computed (the export or run moment). */
 	date: Date;
+}
+
+/** Kommune, notebook and date of an export from this notebook (the scenario is added per file or sheet). */
+export function notebookExportContext(nb: Pick<Notebook, 'title' | 'kommune'>, date: Date): Omit<ExportContext, 'scenario'> {
+	return { kommune: nb.kommune.name, kommunenummer: nb.kommune.number, notebook: nb.title, date };
 }
 
 const PROBABILITY_KEY = 'total.probRequiredExceedsPlanned';
