@@ -8,7 +8,7 @@
 import * as Plot from '@observablehq/plot';
 import type { ProjectionResult } from '#lib/core/model/result.ts';
 import type { HistoryYear } from '#lib/core/model/base-data.ts';
-import { frameOptions, type ChartFrameOptions } from './frame.ts';
+import { frameOptions, percentTick, type ChartFrameOptions } from './frame.ts';
 
 export function flowsSpec(
 	result: ProjectionResult,
@@ -69,7 +69,7 @@ export function turnoverSpec(result: ProjectionResult, o: Partial<ChartFrameOpti
 				o.subtitle ??
 				'Nye leietakere i året i % av boligene. Beregnet botid = 100 ÷ gjennomstrømming (12,5 % ≙ 8 år)',
 			yLabel: 'Gjennomstrømming (%)',
-			yTickFormat: (d: number) => `${d.toLocaleString('nb-NO')} %`,
+			yTickFormat: percentTick,
 			baseYear: result.baseYear,
 			lastYear: result.years.at(-1) ?? result.baseYear,
 			...o

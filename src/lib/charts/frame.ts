@@ -44,6 +44,11 @@ export function yearAxis(): Plot.ScaleOptions {
  * data (the first bar of «Investering per år» reaches the top of the frame); above the frame
  * nothing is drawn that it could touch.
  */
+/** Tick labels of a percentage axis in nb-NO ("12,5 %"). */
+export function percentTick(d: number): string {
+	return `${d.toLocaleString('nb-NO')} %`;
+}
+
 export function topAxisMargin(fontSize: number): number {
 	return Math.ceil(fontSize * 2.6 + 6);
 }

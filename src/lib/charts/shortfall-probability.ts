@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import type { MonteCarloResult, ProjectionResult } from '#lib/core/model/result.ts';
 import { probabilityByYear } from '#lib/core/report/key-figures.ts';
 import { formatCount, formatPercent } from '#lib/core/text/number-format.ts';
-import { frameOptions, type ChartFrameOptions } from './frame.ts';
+import { frameOptions, percentTick, type ChartFrameOptions } from './frame.ts';
 import { COLORS } from './palette.ts';
 
 /** Legend text of the one series (the colour is COLORS.required: the same risk as the shaded gap). */
@@ -27,7 +27,7 @@ export function shortfallProbabilitySpec(
 				o.subtitle ??
 				`Andel av ${formatCount(mc.draws)} simuleringer der nødvendig bestand er større enn planlagt, hvert år`,
 			yLabel: 'Sannsynlighet (%)',
-			yTickFormat: (d: number) => `${d.toLocaleString('nb-NO')} %`,
+			yTickFormat: percentTick,
 			baseYear: result.baseYear,
 			lastYear: result.years.at(-1) ?? result.baseYear,
 			// One line on a fixed 0–100 % scale reads well at two thirds of the usual height (and the
@@ -36,7 +36,7 @@ export function shortfallProbabilitySpec(
 			...o
 		},
 		[
-			Plot.areaY(rows, { x: 'year', y: 'pct', fill: COLORS.required, fillOpacity: 0.12 }),
+			Plot.areaY(rows, { x: 'year', y: 'pct', fill: COLORS.required, fillOpacity: COLORS.shadeOpacity }),
 			Plot.lineY(rows, {
 				x: 'year',
 				y: 'pct',
