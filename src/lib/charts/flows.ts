@@ -8,17 +8,17 @@
 import * as Plot from '@observablehq/plot';
 import type { ProjectionResult } from '#lib/core/model/result.ts';
 import type { HistoryYear } from '#lib/core/model/base-data.ts';
-import { frameOptions, percentTick, type ChartFrameOptions } from './frame.ts';
+import { frameOptions, observedDots, observedRows, percentTick, type ChartFrameOptions } from './frame.ts';
+
+/** Move-ins, exits, new need (Okabe–Ito blue, vermillion, green): the observed dots share the move-ins' colour. */
+const FLOW_COLORS = ['#0072B2', '#D55E00', '#009E73'] as const;
 
 export function flowsSpec(
 	result: ProjectionResult,
 	o: Partial<ChartFrameOptions> & { title?: string; observed?: readonly HistoryYear[] } = {}
 ): Plot.PlotOptions {
 	const { observed: history, ...frame } = o;
-	const observed = (history ?? [])
-		.filter((h): h is HistoryYear & { newTenants: number } => h.year < result.baseYear && h.newTenants !== undefined)
-		.map((h) => ({ year: h.year, series: 'Innflyttinger', value: h.newTenants }))
-		.sort((a, b) => a.year - b.year);
+	const observed = observedRows(history, result.baseYear, 'newTenants', 'Innflyttinger');
 	const rows = [
 		...observed,
 		...result.years.flatMap((year, i) => [
@@ -41,13 +41,13 @@ export function flowsSpec(
 		[
 			Plot.lineY(rows, { x: 'year', y: 'value', stroke: 'series', strokeWidth: 2.5, tip: true }),
 			// Observed years (before T0): dots on the move-in line, outside the shaded projected period.
-			...(observed.length > 0 ? [Plot.dot(observed, { x: 'year', y: 'value', fill: '#0072B2', r: 3, tip: true, title: () => 'Observert' })] : []),
+			...observedDots(observed, FLOW_COLORS[0]),
 			Plot.ruleY([0])
 		]
 	);
 	return {
 		...spec,
-		color: { domain: ['Innflyttinger', 'Utflyttinger', 'Nytt behov'], range: ['#0072B2', '#D55E00', '#009E73'], legend: true }
+		color: { domain: ['Innflyttinger', 'Utflyttinger', 'Nytt behov'], range: [...FLOW_COLORS], legend: true }
 	};
 }
 

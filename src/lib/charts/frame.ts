@@ -5,6 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatCount } from '#lib/core/text/number-format.ts';
+import type { HistoryYear } from '#lib/core/model/base-data.ts';
 import { COLORS } from './palette.ts';
 
 export interface ChartFrameOptions {
@@ -44,6 +45,24 @@ export function yearAxis(): Plot.ScaleOptions {
  * data (the first bar of «Investering per år» reaches the top of the frame); above the frame
  * nothing is drawn that it could touch.
  */
+/** One series' observed years before T0 (BaseData.history), as rows of a line that goes on into the projection. */
+export function observedRows(
+	history: readonly HistoryYear[] | undefined,
+	baseYear: number,
+	field: 'newTenants' | 'dwellings',
+	series: string
+): { year: number; series: string; value: number }[] {
+	return (history ?? [])
+		.filter((h) => h.year < baseYear && h[field] !== undefined)
+		.map((h) => ({ year: h.year, series, value: h[field] as number }))
+		.sort((a, b) => a.year - b.year);
+}
+
+/** Dots on the observed part of a line, named «Observert» in their tip: no dots when nothing was observed. */
+export function observedDots(rows: readonly { year: number; value: number }[], fill: string): Plot.Markish[] {
+	return rows.length > 0 ? [Plot.dot(rows, { x: 'year', y: 'value', fill, r: 3, tip: true, title: () => 'Observert' })] : [];
+}
+
 /** Tick labels of a percentage axis in nb-NO ("12,5 %"). */
 export function percentTick(d: number): string {
 	return `${d.toLocaleString('nb-NO')} %`;

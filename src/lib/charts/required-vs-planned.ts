@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { ProjectionResult } from '#lib/core/model/result.ts';
-import { frameOptions, type ChartFrameOptions } from './frame.ts';
+import { frameOptions, observedDots, observedRows, type ChartFrameOptions } from './frame.ts';
 import { COLORS } from './palette.ts';
 import type { HistoryYear } from '#lib/core/model/base-data.ts';
 
@@ -14,9 +14,7 @@ export function requiredVsPlannedSpec(
 	o: Partial<ChartFrameOptions> & { title?: string; observed?: readonly HistoryYear[] } = {}
 ): Plot.PlotOptions {
 	const { observed: history, ...frame } = o;
-	const observed = (history ?? [])
-		.filter((h): h is HistoryYear & { dwellings: number } => h.year < result.baseYear && h.dwellings !== undefined)
-		.map((h) => ({ year: h.year, series: 'Planlagt bestand', value: h.dwellings }));
+	const observed = observedRows(history, result.baseYear, 'dwellings', 'Planlagt bestand');
 	const rows = result.years.map((year, i) => ({
 		year,
 		required: result.total.requiredStock[i] ?? 0,
@@ -52,7 +50,7 @@ export function requiredVsPlannedSpec(
 				{ x: 'year', y: 'value', stroke: 'series', strokeWidth: 2.5, strokeDasharray: '6,4', tip: true }
 			),
 			// Observed years (before T0): dots on the stock line, outside the shaded projected period.
-			...(observed.length > 0 ? [Plot.dot(observed, { x: 'year', y: 'value', fill: COLORS.planned, r: 3, tip: true, title: () => 'Observert' })] : []),
+			...observedDots(observed, COLORS.planned),
 			...(last
 				? [
 						// The higher line's label above it, the lower's below: when the lines end close
