@@ -8,7 +8,7 @@ import type { ResultWarning } from '#lib/core/model/result.ts';
 import { FLOW_INFLOW, FLOW_TENURE } from './calibration-choices.ts';
 import type { Workspace } from './kernel.ts';
 import { DEMAND_RATE, G, type Prepared } from './prepare.ts';
-import { heldJump } from './series-rules.ts';
+import { driverSeries, heldJump } from './series-rules.ts';
 
 /** Botid and observed new tenants "disagree" when their steady states differ by more than this share. */
 export const OBSERVED_FLOW_TOLERANCE = 0.1;
@@ -61,7 +61,7 @@ function heldSeries(input: EngineInput, prep: Prepared): ResultWarning[] {
 	GROUP_IDS.forEach((gid) => {
 		const d = input.scenario.groups[gid].demand;
 		if (d.kind !== 'refugees' && d.kind !== 'manual') return;
-		const jump = heldJump(d.kind === 'refugees' ? d.settledPerYear : d.perYear, d.afterLastYear, lastYear);
+		const jump = heldJump(driverSeries(d), d.afterLastYear, lastYear);
 		if (!jump) return;
 		const what = d.kind === 'refugees' ? 'bosatte personer' : 'nye husstander';
 		out.push({

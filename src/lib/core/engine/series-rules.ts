@@ -16,6 +16,16 @@ function points(s: YearSeries): { years: number[]; values: number[] } {
 	return { years, values: years.map((y) => s[String(y)] ?? 0) };
 }
 
+/** The series a refugee or manual driver is given by (people settled, or new need per year). */
+export function driverSeries(d: { kind: 'refugees'; settledPerYear: YearSeries } | { kind: 'manual'; perYear: YearSeries }): YearSeries {
+	return d.kind === 'refugees' ? d.settledPerYear : d.perYear;
+}
+
+/** The series' last given year, or undefined for an empty series. */
+export function lastGivenYear(s: YearSeries): number | undefined {
+	return points(s).years.at(-1);
+}
+
 /**
  * Least-squares line through the last (up to SERIES_TREND_YEARS) given years: value at `year`,
  * never below 0. One given year: that value (a flat line).

@@ -15,6 +15,7 @@ import type { BaseData } from '../model/base-data.ts';
 import { GROUP_IDS, GROUP_SHORT_LABELS, type GroupId } from '../model/groups.ts';
 import type { ChartKind } from '../model/notebook.ts';
 import { waitingIsLasting } from '../engine/calibration-choices.ts';
+import { driverSeries, lastGivenYear } from '../engine/series-rules.ts';
 import { formatCount } from '../text/number-format.ts';
 
 /** The charts whose first projected year shows the waiting list being housed. */
@@ -71,9 +72,7 @@ export function seriesRuleNote(a: Input, baseYear: number): string | null {
 	for (const g of GROUP_IDS) {
 		const d = a.groups[g].demand;
 		if (d.kind !== 'refugees' && d.kind !== 'manual') continue;
-		const series = d.kind === 'refugees' ? d.settledPerYear : d.perYear;
-		const years = Object.keys(series).map(Number).filter(Number.isFinite);
-		const last = years.length ? Math.max(...years) : undefined;
+		const last = lastGivenYear(driverSeries(d));
 		if (last === undefined || last >= lastYear) continue;
 		parts.push(`${GROUP_SHORT_LABELS[g]} etter ${last}: ${AFTER_LAST_YEAR_LABELS[d.afterLastYear ?? 'hold'].toLowerCase()}`);
 	}
