@@ -19,6 +19,15 @@ describe('firstYearNote', () => {
 		expect(note).toContain('«Ventelisten ved start»');
 	});
 
+	it('names move-ins and turnover only under the chart that draws them', () => {
+		expect(firstYearNote(basis.assumptions, doc.base, 'flows')).toContain('Derfor hopper innflyttingen og gjennomstrømmingen det året.');
+		for (const chart of ['need-by-group', 'required-vs-planned'] as const) {
+			const note = firstYearNote(basis.assumptions, doc.base, chart)!;
+			expect(note).toContain('Derfor skiller det første året seg ut i figuren.');
+			expect(note).not.toContain('innflyttingen');
+		}
+	});
+
 	it('follows the planner’s choice per group', () => {
 		const a = copy();
 		a.groups.rop.waitingAtStart = 'lasting';

@@ -39,7 +39,7 @@ const names = (gs: readonly { g: GroupId; n: number }[]) =>
  * The first-year note, or null where nothing jumps: capacity mode (the list is housed as dwellings
  * free up) or nobody waiting at T0.
  */
-export function firstYearNote(a: Input, base: Pick<BaseData, 'baseYear' | 'groups'>): string | null {
+export function firstYearNote(a: Input, base: Pick<BaseData, 'baseYear' | 'groups'>, chart: ChartKind = 'flows'): string | null {
 	if (a.mode !== 'need') return null;
 	const waiting = GROUP_IDS.map((g) => ({ g, n: base.groups[g].waiting })).filter((x) => x.n > 0);
 	if (waiting.length === 0) return null;
@@ -52,7 +52,9 @@ export function firstYearNote(a: Input, base: Pick<BaseData, 'baseYear' | 'group
 	const first = base.baseYear + 1;
 	return [
 		`Første år (${first}): ${total === 1 ? 'den ene husstanden' : `de ${formatCount(total)} husstandene`} på ventelisten ved utgangen av ${base.baseYear} får bolig, ` +
-			'fordi behovsberegningen gir alle med behov en bolig. Derfor hopper innflyttingen og gjennomstrømmingen det året.',
+			'fordi behovsberegningen gir alle med behov en bolig. ' +
+			// Only the flows chart draws move-ins and turnover; the need charts show the year apart.
+			(chart === 'flows' ? 'Derfor hopper innflyttingen og gjennomstrømmingen det året.' : 'Derfor skiller det første året seg ut i figuren.'),
 		backlog.length ? `Engangsetterslep for ${names(backlog)}: etterpå går behovet tilbake til tilstrømmingens nivå.` : '',
 		lasting.length ? `Del av det varige behovet for ${names(lasting)}: kalibreringen holder leietakere + ventende over tid.` : '',
 		direct.length ? `For ${names(direct)} er nytt behov oppgitt direkte, så valget endrer ikke tilstrømmingen.` : '',
@@ -81,6 +83,6 @@ export function seriesRuleNote(a: Input, baseYear: number): string | null {
 
 export function chartNotes(chart: ChartKind, a: Input, base: Pick<BaseData, 'baseYear' | 'groups'>): ChartNotes {
 	const rule = SERIES_CHARTS.has(chart) ? seriesRuleNote(a, base.baseYear) : null;
-	const jump = FIRST_YEAR_CHARTS.has(chart) ? firstYearNote(a, base) : null;
+	const jump = FIRST_YEAR_CHARTS.has(chart) ? firstYearNote(a, base, chart) : null;
 	return { ...(rule ? { subtitle: rule } : {}), notes: jump ? [jump] : [] };
 }
