@@ -15,7 +15,8 @@
  *   chain first, and refuses cycles and missing parents. An override whose place no longer exists in
  *   the parent (the parent switched to another tenure model) is kept but not applied: `inactive`.
  *
- * Pure, plain JSON in and out (Svelte proxies are read through a JSON copy); no DOM.
+ * Pure, plain JSON in and out; no DOM. Svelte proxies are read in place (reading is all the
+ * comparisons do) and copied through JSON where a value is kept or changed.
  */
 import type { ScenarioAssumptions } from '../model/assumptions.ts';
 import type { Notebook, Overrides, OverrideValue, Scenario } from '../model/notebook.ts';
@@ -149,7 +150,11 @@ type ScenarioLike = Pick<Scenario, 'id' | 'basedOn'>;
  * a cycle (a scenario that is its own ancestor). Cycle-proof: each scenario is visited once.
  */
 export function ancestors(scenarios: readonly ScenarioLike[], id: string): ScenarioLike[] | null {
-	const byId = new Map(scenarios.map((s) => [s.id, s]));
+	return chainOf(new Map(scenarios.map((s) => [s.id, s])), id);
+}
+
+/** `ancestors` over a map by id that the caller builds once. */
+function chainOf(byId: ReadonlyMap<string, ScenarioLike>, id: string): ScenarioLike[] | null {
 	const chain: ScenarioLike[] = [];
 	const seen = new Set([id]);
 	let current = byId.get(id);
@@ -181,7 +186,8 @@ export function withDescendants(scenarios: readonly ScenarioLike[], ids: readonl
 
 /** Ids in an order where every parent comes before its variants; broken chains are left out. */
 export function parentsFirst(scenarios: readonly ScenarioLike[]): string[] {
-	const depth = (s: ScenarioLike) => ancestors(scenarios, s.id)?.length ?? -1;
+	const byId = new Map(scenarios.map((s) => [s.id, s]));
+	const depth = (s: ScenarioLike) => chainOf(byId, s.id)?.length ?? -1;
 	return scenarios
 		.map((s, i) => ({ id: s.id, d: depth(s), i }))
 		.filter((x) => x.d >= 0)
@@ -232,12 +238,13 @@ export function reconcileVariants(doc: Pick<Notebook, 'scenarios'>, before: Read
 	const effective = new Map<string, ScenarioAssumptions>();
 	for (const id of parentsFirst(doc.scenarios)) {
 		const s = byId.get(id)!;
+		// Read in place, not copied: diffOverrides and same only read, applyOverrides copies the parent.
 		if (s.basedOn === undefined) {
-			effective.set(id, plain(s.assumptions));
+			effective.set(id, s.assumptions);
 			continue;
 		}
 		const parent = effective.get(s.basedOn)!;
-		const own = plain(s.assumptions);
+		const own = s.assumptions;
 		const old = before.get(id);
 		const changed = Object.keys(diffOverrides(old ?? parent, own));
 		const overrides: Overrides = plain(s.overrides ?? {});
@@ -255,7 +262,11 @@ export function reconcileVariants(doc: Pick<Notebook, 'scenarios'>, before: Read
 	}
 }
 
-/** The scenarios' assumptions before an edit, for `reconcileVariants`. */
+/**
+ * The scenarios' assumptions before an edit, for `reconcileVariants`: copies, so an edit of the
+ * scenarios in place leaves them as they were. (The session builds its map from the one snapshot
+ * it takes per edit instead.)
+ */
 export function assumptionsById(scenarios: readonly Pick<Scenario, 'id' | 'assumptions'>[]): Map<string, ScenarioAssumptions> {
 	return new Map(scenarios.map((s) => [s.id, plain(s.assumptions)]));
 }
