@@ -232,10 +232,15 @@ export function resolveAll(scenarios: readonly StoredScenarioLike[]): Map<string
  * each variant is resolved again from its (possibly changed) parent, parents first, so a change of
  * Basis reaches every variant that does not override it. Overrides changed directly (a reset) take
  * effect through that same resolution.
+ *
+ * Returns the ids of the variants whose effective assumptions changed in that resolution (they
+ * inherit what the edit changed, or lost an override): the ones to recompute beside the edited
+ * scenario. A variant that overrides the edited value is not among them.
  */
-export function reconcileVariants(doc: Pick<Notebook, 'scenarios'>, before: ReadonlyMap<string, ScenarioAssumptions>): void {
+export function reconcileVariants(doc: Pick<Notebook, 'scenarios'>, before: ReadonlyMap<string, ScenarioAssumptions>): string[] {
 	const byId = new Map(doc.scenarios.map((s) => [s.id, s]));
 	const effective = new Map<string, ScenarioAssumptions>();
+	const resolvedAnew: string[] = [];
 	for (const id of parentsFirst(doc.scenarios)) {
 		const s = byId.get(id)!;
 		// Read in place, not copied: diffOverrides and same only read, applyOverrides copies the parent.
@@ -257,9 +262,13 @@ export function reconcileVariants(doc: Pick<Notebook, 'scenarios'>, before: Read
 		}
 		const next = applyOverrides(parent, overrides).assumptions;
 		if (!same(s.overrides ?? {}, overrides)) s.overrides = overrides;
-		if (!same(own, next)) s.assumptions = next;
+		if (!same(own, next)) {
+			s.assumptions = next;
+			resolvedAnew.push(id);
+		}
 		effective.set(id, next);
 	}
+	return resolvedAnew;
 }
 
 /**
