@@ -117,19 +117,3 @@ export function deleteScenario(doc: Notebook, id: string, children: ChildrenChoi
 		return [c];
 	});
 }
-
-/**
- * Dot paths of the assumptions where `variant` differs from `base` (for "differs from Basis").
- * An uncertain number ({ value, spread }) is one assumption: a new estimate that also moved its
- * range counts once.
- */
-export function differingPaths(base: unknown, variant: unknown, prefix = ''): string[] {
-	if (JSON.stringify(base) === JSON.stringify(variant)) return [];
-	const isLeaf = (x: unknown) =>
-		typeof x !== 'object' || x === null || Array.isArray(x) || 'value' in (x as Record<string, unknown>);
-	if (isLeaf(base) || isLeaf(variant)) return [prefix || '(alt)'];
-	const keys = new Set([...Object.keys(base as object), ...Object.keys(variant as object)]);
-	return [...keys].flatMap((k) =>
-		differingPaths((base as Record<string, unknown>)[k], (variant as Record<string, unknown>)[k], prefix ? `${prefix}.${k}` : k)
-	);
-}
