@@ -4,7 +4,7 @@
  */
 import type { Cell, CellKind, ChartKind, Notebook, Scenario } from '../model/notebook.ts';
 import { newCellYear } from './cells.ts';
-import { reparent, withDescendants } from '../scenarios/overrides.ts';
+import { reparent, resetOverrides, withDescendants } from '../scenarios/overrides.ts';
 
 export function newId(prefix: string, existing: Iterable<string>, random = Math.random): string {
 	const taken = new Set(existing);
@@ -78,6 +78,16 @@ export function copyScenario(doc: Notebook, fromId: string, name: string, random
 	};
 	doc.scenarios.push(copy);
 	return copy;
+}
+
+/**
+ * «Tilbakestill til Basis»: the variant's overrides at and inside `path` go ("groups.rop.tenure.years":
+ * one field; "groups.rop": a group; "": the whole variant), so it inherits those values again once
+ * the session reconciles the edit. Nothing happens for a missing scenario or a root.
+ */
+export function resetScenario(doc: Pick<Notebook, 'scenarios'>, id: string, path = ''): void {
+	const s = doc.scenarios.find((x) => x.id === id);
+	if (s) resetOverrides(s, path);
 }
 
 /**
