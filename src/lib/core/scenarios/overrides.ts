@@ -153,20 +153,39 @@ export function ancestors(scenarios: readonly ScenarioLike[], id: string): Scena
 	return chainOf(new Map(scenarios.map((s) => [s.id, s])), id);
 }
 
+/**
+ * Where the scenario's chain breaks, or null when it is whole (or the scenario does not exist):
+ * `missing` — `at` names a parent (`at.basedOn`) that does not exist; `cycle` — `at` is the first
+ * scenario the walk reaches twice, so it lies on the cycle.
+ */
+export function chainBreak(scenarios: readonly ScenarioLike[], id: string): { kind: 'missing' | 'cycle'; at: ScenarioLike } | null {
+	return walkChain(new Map(scenarios.map((s) => [s.id, s])), id)?.broken ?? null;
+}
+
 /** `ancestors` over a map by id that the caller builds once. */
 function chainOf(byId: ReadonlyMap<string, ScenarioLike>, id: string): ScenarioLike[] | null {
+	const walk = walkChain(byId, id);
+	return walk && !walk.broken ? walk.chain : null;
+}
+
+/** The walk up from a scenario: its ancestors, nearest first, up to a root or to where the chain breaks. */
+function walkChain(
+	byId: ReadonlyMap<string, ScenarioLike>,
+	id: string
+): { chain: ScenarioLike[]; broken: { kind: 'missing' | 'cycle'; at: ScenarioLike } | null } | null {
 	const chain: ScenarioLike[] = [];
 	const seen = new Set([id]);
 	let current = byId.get(id);
 	if (!current) return null;
 	while (current.basedOn !== undefined) {
 		const parent = byId.get(current.basedOn);
-		if (!parent || seen.has(parent.id)) return null;
+		if (!parent) return { chain, broken: { kind: 'missing', at: current } };
+		if (seen.has(parent.id)) return { chain, broken: { kind: 'cycle', at: parent } };
 		seen.add(parent.id);
 		chain.push(parent);
 		current = parent;
 	}
-	return chain;
+	return { chain, broken: null };
 }
 
 /** The scenario and every scenario that inherits from it, directly or through others. */
