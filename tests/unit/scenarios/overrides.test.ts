@@ -190,4 +190,22 @@ describe('deleting a parent', () => {
 		expect(v.overrides).toBeUndefined();
 		expect(v.assumptions).toEqual(effective);
 	});
+
+	it('deleting a root leaves its variants self-contained even when another root exists', () => {
+		const nb = buildMinimalNotebook();
+		edit(nb, (d) => {
+			const other = copyScenario(d, 'basis', 'Egen rot', () => 0.5)!;
+			delete other.basedOn;
+			delete other.overrides;
+			other.assumptions.horizonYears = 20;
+		});
+		const other = nb.scenarios[2]!;
+		const v = scenario(nb, 'kortere-botid');
+		const effective = structuredClone(v.assumptions);
+		edit(nb, (d) => deleteScenario(d, 'basis', 'reparent'));
+		expect(nb.scenarios.map((s) => s.id)).toEqual(['kortere-botid', other.id]);
+		expect(v.basedOn).toBeUndefined();
+		expect(v.overrides).toBeUndefined();
+		expect(v.assumptions).toEqual(effective);
+	});
 });

@@ -91,9 +91,9 @@ export function resetScenario(doc: Pick<Notebook, 'scenarios'>, id: string, path
 }
 
 /**
- * What happens to the variants of a deleted scenario: 'reparent' — they inherit from Basis (or
- * become self-contained when Basis itself is deleted), keeping their effective values; 'delete' —
- * they are deleted with it, and their own variants too.
+ * What happens to the variants of a deleted scenario: 'reparent' — they inherit from Basis (the
+ * first root), or become self-contained when the deleted scenario is itself a root, keeping their
+ * effective values; 'delete' — they are deleted with it, and their own variants too.
  */
 export type ChildrenChoice = 'reparent' | 'delete';
 
@@ -109,13 +109,12 @@ export function childrenOf(doc: Pick<Notebook, 'scenarios'>, id: string): Scenar
 export function deleteScenario(doc: Notebook, id: string, children: ChildrenChoice = 'reparent'): void {
 	const doomed = new Set(children === 'delete' ? withDescendants(doc.scenarios, [id]) : [id]);
 	if (doc.scenarios.length - doomed.size < 1) return;
+	const deletedIsRoot = doc.scenarios.find((s) => s.id === id)?.basedOn === undefined;
 	const remaining = doc.scenarios.filter((s) => !doomed.has(s.id));
-	const basis = remaining.find((s) => s.basedOn === undefined);
-	for (const s of remaining) {
-		if (s.basedOn === undefined || !doomed.has(s.basedOn)) continue;
-		// Basis, or self-contained when the deleted one was Basis (no other root to inherit from).
-		reparent(s, basis && basis.id !== s.id ? basis : null);
-	}
+	// The variants of a deleted root keep all their values and inherit no longer (as the dialog in
+	// ScenarioBar says), even when another root exists; those of a deleted variant inherit from Basis.
+	const newParent = deletedIsRoot ? null : (remaining.find((s) => s.basedOn === undefined) ?? null);
+	for (const s of remaining) if (s.basedOn !== undefined && doomed.has(s.basedOn)) reparent(s, newParent);
 	doc.scenarios = remaining;
 	const fallback = doc.scenarios[0]?.id ?? '';
 	doc.cells = doc.cells.flatMap((c): Cell[] => {
