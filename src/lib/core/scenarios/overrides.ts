@@ -243,8 +243,9 @@ export function resolveAll(scenarios: readonly StoredScenarioLike[]): Map<string
 
 /**
  * Brings every variant's effective assumptions in line after an edit of the document (called by
- * the session after each change, and wherever a document is built). `before` holds the scenarios'
- * assumptions as they were before the edit (by id); a scenario missing there is new.
+ * NotebookDocument.update after every edit that may touch assumptions; a document that is read or
+ * built is resolved by `resolveAll` through `materializeNotebook` instead). `before` holds the
+ * scenarios' assumptions as they were before the edit (by id); a scenario missing there is new.
  *
  * A variant's assumptions that the edit changed become overrides, except where the new value is
  * the parent's (typing the parent's value removes the override); its other overrides stay. Then
