@@ -3,7 +3,7 @@
  * Knows nothing of saving, projections or other tabs; it tells its owner what changed.
  */
 import type { Notebook, Scenario } from '#lib/core/model/notebook.ts';
-import { assumptionsById, reconcileVariants } from '#lib/core/scenarios/overrides.ts';
+import { reconcileVariants } from '#lib/core/scenarios/overrides.ts';
 import { UndoHistory } from './undo-history.ts';
 
 /** Which scenarios an edit touches: a list of ids, every scenario (undefined) or none. */
@@ -35,17 +35,26 @@ export class NotebookDocument {
 
 	/**
 	 * The one way to change the document. `coalesceKey` groups rapid edits of one field into
-	 * one undo step. `affects` limits recomputation to the scenarios the edit touches.
+	 * one undo step. `affects` limits recomputation to the scenarios the edit touches; the variants
+	 * whose inherited values the edit changed are added to it here.
 	 */
 	update(mutate: (doc: Notebook) => void, opts: { coalesceKey?: string; affects?: string[] | 'none' } = {}): void {
-		const before = JSON.stringify($state.snapshot(this.doc));
-		const assumptionsBefore = assumptionsById($state.snapshot(this.doc.scenarios) as Scenario[]);
+		// One snapshot per edit: the undo step and the assumptions before it are both read from it.
+		const snapshot = $state.snapshot(this.doc) as Notebook;
+		const before = JSON.stringify(snapshot);
+		// An edit that affects no scenario (a note, a rename, the kommune's name) cannot change assumptions.
+		const assumptionsBefore = opts.affects === 'none' ? null : new Map(snapshot.scenarios.map((s) => [s.id, s.assumptions]));
 		mutate(this.doc);
-		// Edits of a variant's values become its overrides; every variant follows its parent's changes.
-		reconcileVariants(this.doc, assumptionsBefore);
+		let affects = opts.affects;
+		if (assumptionsBefore) {
+			// Edits of a variant's values become its overrides; every variant follows its parent's changes,
+			// and the variants whose values that changed are recomputed with the scenarios the edit names.
+			const resolvedAnew = reconcileVariants(this.doc, assumptionsBefore);
+			if (Array.isArray(affects) && resolvedAnew.length > 0) affects = [...new Set([...affects, ...resolvedAnew])];
+		}
 		this.doc.updatedAt = this.now().toISOString();
 		this.#history.record(before, opts.coalesceKey ?? null);
-		this.#changed(opts.affects);
+		this.#changed(affects);
 	}
 
 	undo(): void {

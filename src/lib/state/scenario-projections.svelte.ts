@@ -10,7 +10,6 @@
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import { engineInputOf } from '#lib/core/plan/measures.ts';
 import { cellScenario, cellYear } from '#lib/core/notebook/cells.ts';
-import { withDescendants } from '#lib/core/scenarios/overrides.ts';
 import type { Notebook } from '#lib/core/model/notebook.ts';
 import type { MonteCarloResult, ProjectionResult, SensitivityResult } from '#lib/core/model/result.ts';
 import { WorkerLostError, type ProjectionClient } from '#lib/adapters/worker/projection-client.ts';
@@ -86,8 +85,8 @@ export class ScenarioProjections {
 		void this.#fillMissingSensitivities();
 		if (affects === 'none') return;
 		const scenarios = this.notebook().scenarios;
-		// A change of a scenario reaches every variant that inherits from it.
-		const touched = affects ? new Set(withDescendants(scenarios, affects)) : null;
+		// `affects` already holds the variants that inherited the change (NotebookDocument.update).
+		const touched = affects ? new Set(affects) : null;
 		for (const s of scenarios) if (!touched || touched.has(s.id)) this.recompute(s.id);
 		const ids = new Set(scenarios.map((s) => s.id));
 		if (Object.keys(this.outcomes).some((k) => !ids.has(k))) {

@@ -81,6 +81,26 @@ describe('variants in a session', { timeout: 30_000 }, () => {
 		session.dispose();
 	});
 
+	it('a change of Basis does not recompute a variant that overrides the changed value', async () => {
+		const { session } = await open();
+		const setBotid = (id: string, years: number) =>
+			session.update(
+				(doc) => {
+					const t = doc.scenarios.find((s) => s.id === id)!.assumptions.groups.rop.tenure;
+					if (t.kind === 'botid') t.years = { value: years };
+				},
+				{ affects: [id] }
+			);
+		setBotid(VARIANT, 4.5);
+		projected.length = 0;
+		setBotid(doc0(session), 8);
+		flushSync();
+		expect(ropBotid(session, VARIANT)).toBe(4.5);
+		expect(projected).not.toContain(VARIANT);
+		expect(new Set(projected)).toEqual(new Set(session.doc.scenarios.filter((s) => s.id !== VARIANT).map((s) => s.id)));
+		session.dispose();
+	});
+
 	it('IndexedDB holds a variant as its overrides only, and reading it back gives the same effective values', async () => {
 		const { db, repo, session } = await open();
 		session.update((doc) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addCell, copyScenario, deleteCell, deleteScenario, differingPaths, moveCell } from '#lib/core/notebook/edits.ts';
+import { addCell, copyScenario, deleteCell, deleteScenario, moveCell, resetScenario } from '#lib/core/notebook/edits.ts';
+import { diffOverrides } from '#lib/core/scenarios/overrides.ts';
 import { createExampleNotebook } from '#lib/core/example/index.ts';
 
 describe('cell edits', () => {
@@ -36,11 +37,22 @@ describe('scenario variants', () => {
 		expect(v.basedOn).toBe(basis.id);
 		expect(v.assumptions).toEqual(basis.assumptions);
 		expect(v.assumptions).not.toBe(basis.assumptions);
-		expect(differingPaths(basis.assumptions, v.assumptions)).toEqual([]);
+		expect(Object.keys(diffOverrides(basis.assumptions, v.assumptions))).toEqual([]);
 		v.assumptions.vacancyTargetPct = { value: 7 };
-		expect(differingPaths(basis.assumptions, v.assumptions)).toEqual(['vacancyTargetPct']);
+		expect(Object.keys(diffOverrides(basis.assumptions, v.assumptions))).toEqual(['vacancyTargetPct']);
 		v.assumptions.groups.rop.waitingAttritionPctPerYear = { value: 1, spread: { kind: 'triangular', low: 0, high: 2 } };
-		expect(differingPaths(basis.assumptions, v.assumptions)).toEqual(['groups.rop.waitingAttritionPctPerYear', 'vacancyTargetPct']);
+		expect(Object.keys(diffOverrides(basis.assumptions, v.assumptions))).toEqual(['groups.rop.waitingAttritionPctPerYear', 'vacancyTargetPct']);
+	});
+
+	it('resetScenario removes the overrides at a path, or all of them', () => {
+		const nb = createExampleNotebook();
+		const v = copyScenario(nb, nb.scenarios[0]!.id, 'X')!;
+		v.overrides = { vacancyTargetPct: { value: 7 }, 'groups.rop.tenure.years': { value: 4 }, horizonYears: 12 };
+		resetScenario(nb, v.id, 'groups.rop');
+		expect(v.overrides).toEqual({ vacancyTargetPct: { value: 7 }, horizonYears: 12 });
+		resetScenario(nb, 'finnes-ikke');
+		resetScenario(nb, v.id);
+		expect(v.overrides).toEqual({});
 	});
 
 	it('deleting a scenario removes the cells that only showed it', () => {

@@ -7,7 +7,8 @@ import {
 	yearSeriesLabel,
 	type AssumptionItem
 } from '#lib/core/report/assumption-catalogue.ts';
-import { baseAppendixRows, formatNumber, scenarioAppendixRows } from '#lib/core/report/assumptions-appendix.ts';
+import { baseAppendixRows, scenarioAppendixRows } from '#lib/core/report/assumptions-appendix.ts';
+import { formatNumber } from '#lib/core/text/number-format.ts';
 import { assumptionRows, baseDataRows } from '#lib/core/export/assumptions.ts';
 import { assumptionsToCsv } from '#lib/core/export/csv.ts';
 import { ASSUMPTIONS_SHEET_NAME, projectionSheets } from '#lib/core/export/workbook.ts';

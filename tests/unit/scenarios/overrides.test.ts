@@ -109,6 +109,24 @@ describe('editing a variant writes overrides', () => {
 		expect(v.overrides).toEqual({ 'groups.rop.tenure.years': { value: 5 } });
 	});
 
+	it('names the variants whose values the edit changed, not one that overrides the edited value', () => {
+		const nb = buildMinimalNotebook();
+		copyScenario(nb, 'basis', 'Arver alt', () => 0.5);
+		const inheriting = nb.scenarios[2]!.id;
+		const tenure = (d: Notebook) => {
+			scenario(d, 'basis').assumptions.groups.rop.tenure = { kind: 'botid', years: { value: 7 } };
+		};
+		let before = assumptionsById(nb.scenarios);
+		tenure(nb);
+		expect(reconcileVariants(nb, before)).toEqual([inheriting]);
+		before = assumptionsById(nb.scenarios);
+		scenario(nb, 'basis').assumptions.horizonYears = 20;
+		expect(reconcileVariants(nb, before).sort()).toEqual(['kortere-botid', inheriting].sort());
+		before = assumptionsById(nb.scenarios);
+		scenario(nb, 'basis').assumptions.horizonYears = 20;
+		expect(reconcileVariants(nb, before)).toEqual([]);
+	});
+
 	it("editing a field creates the override; typing the parent's value removes it", () => {
 		const nb = buildMinimalNotebook();
 		const v = scenario(nb, 'kortere-botid');
@@ -168,6 +186,24 @@ describe('deleting a parent', () => {
 		const v = scenario(nb, 'kortere-botid');
 		const effective = structuredClone(v.assumptions);
 		edit(nb, (d) => deleteScenario(d, 'basis', 'reparent'));
+		expect(v.basedOn).toBeUndefined();
+		expect(v.overrides).toBeUndefined();
+		expect(v.assumptions).toEqual(effective);
+	});
+
+	it('deleting a root leaves its variants self-contained even when another root exists', () => {
+		const nb = buildMinimalNotebook();
+		edit(nb, (d) => {
+			const other = copyScenario(d, 'basis', 'Egen rot', () => 0.5)!;
+			delete other.basedOn;
+			delete other.overrides;
+			other.assumptions.horizonYears = 20;
+		});
+		const other = nb.scenarios[2]!;
+		const v = scenario(nb, 'kortere-botid');
+		const effective = structuredClone(v.assumptions);
+		edit(nb, (d) => deleteScenario(d, 'basis', 'reparent'));
+		expect(nb.scenarios.map((s) => s.id)).toEqual(['kortere-botid', other.id]);
 		expect(v.basedOn).toBeUndefined();
 		expect(v.overrides).toBeUndefined();
 		expect(v.assumptions).toEqual(effective);

@@ -7,7 +7,7 @@ import { materializeNotebook, toStoredNotebook } from '#lib/core/scenarios/store
 import { fileError, MAX_REPORTED_ISSUES, type FileError, type FileIssue } from './errors.ts';
 import { fieldMessage, formatIssues, norwegianErrorMap } from './messages.ts';
 import { MigrationError, migrateNotebook, type NotebookMigration } from './migrations.ts';
-import { findForbiddenKey, findTooDeep, parseJson } from './safe-json.ts';
+import { findForbiddenKey, findTooDeep, isPlainObject, parseJson } from './safe-json.ts';
 import { formatPath, type PathSegment } from './paths.ts';
 import { derivedId, isUsableId } from './ids.ts';
 import { FILE_LIMITS } from './limits.ts';
@@ -87,10 +87,6 @@ function invalid(issues: FileIssue[]): { ok: false; error: FileError } {
 		ok: false,
 		error: fileError('invalid-field', `Filen kan ikke åpnes. ${first.message}${more}`, { path: first.path, issues })
 	};
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-	return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /**

@@ -11,6 +11,7 @@
  */
 import { NOTEBOOK_SCHEMA_VERSION } from './schema.ts';
 import { diffOverrides } from '#lib/core/scenarios/overrides.ts';
+import { isPlainObject } from './safe-json.ts';
 
 export interface NotebookMigration {
 	from: number;
@@ -45,21 +46,18 @@ export const NOTEBOOK_MIGRATIONS: readonly NotebookMigration[] = [
 	}
 ];
 
-function isObject(v: unknown): v is Record<string, unknown> {
-	return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /**
  * Step 2 → 3 (pure, on unvalidated JSON): every copy-variant becomes an override-variant of its
- * source. Exported for the built-in example, which is written as copies (core/example/scenarios.ts).
+ * source. (The built-in example, written as copies, goes through withOverridesFromCopies in
+ * core/scenarios/overrides.ts instead: it is a typed notebook, not a file of an older schema.)
  */
-export function copiesToOverrides(doc: unknown): unknown {
-	if (!isObject(doc) || !Array.isArray(doc.scenarios)) return doc;
-	const scenarios = doc.scenarios.filter(isObject);
+function copiesToOverrides(doc: unknown): unknown {
+	if (!isPlainObject(doc) || !Array.isArray(doc.scenarios)) return doc;
+	const scenarios = doc.scenarios.filter(isPlainObject);
 	const byId = new Map(scenarios.filter((s) => typeof s.id === 'string').map((s) => [s.id as string, s]));
 	const parentOf = (s: Record<string, unknown>) => {
 		const p = typeof s.basedOn === 'string' ? byId.get(s.basedOn) : undefined;
-		return p && p !== s && isObject(p.assumptions) && isObject(s.assumptions) ? p : undefined;
+		return p && p !== s && isPlainObject(p.assumptions) && isPlainObject(s.assumptions) ? p : undefined;
 	};
 	const onCycle = (s: Record<string, unknown>) => {
 		const seen = new Set<Record<string, unknown>>();
@@ -78,7 +76,7 @@ export function copiesToOverrides(doc: unknown): unknown {
 		if (o) {
 			s.overrides = o;
 			delete s.assumptions;
-		} else if (s.basedOn !== undefined && isObject(s.assumptions)) delete s.basedOn;
+		} else if (s.basedOn !== undefined && isPlainObject(s.assumptions)) delete s.basedOn;
 	}
 	return doc;
 }

@@ -6,6 +6,11 @@
  */
 import { formatPath, type PathSegment } from './paths.ts';
 
+/** A JSON object ({ … }), not an array or null: the shape every reader of untrusted JSON checks first. */
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+	return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 export type JsonParseResult =

@@ -4,7 +4,7 @@
  */
 import type { Cell, CellKind, ChartKind, Notebook, Scenario } from '../model/notebook.ts';
 import { newCellYear } from './cells.ts';
-import { reparent, withDescendants } from '../scenarios/overrides.ts';
+import { reparent, resetOverrides, withDescendants } from '../scenarios/overrides.ts';
 
 export function newId(prefix: string, existing: Iterable<string>, random = Math.random): string {
 	const taken = new Set(existing);
@@ -81,9 +81,19 @@ export function copyScenario(doc: Notebook, fromId: string, name: string, random
 }
 
 /**
- * What happens to the variants of a deleted scenario: 'reparent' — they inherit from Basis (or
- * become self-contained when Basis itself is deleted), keeping their effective values; 'delete' —
- * they are deleted with it, and their own variants too.
+ * «Tilbakestill til Basis»: the variant's overrides at and inside `path` go ("groups.rop.tenure.years":
+ * one field; "groups.rop": a group; "": the whole variant), so it inherits those values again once
+ * the session reconciles the edit. Nothing happens for a missing scenario or a root.
+ */
+export function resetScenario(doc: Pick<Notebook, 'scenarios'>, id: string, path = ''): void {
+	const s = doc.scenarios.find((x) => x.id === id);
+	if (s) resetOverrides(s, path);
+}
+
+/**
+ * What happens to the variants of a deleted scenario: 'reparent' — they inherit from Basis (the
+ * first root), or become self-contained when the deleted scenario is itself a root, keeping their
+ * effective values; 'delete' — they are deleted with it, and their own variants too.
  */
 export type ChildrenChoice = 'reparent' | 'delete';
 
@@ -99,13 +109,12 @@ export function childrenOf(doc: Pick<Notebook, 'scenarios'>, id: string): Scenar
 export function deleteScenario(doc: Notebook, id: string, children: ChildrenChoice = 'reparent'): void {
 	const doomed = new Set(children === 'delete' ? withDescendants(doc.scenarios, [id]) : [id]);
 	if (doc.scenarios.length - doomed.size < 1) return;
+	const deletedIsRoot = doc.scenarios.find((s) => s.id === id)?.basedOn === undefined;
 	const remaining = doc.scenarios.filter((s) => !doomed.has(s.id));
-	const basis = remaining.find((s) => s.basedOn === undefined);
-	for (const s of remaining) {
-		if (s.basedOn === undefined || !doomed.has(s.basedOn)) continue;
-		// Basis, or self-contained when the deleted one was Basis (no other root to inherit from).
-		reparent(s, basis && basis.id !== s.id ? basis : null);
-	}
+	// The variants of a deleted root keep all their values and inherit no longer (as the dialog in
+	// ScenarioBar says), even when another root exists; those of a deleted variant inherit from Basis.
+	const newParent = deletedIsRoot ? null : (remaining.find((s) => s.basedOn === undefined) ?? null);
+	for (const s of remaining) if (s.basedOn !== undefined && doomed.has(s.basedOn)) reparent(s, newParent);
 	doc.scenarios = remaining;
 	const fallback = doc.scenarios[0]?.id ?? '';
 	doc.cells = doc.cells.flatMap((c): Cell[] => {
@@ -116,20 +125,4 @@ export function deleteScenario(doc: Notebook, id: string, children: ChildrenChoi
 		}
 		return [c];
 	});
-}
-
-/**
- * Dot paths of the assumptions where `variant` differs from `base` (for "differs from Basis").
- * An uncertain number ({ value, spread }) is one assumption: a new estimate that also moved its
- * range counts once.
- */
-export function differingPaths(base: unknown, variant: unknown, prefix = ''): string[] {
-	if (JSON.stringify(base) === JSON.stringify(variant)) return [];
-	const isLeaf = (x: unknown) =>
-		typeof x !== 'object' || x === null || Array.isArray(x) || 'value' in (x as Record<string, unknown>);
-	if (isLeaf(base) || isLeaf(variant)) return [prefix || '(alt)'];
-	const keys = new Set([...Object.keys(base as object), ...Object.keys(variant as object)]);
-	return [...keys].flatMap((k) =>
-		differingPaths((base as Record<string, unknown>)[k], (variant as Record<string, unknown>)[k], prefix ? `${prefix}.${k}` : k)
-	);
 }

@@ -6,7 +6,8 @@
  * them out, numbers their sources and reduces later scenarios to their differences the same way.
  */
 import type { Scenario } from '#lib/core/model/notebook.ts';
-import { formatNumber, rangeText, type AppendixRow, type AppendixSection } from '#lib/core/report/assumptions-appendix.ts';
+import { rangeText, type AppendixRow, type AppendixSection } from '#lib/core/report/assumptions-appendix.ts';
+import { formatNumber } from '#lib/core/text/number-format.ts';
 import type { DwellingKind } from '#lib/core/model/plan.ts';
 import { COST_ITEMS, GRANT_ZONE_LABELS, RENTAL_GRANT_SOURCE, costOf, isPlaceholder, type CostItem, type CostUnit } from './costs.ts';
 

@@ -12,6 +12,7 @@ import type { CalibrationNote } from '#lib/core/model/result.ts';
 import type { Uncertain } from '#lib/core/model/uncertain.ts';
 import { GROUP_IDS, GROUP_LABELS } from '#lib/core/model/groups.ts';
 import { ASSUMPTION_HELP } from '#lib/core/text/assumption-help.ts';
+import { formatNumber } from '#lib/core/text/number-format.ts';
 import { assumptionProvenance, dataProvenance, provenanceText, type ValueOrigin } from './provenance.ts';
 import { describeOverrides } from '#lib/core/scenarios/difference-text.ts';
 import { BASE_DATA_LABELS, listAssumptions, yearSeriesLabel, type AssumptionItem, type HelpKey } from '#lib/core/report/assumption-catalogue.ts';
@@ -66,14 +67,8 @@ export { provenanceText };
 
 const SCENARIO_WIDE = 'Hele scenarioet';
 
-const numberFormat = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 });
 /** Percentages print with one decimal, as the app shows them (formatPercent): "4,9 %", not "4,917 %". */
 const percentFormat = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 1 });
-
-/** nb-NO number: "1 234,5", "−3" (at most two decimals, as the assumption fields show them). */
-export function formatNumber(n: number): string {
-	return Number.isFinite(n) ? numberFormat.format(n === 0 ? 0 : n) : '–';
-}
 
 function formatIn(n: number, unit: string): string {
 	return unit.startsWith('%') && Number.isFinite(n) ? percentFormat.format(n === 0 ? 0 : n) : formatNumber(n);

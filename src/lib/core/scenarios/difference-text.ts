@@ -11,6 +11,7 @@ import type { Scenario } from '../model/notebook.ts';
 import { GROUP_SHORT_LABELS, isGroupId } from '../model/groups.ts';
 import type { Uncertain } from '../model/uncertain.ts';
 import { COST_ITEMS } from '../plan/costs.ts';
+import { formatNumber } from '../text/number-format.ts';
 import { listAssumptions, yearSeriesLabel, type AssumptionItem, type AssumptionQuantity } from '../report/assumption-catalogue.ts';
 import { applyOverrides, related, valueAt } from './overrides.ts';
 
@@ -30,10 +31,9 @@ export interface OverrideLine {
 }
 
 const decimals1 = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 2 });
-const plainNumber = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 });
 
 /** An assumption's number: one decimal at least ("6,0", "4,5", "0,25"), as the editor shows estimates. */
-export function formatEstimate(n: number): string {
+function formatEstimate(n: number): string {
 	return Number.isFinite(n) ? decimals1.format(n === 0 ? 0 : n) : '–';
 }
 
@@ -51,9 +51,9 @@ function quantityText(q: AssumptionQuantity): string {
 		case 'uncertain':
 			return uncertainText(q.value);
 		case 'number':
-			return q.plain ? String(q.value) : plainNumber.format(q.value);
+			return q.plain ? String(q.value) : formatNumber(q.value);
 		case 'series':
-			return yearSeriesLabel(q.value, (n) => plainNumber.format(n));
+			return yearSeriesLabel(q.value, formatNumber);
 		case 'text':
 			return q.value;
 		case 'calibrated':
@@ -102,7 +102,7 @@ function objectLabel(path: string): string {
 function rawText(path: string, v: unknown): string {
 	if (v === undefined || v === null) return 'ingen';
 	if (Array.isArray(v)) return path === 'plan.measures' ? `${v.length} tiltak` : `${v.length} endringer`;
-	if (typeof v === 'number') return plainNumber.format(v);
+	if (typeof v === 'number') return formatNumber(v);
 	if (typeof v === 'object' && 'value' in v) return uncertainText(v as Uncertain);
 	if (typeof v === 'object' && 'from' in v) return `${(v as { from: number }).from}${'to' in v ? `–${(v as { to: number }).to}` : '+'} år`;
 	if (typeof v === 'object') return path === 'plan' ? `${((v as { measures?: unknown[] }).measures ?? []).length} tiltak` : 'satt';

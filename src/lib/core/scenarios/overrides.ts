@@ -15,7 +15,8 @@
  *   chain first, and refuses cycles and missing parents. An override whose place no longer exists in
  *   the parent (the parent switched to another tenure model) is kept but not applied: `inactive`.
  *
- * Pure, plain JSON in and out (Svelte proxies are read through a JSON copy); no DOM.
+ * Pure, plain JSON in and out; no DOM. Svelte proxies are read in place (reading is all the
+ * comparisons do) and copied through JSON where a value is kept or changed.
  */
 import type { ScenarioAssumptions } from '../model/assumptions.ts';
 import type { Notebook, Overrides, OverrideValue, Scenario } from '../model/notebook.ts';
@@ -149,19 +150,42 @@ type ScenarioLike = Pick<Scenario, 'id' | 'basedOn'>;
  * a cycle (a scenario that is its own ancestor). Cycle-proof: each scenario is visited once.
  */
 export function ancestors(scenarios: readonly ScenarioLike[], id: string): ScenarioLike[] | null {
-	const byId = new Map(scenarios.map((s) => [s.id, s]));
+	return chainOf(new Map(scenarios.map((s) => [s.id, s])), id);
+}
+
+/**
+ * Where the scenario's chain breaks, or null when it is whole (or the scenario does not exist):
+ * `missing` — `at` names a parent (`at.basedOn`) that does not exist; `cycle` — `at` is the first
+ * scenario the walk reaches twice, so it lies on the cycle.
+ */
+export function chainBreak(scenarios: readonly ScenarioLike[], id: string): { kind: 'missing' | 'cycle'; at: ScenarioLike } | null {
+	return walkChain(new Map(scenarios.map((s) => [s.id, s])), id)?.broken ?? null;
+}
+
+/** `ancestors` over a map by id that the caller builds once. */
+function chainOf(byId: ReadonlyMap<string, ScenarioLike>, id: string): ScenarioLike[] | null {
+	const walk = walkChain(byId, id);
+	return walk && !walk.broken ? walk.chain : null;
+}
+
+/** The walk up from a scenario: its ancestors, nearest first, up to a root or to where the chain breaks. */
+function walkChain(
+	byId: ReadonlyMap<string, ScenarioLike>,
+	id: string
+): { chain: ScenarioLike[]; broken: { kind: 'missing' | 'cycle'; at: ScenarioLike } | null } | null {
 	const chain: ScenarioLike[] = [];
 	const seen = new Set([id]);
 	let current = byId.get(id);
 	if (!current) return null;
 	while (current.basedOn !== undefined) {
 		const parent = byId.get(current.basedOn);
-		if (!parent || seen.has(parent.id)) return null;
+		if (!parent) return { chain, broken: { kind: 'missing', at: current } };
+		if (seen.has(parent.id)) return { chain, broken: { kind: 'cycle', at: parent } };
 		seen.add(parent.id);
 		chain.push(parent);
 		current = parent;
 	}
-	return chain;
+	return { chain, broken: null };
 }
 
 /** The scenario and every scenario that inherits from it, directly or through others. */
@@ -181,7 +205,8 @@ export function withDescendants(scenarios: readonly ScenarioLike[], ids: readonl
 
 /** Ids in an order where every parent comes before its variants; broken chains are left out. */
 export function parentsFirst(scenarios: readonly ScenarioLike[]): string[] {
-	const depth = (s: ScenarioLike) => ancestors(scenarios, s.id)?.length ?? -1;
+	const byId = new Map(scenarios.map((s) => [s.id, s]));
+	const depth = (s: ScenarioLike) => chainOf(byId, s.id)?.length ?? -1;
 	return scenarios
 		.map((s, i) => ({ id: s.id, d: depth(s), i }))
 		.filter((x) => x.d >= 0)
@@ -218,26 +243,33 @@ export function resolveAll(scenarios: readonly StoredScenarioLike[]): Map<string
 
 /**
  * Brings every variant's effective assumptions in line after an edit of the document (called by
- * the session after each change, and wherever a document is built). `before` holds the scenarios'
- * assumptions as they were before the edit (by id); a scenario missing there is new.
+ * NotebookDocument.update after every edit that may touch assumptions; a document that is read or
+ * built is resolved by `resolveAll` through `materializeNotebook` instead). `before` holds the
+ * scenarios' assumptions as they were before the edit (by id); a scenario missing there is new.
  *
  * A variant's assumptions that the edit changed become overrides, except where the new value is
  * the parent's (typing the parent's value removes the override); its other overrides stay. Then
  * each variant is resolved again from its (possibly changed) parent, parents first, so a change of
  * Basis reaches every variant that does not override it. Overrides changed directly (a reset) take
  * effect through that same resolution.
+ *
+ * Returns the ids of the variants whose effective assumptions changed in that resolution (they
+ * inherit what the edit changed, or lost an override): the ones to recompute beside the edited
+ * scenario. A variant that overrides the edited value is not among them.
  */
-export function reconcileVariants(doc: Pick<Notebook, 'scenarios'>, before: ReadonlyMap<string, ScenarioAssumptions>): void {
+export function reconcileVariants(doc: Pick<Notebook, 'scenarios'>, before: ReadonlyMap<string, ScenarioAssumptions>): string[] {
 	const byId = new Map(doc.scenarios.map((s) => [s.id, s]));
 	const effective = new Map<string, ScenarioAssumptions>();
+	const resolvedAnew: string[] = [];
 	for (const id of parentsFirst(doc.scenarios)) {
 		const s = byId.get(id)!;
+		// Read in place, not copied: diffOverrides and same only read, applyOverrides copies the parent.
 		if (s.basedOn === undefined) {
-			effective.set(id, plain(s.assumptions));
+			effective.set(id, s.assumptions);
 			continue;
 		}
 		const parent = effective.get(s.basedOn)!;
-		const own = plain(s.assumptions);
+		const own = s.assumptions;
 		const old = before.get(id);
 		const changed = Object.keys(diffOverrides(old ?? parent, own));
 		const overrides: Overrides = plain(s.overrides ?? {});
@@ -250,12 +282,20 @@ export function reconcileVariants(doc: Pick<Notebook, 'scenarios'>, before: Read
 		}
 		const next = applyOverrides(parent, overrides).assumptions;
 		if (!same(s.overrides ?? {}, overrides)) s.overrides = overrides;
-		if (!same(own, next)) s.assumptions = next;
+		if (!same(own, next)) {
+			s.assumptions = next;
+			resolvedAnew.push(id);
+		}
 		effective.set(id, next);
 	}
+	return resolvedAnew;
 }
 
-/** The scenarios' assumptions before an edit, for `reconcileVariants`. */
+/**
+ * The scenarios' assumptions before an edit, for `reconcileVariants`: copies, so an edit of the
+ * scenarios in place leaves them as they were. (The session builds its map from the one snapshot
+ * it takes per edit instead.)
+ */
 export function assumptionsById(scenarios: readonly Pick<Scenario, 'id' | 'assumptions'>[]): Map<string, ScenarioAssumptions> {
 	return new Map(scenarios.map((s) => [s.id, plain(s.assumptions)]));
 }

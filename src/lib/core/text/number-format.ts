@@ -6,6 +6,12 @@ const integer = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const signedInteger = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
 const percent1 = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const upToTwoDecimals = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 });
+
+/** An assumption's number as written: "1 234,5", "−3", "0,25" (at most two decimals, as the assumption fields show them; never "−0"). */
+export function formatNumber(n: number): string {
+	return Number.isFinite(n) ? upToTwoDecimals.format(n === 0 ? 0 : n) : '–';
+}
 
 /** Whole households or dwellings: 1 234. */
 export function formatCount(n: number): string {
