@@ -36,7 +36,7 @@ describe('rangeText', () => {
 });
 
 describe('scenarioAppendixRows', () => {
-	const rows = scenarioAppendixRows(basis);
+	const rows = scenarioAppendixRows(doc.scenarios, basis);
 
 	it('lists every group assumption with value, unit, range and the help source', () => {
 		const botid = row(rows, 'groups.rop.tenure.years');
@@ -71,17 +71,17 @@ describe('scenarioAppendixRows', () => {
 		expect(pending).toMatchObject({ status: 'calibrated', value: 'kalibreres' });
 
 		const note: CalibrationNote = { group: 'eldre', field: 'demand.sharePct', value: 4.9165, explanation: 'Andelen for Eldre er kalibrert til 4,92 %.' };
-		const calibrated = row(scenarioAppendixRows(basis, [note]), 'groups.eldre.demand.sharePct');
+		const calibrated = row(scenarioAppendixRows(doc.scenarios, basis, [note]), 'groups.eldre.demand.sharePct');
 		// One decimal, as the app shows percentages (formatPercent).
 		expect(calibrated).toMatchObject({ status: 'calibrated', value: '4,9 %', source: note.explanation });
 		// An entered number is never "calibrated", even if a note for another field exists.
-		expect(row(scenarioAppendixRows(basis, [note]), 'groups.eldre.demand.targetSharePct').status).toBe('entered');
+		expect(row(scenarioAppendixRows(doc.scenarios, basis, [note]), 'groups.eldre.demand.targetSharePct').status).toBe('entered');
 	});
 
 	it('includes a turnover target only when the scenario has one', () => {
 		const turnover = doc.scenarios.find((s) => s.id === EXAMPLE_SCENARIO_IDS.turnover)!;
 		expect(rows.some((r) => r.key.endsWith('turnoverTarget.changePct'))).toBe(false);
-		expect(row(scenarioAppendixRows(turnover), 'groups.rop.turnoverTarget.changePct')).toMatchObject({
+		expect(row(scenarioAppendixRows(doc.scenarios, turnover), 'groups.rop.turnoverTarget.changePct')).toMatchObject({
 			field: 'Endring i gjennomstrømming innen 2030',
 			value: '11,1 %'
 		});

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { assumptionProvenance, dataProvenance, provenanceLabel, provenanceText } from '#lib/core/report/provenance.ts';
-import { scenarioAppendixRows } from '#lib/core/report/assumptions-appendix.ts';
+import { assumptionsAppendix, differencesOnly, scenarioAppendixRows } from '#lib/core/report/assumptions-appendix.ts';
 import { createNewNotebook, NATIONAL_DEFAULTS } from '#lib/core/notebook/new-notebook.ts';
+import { copyScenario } from '#lib/core/notebook/edits.ts';
+import { assumptionsById, reconcileVariants } from '#lib/core/scenarios/overrides.ts';
 import { createExampleNotebook } from '#lib/core/example/index.ts';
 
 const own = createNewNotebook({ kommuneName: 'Testvik', kommuneNumber: '4601', now: '2026-11-29T00:00:00Z', id: 'testvik' });
@@ -9,28 +11,75 @@ const basis = own.scenarios[0]!;
 
 describe('assumptionProvenance', () => {
 	it('names a national default with its source, from the scenario’s value sources', () => {
-		expect(assumptionProvenance(basis, 'groups.rop.tenure.years')).toEqual({ origin: 'national-default', source: NATIONAL_DEFAULTS.botidYears.source });
-		expect(assumptionProvenance(basis, 'vacancyTargetPct')).toEqual({ origin: 'national-default', source: NATIONAL_DEFAULTS.vacancyTargetPct.source });
+		expect(assumptionProvenance(own.scenarios, basis, 'groups.rop.tenure.years')).toEqual({ origin: 'national-default', source: NATIONAL_DEFAULTS.botidYears.source });
+		expect(assumptionProvenance(own.scenarios, basis, 'vacancyTargetPct')).toEqual({ origin: 'national-default', source: NATIONAL_DEFAULTS.vacancyTargetPct.source });
 	});
 
 	it('lets a marker on a driver cover every field of it', () => {
 		// The refugee group's whole driver is a stand-in until the council's series is typed in.
-		const p = assumptionProvenance(basis, 'groups.flyktning.demand.band');
+		const p = assumptionProvenance(own.scenarios, basis, 'groups.flyktning.demand.band');
 		expect(p.origin).toBe('national-default');
 		expect(p.source).toMatch(/Bosetting av flyktninger/);
 		// The most specific marker wins: the trend has its own.
-		expect(assumptionProvenance(basis, 'groups.flyktning.demand.trendPctPerYear').source).toBe(NATIONAL_DEFAULTS.trendPctPerYear.source);
+		expect(assumptionProvenance(own.scenarios, basis, 'groups.flyktning.demand.trendPctPerYear').source).toBe(NATIONAL_DEFAULTS.trendPctPerYear.source);
 		// …but not a field of another path that merely starts with the same letters.
-		expect(assumptionProvenance({ valueSources: { 'groups.rop.tenure': { kind: 'example', source: 'x' } } }, 'groups.rop.tenureX').origin).toBe('entered');
+		expect(assumptionProvenance([], { valueSources: { 'groups.rop.tenure': { kind: 'example', source: 'x' } } }, 'groups.rop.tenureX').origin).toBe('entered');
 	});
 
 	it('says calibrated for a value left to the engine, entered for the planner’s own, example for one copied from the example', () => {
-		expect(assumptionProvenance(basis, 'groups.rop.demand.ratePer1000', true)).toEqual({ origin: 'calibrated' });
-		expect(assumptionProvenance({}, 'groups.rop.tenure.years')).toEqual({ origin: 'entered' });
-		expect(assumptionProvenance({ valueSources: { 'groups.eldre.demand.targetSharePct': { kind: 'example', source: 'Eksempelkommune' } } }, 'groups.eldre.demand.targetSharePct')).toEqual({
+		expect(assumptionProvenance(own.scenarios, basis, 'groups.rop.demand.ratePer1000', true)).toEqual({ origin: 'calibrated' });
+		expect(assumptionProvenance([], {}, 'groups.rop.tenure.years')).toEqual({ origin: 'entered' });
+		expect(assumptionProvenance([], { valueSources: { 'groups.eldre.demand.targetSharePct': { kind: 'example', source: 'Eksempelkommune' } } }, 'groups.eldre.demand.targetSharePct')).toEqual({
 			origin: 'example',
 			source: 'Eksempelkommune'
 		});
+	});
+});
+
+describe('a variant', () => {
+	/** A new notebook with a variant of Basis that changes nothing yet. */
+	function withVariant() {
+		const doc = createNewNotebook({ kommuneName: 'Testvik', kommuneNumber: '4601', now: '2026-11-29T00:00:00Z', id: 'testvik' });
+		const variant = copyScenario(doc, doc.scenarios[0]!.id, 'Variant', () => 0.5)!;
+		return { doc, variant };
+	}
+
+	it('takes the provenance of a value it inherits from its parent: a national default stays one', () => {
+		const { doc, variant } = withVariant();
+		expect(variant.valueSources).toBeUndefined();
+		expect(assumptionProvenance(doc.scenarios, variant, 'groups.rop.tenure.years')).toEqual({ origin: 'national-default', source: NATIONAL_DEFAULTS.botidYears.source });
+		expect(assumptionProvenance(doc.scenarios, variant, 'vacancyTargetPct')).toEqual({ origin: 'national-default', source: NATIONAL_DEFAULTS.vacancyTargetPct.source });
+		// A marker on the parent's whole driver covers the variant's fields of it too.
+		expect(assumptionProvenance(doc.scenarios, variant, 'groups.flyktning.demand.band').origin).toBe('national-default');
+		// Without the notebook's scenarios the chain cannot be followed: only its own markers (none).
+		expect(assumptionProvenance([], variant, 'groups.rop.tenure.years').origin).toBe('entered');
+	});
+
+	it('is the planner’s own where it overrides the value, at the path or around it', () => {
+		const { doc, variant } = withVariant();
+		const before = assumptionsById(doc.scenarios);
+		variant.assumptions.groups.rop.tenure = { kind: 'botid', years: { value: 6 } };
+		variant.assumptions.vacancyTargetPct = { value: 4 };
+		reconcileVariants(doc, before);
+		expect(Object.keys(variant.overrides ?? {}).sort()).toEqual(['groups.rop.tenure.years', 'vacancyTargetPct']);
+		expect(assumptionProvenance(doc.scenarios, variant, 'groups.rop.tenure.years')).toEqual({ origin: 'entered' });
+		expect(assumptionProvenance(doc.scenarios, variant, 'vacancyTargetPct')).toEqual({ origin: 'entered' });
+		// The other groups still inherit Basis's national default; Basis keeps its own.
+		expect(assumptionProvenance(doc.scenarios, variant, 'groups.eldre.tenure.years').origin).toBe('national-default');
+		expect(assumptionProvenance(doc.scenarios, doc.scenarios[0]!, 'groups.rop.tenure.years').origin).toBe('national-default');
+		// An override of a whole object (another driver) covers every field in it.
+		const fresh = withVariant();
+		fresh.variant.overrides = { 'groups.flyktning.demand': { kind: 'manual', perYear: {} } };
+		expect(assumptionProvenance(fresh.doc.scenarios, fresh.variant, 'groups.flyktning.demand.perYear').origin).toBe('entered');
+	});
+
+	it('prints no differing rows in the appendix while it changes nothing', () => {
+		const { doc, variant } = withVariant();
+		const sections = differencesOnly(assumptionsAppendix(doc, doc.scenarios));
+		const section = sections.find((s) => s.id === variant.id)!;
+		expect(section.rows).toEqual([]);
+		expect(section.sameAs?.omitted).toBe(scenarioAppendixRows(doc.scenarios, variant).length);
+		expect(scenarioAppendixRows(doc.scenarios, variant).find((r) => r.key === 'groups.rop.tenure.years')).toMatchObject({ status: 'national-default', source: NATIONAL_DEFAULTS.botidYears.source });
 	});
 });
 
@@ -54,7 +103,7 @@ describe('dataProvenance', () => {
 
 describe('the printed appendix', () => {
 	it('marks national defaults with their source, the rest of a new notebook as entered or calibrated', () => {
-		const rows = scenarioAppendixRows(basis);
+		const rows = scenarioAppendixRows(own.scenarios, basis);
 		const row = (key: string) => rows.find((r) => r.key === key)!;
 		expect(row('groups.rop.tenure.years')).toMatchObject({ status: 'national-default', source: NATIONAL_DEFAULTS.botidYears.source });
 		expect(row('groups.rop.waitingAttritionPctPerYear').status).toBe('national-default');

@@ -120,8 +120,12 @@ function sourceOf(item: AssumptionItem): string {
 	return item.help ? ASSUMPTION_HELP[item.help].source : (SOURCES_WITHOUT_HELP[item.path] ?? 'Oppgitt i scenarioet.');
 }
 
-/** Every assumption of one scenario (see assumption-catalogue.ts) as appendix rows, in the order of the assumptions editor. */
-export function scenarioAppendixRows(scenario: Scenario, calibration: readonly CalibrationNote[] = []): AppendixRow[] {
+/**
+ * Every assumption of one scenario (see assumption-catalogue.ts) as appendix rows, in the order of
+ * the assumptions editor. `scenarios`: the notebook's, where a variant's inherited values take
+ * their status and source from (report/provenance.ts).
+ */
+export function scenarioAppendixRows(scenarios: readonly Scenario[], scenario: Scenario, calibration: readonly CalibrationNote[] = []): AppendixRow[] {
 	return listAssumptions(scenario, GROUP_LABELS).map((item): AppendixRow => {
 		const q = item.quantity;
 		const base = {
@@ -131,7 +135,7 @@ export function scenarioAppendixRows(scenario: Scenario, calibration: readonly C
 			...(item.help ? { help: item.help } : {})
 		};
 		// A stand-in (national default, copied from the example) names its own source instead of the help's.
-		const origin = assumptionProvenance(scenario, item.key);
+		const origin = assumptionProvenance(scenarios, scenario, item.key);
 		const row = (value: string, range: string): AppendixRow => ({ ...base, value, range, status: origin.origin, source: origin.source ?? sourceOf(item) });
 		switch (q.kind) {
 			case 'uncertain':
@@ -215,7 +219,7 @@ export function assumptionsAppendix(
 				id: s.id,
 				title: `Scenario: ${s.name}`,
 				description: s.description,
-				rows: scenarioAppendixRows(s, calibrationOf(s.id)),
+				rows: scenarioAppendixRows(doc.scenarios ?? scenarios, s, calibrationOf(s.id)),
 				...(overrides.length ? { overrides } : {})
 			};
 		})

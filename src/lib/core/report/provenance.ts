@@ -14,6 +14,7 @@
  */
 import type { Scenario, ValueSource } from '../model/notebook.ts';
 import type { Provenance } from '../model/population.ts';
+import { ancestors, overridesAt } from '../scenarios/overrides.ts';
 
 export type ValueOrigin = 'entered' | 'calibrated' | 'imported' | 'national-default' | 'example';
 
@@ -46,14 +47,42 @@ function standInFor(sources: Readonly<Record<string, ValueSource>> | undefined, 
 	return undefined;
 }
 
+/** What the provenance of a scenario's assumption is read from: its stand-in markers, and for a variant its parent chain. */
+export type ProvenanceScenario = Pick<Scenario, 'id' | 'basedOn' | 'overrides' | 'valueSources'>;
+
+/**
+ * The scenario whose value a scenario shows at `key`: the scenario itself where it holds its own
+ * value (a root, or a variant with an override at, inside or around the path), otherwise the
+ * nearest ancestor that does (core/scenarios/overrides.ts). A broken chain: the scenario itself.
+ */
+function valueOwner(scenarios: readonly ProvenanceScenario[], scenario: Partial<ProvenanceScenario>, key: string): Partial<ProvenanceScenario> {
+	if (scenario.basedOn === undefined || scenario.id === undefined) return scenario;
+	// ancestors() returns elements of `scenarios`, so they are whole ProvenanceScenarios.
+	const chain = ancestors(scenarios, scenario.id) as ProvenanceScenario[] | null;
+	if (!chain) return scenario;
+	let owner: Partial<ProvenanceScenario> = scenario;
+	for (const parent of chain) {
+		if (overridesAt(owner, key).length > 0) return owner;
+		owner = parent;
+	}
+	return owner;
+}
+
 /**
  * An assumption of a scenario. `key`: its catalogue key (report/assumption-catalogue.ts), a dot path
- * into the scenario's assumptions ("groups.rop.tenure.years", "vacancyTargetPct"). `calibrated`:
- * the value is left out and the engine calibrates it (the field's `whenAbsent`).
+ * into the scenario's assumptions ("groups.rop.tenure.years", "vacancyTargetPct"). `scenarios`: the
+ * notebook's scenarios, so a variant's inherited value (no override there) has the provenance it
+ * has in the parent it comes from (a national default stays one). `calibrated`: the value is left
+ * out and the engine calibrates it (the field's `whenAbsent`).
  */
-export function assumptionProvenance(scenario: Pick<Scenario, 'valueSources'>, key: string, calibrated = false): ValueProvenance {
+export function assumptionProvenance(
+	scenarios: readonly ProvenanceScenario[],
+	scenario: Partial<ProvenanceScenario>,
+	key: string,
+	calibrated = false
+): ValueProvenance {
 	if (calibrated) return { origin: 'calibrated' };
-	const standIn = standInFor(scenario.valueSources, key);
+	const standIn = standInFor(valueOwner(scenarios, scenario, key).valueSources, key);
 	return standIn ? { origin: standIn.kind, source: standIn.source } : { origin: 'entered' };
 }
 
