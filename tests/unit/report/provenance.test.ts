@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { assumptionProvenance, dataProvenance, provenanceLabel, provenanceText } from '#lib/core/report/provenance.ts';
-import { assumptionsAppendix, differencesOnly, scenarioAppendixRows } from '#lib/core/report/assumptions-appendix.ts';
+import { assumptionProvenance, capitalise, dataProvenance, isStandInOrigin, ORIGIN_LABELS, provenanceLabel, provenanceText, STATUS_LABELS } from '#lib/core/report/provenance.ts';
+import { assumptionsAppendix, baseAppendixRows, differencesOnly, scenarioAppendixRows } from '#lib/core/report/assumptions-appendix.ts';
+import { listPlaceholders } from '#lib/core/report/placeholders.ts';
+import { EMPTY_BASE_SOURCE } from '#lib/core/notebook/new-notebook.ts';
 import { createNewNotebook, NATIONAL_DEFAULTS } from '#lib/core/notebook/new-notebook.ts';
 import { copyScenario } from '#lib/core/notebook/edits.ts';
 import { assumptionsById, reconcileVariants } from '#lib/core/scenarios/overrides.ts';
@@ -91,6 +93,21 @@ describe('dataProvenance', () => {
 		expect(dataProvenance({ kind: 'entered', source: 'Lagt inn i notatboken' }).origin).toBe('entered');
 	});
 
+	it('says placeholder for data still to be replaced, as «Før tallene kan brukes» lists it', () => {
+		// A new notebook's empty base data: entered in kind, but a placeholder until typed or imported.
+		expect(own.base.provenance).toMatchObject({ kind: 'entered', placeholder: true });
+		expect(dataProvenance(own.base.provenance)).toEqual({ origin: 'placeholder', source: EMPTY_BASE_SOURCE });
+		expect(dataProvenance({ kind: 'imported', source: 'SSB tabell 14288', placeholder: true }).origin).toBe('placeholder');
+		// The example's numbers stay «eksempel» even when marked.
+		expect(dataProvenance({ kind: 'example', source: 'Eksempeldata', placeholder: true }).origin).toBe('example');
+		expect(listPlaceholders(own).map((p) => p.key).slice(0, 2)).toEqual(['population', 'base']);
+		// The printed appendix says the same: no «Oppgitt» for numbers nobody has entered.
+		const rows = baseAppendixRows(own);
+		expect(rows.filter((r) => r.key !== 'population').every((r) => r.status === 'placeholder')).toBe(true);
+		expect(rows.find((r) => r.key === 'population')!.status).toBe('example');
+		expect(STATUS_LABELS.placeholder).toBe('Plassholder');
+	});
+
 	it('writes a label with the source where there is one', () => {
 		expect(provenanceLabel({ origin: 'imported', source: 'SSB KOSTRA (tabell 12008), 2024' })).toBe('importert: SSB KOSTRA (tabell 12008), 2024');
 		expect(provenanceLabel({ origin: 'national-default', source: 'ca. 5 %' })).toBe('nasjonal standard: ca. 5 %');
@@ -98,6 +115,34 @@ describe('dataProvenance', () => {
 		// The planner's own entry needs no source in the label.
 		expect(provenanceLabel({ origin: 'entered', source: 'Lagt inn i notatboken' })).toBe('oppgitt');
 		expect(provenanceText({ kind: 'imported', source: 'SSB tabell 14288', alternative: 'MMMM', retrieved: '2026-03-01T10:00:00Z' })).toBe('SSB tabell 14288, alternativ MMMM, hentet 2026-03-01');
+	});
+});
+
+describe('the labels', () => {
+	it('has one table of words; the status column capitalises them', () => {
+		expect(ORIGIN_LABELS).toEqual({
+			entered: 'oppgitt',
+			calibrated: 'kalibrert',
+			imported: 'importert',
+			'national-default': 'nasjonal standard',
+			example: 'eksempel',
+			placeholder: 'plassholder'
+		});
+		expect(STATUS_LABELS).toEqual({
+			entered: 'Oppgitt',
+			calibrated: 'Kalibrert',
+			imported: 'Importert',
+			'national-default': 'Nasjonal standard',
+			example: 'Eksempel',
+			placeholder: 'Plassholder'
+		});
+		expect(capitalise('æ og ø')).toBe('Æ og ø');
+		expect(capitalise('')).toBe('');
+	});
+
+	it('knows which origins stand in for the kommune’s own numbers', () => {
+		const standIns = (Object.keys(ORIGIN_LABELS) as (keyof typeof ORIGIN_LABELS)[]).filter(isStandInOrigin);
+		expect(standIns.sort()).toEqual(['example', 'national-default', 'placeholder']);
 	});
 });
 

@@ -12,13 +12,9 @@ import type { CalibrationNote } from '#lib/core/model/result.ts';
 import type { Uncertain } from '#lib/core/model/uncertain.ts';
 import { GROUP_IDS, GROUP_LABELS } from '#lib/core/model/groups.ts';
 import { ASSUMPTION_HELP } from '#lib/core/text/assumption-help.ts';
-import { assumptionProvenance, dataProvenance, provenanceText, type ValueOrigin } from './provenance.ts';
+import { assumptionProvenance, dataProvenance, provenanceText, STATUS_LABELS, type ValueOrigin } from './provenance.ts';
 import { describeOverrides } from '#lib/core/scenarios/difference-text.ts';
 import { BASE_DATA_LABELS, listAssumptions, yearSeriesLabel, type AssumptionItem, type HelpKey } from '#lib/core/report/assumption-catalogue.ts';
-
-/** Where the row's value comes from (report/provenance.ts, the one derivation). */
-/** … or a plan's cost figure that stands in until the planner enters their own (core/plan/cost-appendix.ts). */
-export type AssumptionStatus = ValueOrigin | 'placeholder';
 
 export type { HelpKey };
 
@@ -33,7 +29,8 @@ export interface AppendixRow {
 	value: string;
 	/** Uncertainty range in words ("4,5–8 år, mest sannsynlig 6"), or "Fast verdi". Empty where not applicable. */
 	range: string;
-	status: AssumptionStatus;
+	/** Where the value comes from (report/provenance.ts, the one derivation; a plan's default cost figure is a 'placeholder'). */
+	status: ValueOrigin;
 	/** Where the number comes from: the help text's source, a calibration explanation or a provenance. */
 	source: string;
 	/** The help entry that explains this assumption, if any (listed once under the table). */
@@ -53,16 +50,7 @@ export interface AppendixSection {
 }
 
 /** The status column: the origin's name, capitalised as a table cell ("Nasjonal standard"). */
-export const STATUS_LABELS: Readonly<Record<AssumptionStatus, string>> = {
-	entered: 'Oppgitt',
-	calibrated: 'Kalibrert',
-	imported: 'Importert',
-	'national-default': 'Nasjonal standard',
-	example: 'Eksempel',
-	placeholder: 'Plassholder'
-};
-
-export { provenanceText };
+export { provenanceText, STATUS_LABELS };
 
 const SCENARIO_WIDE = 'Hele scenarioet';
 

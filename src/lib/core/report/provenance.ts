@@ -10,13 +10,16 @@
  * - national-default (nasjonal standard): a documented national figure standing in
  *   (`Scenario.valueSources`, set by a new notebook, core/notebook/new-notebook.ts);
  * - example (eksempel): copied from the fictional example kommune (`valueSources`, or a
- *   population/base data whose provenance is the example's).
+ *   population/base data whose provenance is the example's);
+ * - placeholder (plassholder): a starting point to replace before the numbers are used: base data
+ *   or population marked `Provenance.placeholder` (a new notebook's empty base data), or a plan's
+ *   default cost figure (core/plan/cost-appendix.ts).
  */
 import type { Scenario, ValueSource } from '../model/notebook.ts';
 import type { Provenance } from '../model/population.ts';
 import { ancestors, overridesAt } from '../scenarios/overrides.ts';
 
-export type ValueOrigin = 'entered' | 'calibrated' | 'imported' | 'national-default' | 'example';
+export type ValueOrigin = 'entered' | 'calibrated' | 'imported' | 'national-default' | 'example' | 'placeholder';
 
 export interface ValueProvenance {
 	origin: ValueOrigin;
@@ -30,8 +33,27 @@ export const ORIGIN_LABELS: Readonly<Record<ValueOrigin, string>> = {
 	calibrated: 'kalibrert',
 	imported: 'importert',
 	'national-default': 'nasjonal standard',
-	example: 'eksempel'
+	example: 'eksempel',
+	placeholder: 'plassholder'
 };
+
+/** The origins that stand in for the kommune's own numbers, to be replaced before the numbers are used (core/report/placeholders.ts). */
+const STAND_IN_ORIGINS: ReadonlySet<ValueOrigin> = new Set(['national-default', 'example', 'placeholder']);
+
+/** Whether a value of this origin is a stand-in (marked as such beside the field and in the appendix). */
+export function isStandInOrigin(origin: ValueOrigin): boolean {
+	return STAND_IN_ORIGINS.has(origin);
+}
+
+/** "Nasjonal standard": the first letter upper case, for a table cell or the start of a sentence. */
+export function capitalise(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The origins as a table cell or the start of a line shows them ("Nasjonal standard"): the same words, capitalised. */
+export const STATUS_LABELS: Readonly<Record<ValueOrigin, string>> = Object.fromEntries(
+	Object.entries(ORIGIN_LABELS).map(([origin, label]) => [origin, capitalise(label)])
+) as Record<ValueOrigin, string>;
 
 /**
  * The stand-in marker that covers an assumption: its own key, or a marker on a part of the path
@@ -100,11 +122,13 @@ export function provenanceText(p: Provenance): string {
 }
 
 /**
- * Base data or population, from its recorded provenance. `year`: the year the numbers describe
+ * Base data or population, from its recorded provenance: the example's, a placeholder still to be
+ * replaced (a new notebook's empty base data), imported or entered. `year`: the year the numbers describe
  * (the base year for KOSTRA), named with an imported source ("SSB KOSTRA (tabell 12008), 2025").
  */
 export function dataProvenance(p: Provenance, year?: number): ValueProvenance {
 	if (p.kind === 'example') return { origin: 'example', source: p.source };
+	if (p.placeholder) return { origin: 'placeholder', source: p.source };
 	if (p.kind === 'imported') return { origin: 'imported', source: year === undefined ? p.source : `${p.source}, ${year}` };
 	return { origin: 'entered', source: p.source };
 }
