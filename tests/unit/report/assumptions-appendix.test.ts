@@ -6,8 +6,12 @@ import {
 	helpUsed,
 	rangeText,
 	scenarioAppendixRows,
-	scenariosShown
+	scenariosShown,
+	statusesUsed
 } from '#lib/core/report/assumptions-appendix.ts';
+import { ORIGIN_EXPLANATIONS, ORIGIN_LABELS } from '#lib/core/report/provenance.ts';
+import { planCostSections } from '#lib/core/plan/cost-appendix.ts';
+import { createNewNotebook } from '#lib/core/notebook/new-notebook.ts';
 import { createExampleNotebook, EXAMPLE_SCENARIO_IDS } from '#lib/core/example/index.ts';
 import type { CalibrationNote } from '#lib/core/model/result.ts';
 import { fixed, p10p90, triangular } from '#lib/core/model/uncertain.ts';
@@ -112,6 +116,21 @@ describe('assumptionsAppendix', () => {
 		expect(row(sections[1]!.rows, 'groups.eldre.demand.sharePct').value).toBe('5 %');
 		expect(row(sections[2]!.rows, 'groups.eldre.demand.sharePct').value).toBe('kalibreres');
 		expect(helpUsed(sections)).toEqual(expect.arrayContaining(['botid', 'vacancy', 'sharePct', 'refugees', 'turnoverTarget']));
+	});
+});
+
+describe('statusesUsed (the legend above the appendix)', () => {
+	it('names each status the tables use once, in the label table’s order', () => {
+		const sections = [...differencesOnly(assumptionsAppendix(doc, doc.scenarios)), ...planCostSections(doc.scenarios)];
+		// The example: its own numbers, calibrated rates, its base data and population, the plans' default costs.
+		expect(statusesUsed(sections)).toEqual(['entered', 'calibrated', 'example', 'placeholder']);
+		const own = createNewNotebook({ kommuneName: 'Testvik', kommuneNumber: '4601', now: '2026-11-29T00:00:00Z', id: 'testvik' });
+		expect(statusesUsed(assumptionsAppendix(own, own.scenarios))).toEqual(['entered', 'calibrated', 'national-default', 'example', 'placeholder']);
+	});
+
+	it('has a sentence for every origin', () => {
+		expect(Object.keys(ORIGIN_EXPLANATIONS).sort()).toEqual(Object.keys(ORIGIN_LABELS).sort());
+		for (const sentence of Object.values(ORIGIN_EXPLANATIONS)) expect(sentence).toMatch(/^\p{Ll}.*\.$/u);
 	});
 });
 

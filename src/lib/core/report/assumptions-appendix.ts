@@ -243,6 +243,12 @@ export function helpUsed(sections: readonly AppendixSection[]): HelpKey[] {
 	return [...seen];
 }
 
+/** The statuses the rows use, once each, in the order of the label table (the appendix's legend explains these). */
+export function statusesUsed(sections: readonly AppendixSection[]): ValueOrigin[] {
+	const used = new Set(sections.flatMap((s) => s.rows.map((r) => r.status)));
+	return (Object.keys(STATUS_LABELS) as ValueOrigin[]).filter((o) => used.has(o));
+}
+
 /** The scenarios the given cells show, in notebook order; all scenarios when no cell names one. */
 export function scenariosShown(doc: Pick<Notebook, 'scenarios'>, cells: readonly Cell[]): Scenario[] {
 	const ids = new Set<string>();

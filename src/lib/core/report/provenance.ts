@@ -37,6 +37,19 @@ export const ORIGIN_LABELS: Readonly<Record<ValueOrigin, string>> = {
 	placeholder: 'plassholder'
 };
 
+/**
+ * What each origin means, one Norwegian sentence to follow its capitalised name ("Oppgitt: lagt
+ * inn …"): the legend of the printed appendix (components/print/PrintDocument.svelte).
+ */
+export const ORIGIN_EXPLANATIONS: Readonly<Record<ValueOrigin, string>> = {
+	entered: 'lagt inn eller valgt av kommunen.',
+	calibrated: 'ikke oppgitt, beregnet av modellen fra dagens tall.',
+	imported: 'lest inn fra fil eller hentet fra SSB.',
+	'national-default': 'et dokumentert nasjonalt tall (kilden står ved raden), til kommunen legger inn sitt eget.',
+	example: 'tall for den fiktive eksempelkommunen.',
+	placeholder: 'et utgangspunkt som ikke er kommunens eget tall ennå (grunnlagsdata som ikke er fylt ut, standardverdien for en kostnad).'
+};
+
 /** The origins that stand in for the kommune's own numbers, to be replaced before the numbers are used (core/report/placeholders.ts). */
 const STAND_IN_ORIGINS: ReadonlySet<ValueOrigin> = new Set(['national-default', 'example', 'placeholder']);
 
