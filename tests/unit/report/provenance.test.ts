@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assumptionProvenance, capitalise, dataProvenance, isStandInOrigin, ORIGIN_LABELS, provenanceLabel, provenanceText, STATUS_LABELS } from '#lib/core/report/provenance.ts';
+import { assumptionProvenance, capitalise, dataProvenance, isStandInOrigin, ORIGIN_LABELS, provenanceText, STATUS_LABELS } from '#lib/core/report/provenance.ts';
 import { assumptionsAppendix, baseAppendixRows, differencesOnly, scenarioAppendixRows } from '#lib/core/report/assumptions-appendix.ts';
 import { listPlaceholders } from '#lib/core/report/placeholders.ts';
 import { EMPTY_BASE_SOURCE } from '#lib/core/notebook/new-notebook.ts';
@@ -29,7 +29,8 @@ describe('assumptionProvenance', () => {
 	});
 
 	it('says calibrated for a value left to the engine, entered for the planner’s own, example for one copied from the example', () => {
-		expect(assumptionProvenance(own.scenarios, basis, 'groups.rop.demand.ratePer1000', true)).toEqual({ origin: 'calibrated' });
+		// A value left out is calibrated: the catalogue says so (no marker), and the row carries the origin.
+		expect(scenarioAppendixRows(own.scenarios, basis).find((r) => r.key === 'groups.rop.demand.ratePer1000')).toMatchObject({ status: 'calibrated' });
 		expect(assumptionProvenance([], {}, 'groups.rop.tenure.years')).toEqual({ origin: 'entered' });
 		expect(assumptionProvenance([], { valueSources: { 'groups.eldre.demand.targetSharePct': { kind: 'example', source: 'Eksempelkommune' } } }, 'groups.eldre.demand.targetSharePct')).toEqual({
 			origin: 'example',
@@ -87,7 +88,7 @@ describe('a variant', () => {
 
 describe('dataProvenance', () => {
 	it('names the import’s source and year, the example, or the planner’s entry', () => {
-		expect(dataProvenance({ kind: 'imported', source: 'SSB KOSTRA (tabell 12008)' }, 2024)).toEqual({ origin: 'imported', source: 'SSB KOSTRA (tabell 12008), 2024' });
+		expect(dataProvenance({ kind: 'imported', source: 'SSB KOSTRA (tabell 12008), 2024' })).toEqual({ origin: 'imported', source: 'SSB KOSTRA (tabell 12008), 2024' });
 		expect(dataProvenance({ kind: 'imported', source: 'SSB tabell 14288' })).toEqual({ origin: 'imported', source: 'SSB tabell 14288' });
 		expect(dataProvenance(createExampleNotebook().population.provenance).origin).toBe('example');
 		expect(dataProvenance({ kind: 'entered', source: 'Lagt inn i notatboken' }).origin).toBe('entered');
@@ -108,12 +109,9 @@ describe('dataProvenance', () => {
 		expect(STATUS_LABELS.placeholder).toBe('Plassholder');
 	});
 
-	it('writes a label with the source where there is one', () => {
-		expect(provenanceLabel({ origin: 'imported', source: 'SSB KOSTRA (tabell 12008), 2024' })).toBe('importert: SSB KOSTRA (tabell 12008), 2024');
-		expect(provenanceLabel({ origin: 'national-default', source: 'ca. 5 %' })).toBe('nasjonal standard: ca. 5 %');
-		expect(provenanceLabel({ origin: 'calibrated' })).toBe('kalibrert');
-		// The planner's own entry needs no source in the label.
-		expect(provenanceLabel({ origin: 'entered', source: 'Lagt inn i notatboken' })).toBe('oppgitt');
+	it('writes everything a provenance records', () => {
+		// (The label with its source beside a field: components/cells/assumptions/ProvenanceLabel.svelte,
+		// tested in tests/component/assumptions-cell.test.ts; the words: 'the labels' below.)
 		expect(provenanceText({ kind: 'imported', source: 'SSB tabell 14288', alternative: 'MMMM', retrieved: '2026-03-01T10:00:00Z' })).toBe('SSB tabell 14288, alternativ MMMM, hentet 2026-03-01');
 	});
 });

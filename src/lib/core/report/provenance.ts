@@ -1,11 +1,14 @@
 /**
  * Where a value comes from (issue 10 item 2): the one derivation behind the label beside every
- * assumption field (components/ProvenanceLabel.svelte), the printed appendix's status column and the
- * base data and population lines.
+ * assumption field (components/cells/assumptions/ProvenanceLabel.svelte), the printed appendix's
+ * status column and its legend, and its base data and population rows; and the one table of words
+ * for it (ORIGIN_LABELS).
  *
  * - entered (oppgitt): typed by the planner, or the planner's choice (the fictional example's
  *   numbers count as entered there: the example is the point of that notebook);
- * - calibrated (kalibrert): left out, so the engine calibrates it (docs/model.md, "Calibration");
+ * - calibrated (kalibrert): left out, so the engine calibrates it (docs/model.md, "Calibration"):
+ *   a value that is absent, so the assumption catalogue says so, not a marker; the appendix row and
+ *   the editor's badge take the word from ORIGIN_LABELS;
  * - imported (importert): read from a file or SSB's API (population, KOSTRA base data);
  * - national-default (nasjonal standard): a documented national figure standing in
  *   (`Scenario.valueSources`, set by a new notebook, core/notebook/new-notebook.ts);
@@ -23,7 +26,7 @@ export type ValueOrigin = 'entered' | 'calibrated' | 'imported' | 'national-defa
 
 export interface ValueProvenance {
 	origin: ValueOrigin;
-	/** Norwegian, where it is known: the source behind a default or an import ("SSB KOSTRA (tabell 12008), 2025"). */
+	/** Norwegian, where it is known: the source behind a default or an import ("SSB KOSTRA (tabell 12008)"). */
 	source?: string;
 }
 
@@ -104,19 +107,13 @@ function valueOwner(scenarios: readonly ProvenanceScenario[], scenario: Partial<
 }
 
 /**
- * An assumption of a scenario. `key`: its catalogue key (report/assumption-catalogue.ts), a dot path
+ * A value a scenario holds. `key`: its catalogue key (report/assumption-catalogue.ts), a dot path
  * into the scenario's assumptions ("groups.rop.tenure.years", "vacancyTargetPct"). `scenarios`: the
  * notebook's scenarios, so a variant's inherited value (no override there) has the provenance it
- * has in the parent it comes from (a national default stays one). `calibrated`: the value is left
- * out and the engine calibrates it (the field's `whenAbsent`).
+ * has in the parent it comes from (a national default stays one). A value left out is 'calibrated'
+ * without asking: the catalogue says so (its quantity kind 'calibrated'; the editor's badge).
  */
-export function assumptionProvenance(
-	scenarios: readonly ProvenanceScenario[],
-	scenario: Partial<ProvenanceScenario>,
-	key: string,
-	calibrated = false
-): ValueProvenance {
-	if (calibrated) return { origin: 'calibrated' };
+export function assumptionProvenance(scenarios: readonly ProvenanceScenario[], scenario: Partial<ProvenanceScenario>, key: string): ValueProvenance {
 	const standIn = standInFor(valueOwner(scenarios, scenario, key).valueSources, key);
 	return standIn ? { origin: standIn.kind, source: standIn.source } : { origin: 'entered' };
 }
@@ -136,17 +133,11 @@ export function provenanceText(p: Provenance): string {
 
 /**
  * Base data or population, from its recorded provenance: the example's, a placeholder still to be
- * replaced (a new notebook's empty base data), imported or entered. `year`: the year the numbers describe
- * (the base year for KOSTRA), named with an imported source ("SSB KOSTRA (tabell 12008), 2025").
+ * replaced (a new notebook's empty base data), imported or entered.
  */
-export function dataProvenance(p: Provenance, year?: number): ValueProvenance {
+export function dataProvenance(p: Provenance): ValueProvenance {
 	if (p.kind === 'example') return { origin: 'example', source: p.source };
 	if (p.placeholder) return { origin: 'placeholder', source: p.source };
-	if (p.kind === 'imported') return { origin: 'imported', source: year === undefined ? p.source : `${p.source}, ${year}` };
+	if (p.kind === 'imported') return { origin: 'imported', source: p.source };
 	return { origin: 'entered', source: p.source };
-}
-
-/** "nasjonal standard: ca. 8 år nasjonalt …", "kalibrert", "importert: SSB …": the label with its source, for text. */
-export function provenanceLabel(v: ValueProvenance): string {
-	return v.source && v.origin !== 'entered' ? `${ORIGIN_LABELS[v.origin]}: ${v.source}` : ORIGIN_LABELS[v.origin];
 }
