@@ -14,6 +14,7 @@ import type { ProjectionClient } from '#lib/adapters/worker/projection-client.ts
 import { EngineInputError, runProjection } from '#lib/core/engine/index.ts';
 import { createExampleNotebook } from '#lib/core/example/index.ts';
 import { createNewNotebook, NATIONAL_DEFAULTS } from '#lib/core/notebook/new-notebook.ts';
+import { copyScenario } from '#lib/core/notebook/edits.ts';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 
 const fakeRepo = { save: async (_doc: unknown, rev: number) => rev + 1, get: async () => undefined, create: async () => undefined } as unknown as NotebookRepository;
@@ -190,6 +191,27 @@ describe('provenance beside every assumption field', () => {
 		// Other groups keep their marker.
 		const andre = screen.getByRole('group', { name: 'Andre' });
 		expect((within(andre).getByLabelText('Botid – Andre').closest('.uncertain')!.nextElementSibling as HTMLElement).dataset['origin']).toBe('national-default');
+	});
+
+	it('in a variant, names the national default it inherits from Basis, and oppgitt once it overrides it', async () => {
+		const doc = createNewNotebook({ kommuneName: 'Testvik', kommuneNumber: '4601', now: '2026-11-29T00:00:00Z', id: 'testvik' });
+		const variant = copyScenario(doc, doc.scenarios[0]!.id, 'Variant', () => 0.5)!;
+		const session = new NotebookSession(doc, 1, fakeRepo, engineClient);
+		render(Host, { session, scenarioId: variant.id });
+		const rop = screen.getByRole('group', { name: ROP });
+		const botid = within(rop).getByLabelText(`Botid – ${ROP}`);
+		const label = () => botid.closest('.uncertain')!.nextElementSibling as HTMLElement;
+		expect(label()).toHaveAttribute('data-origin', 'national-default');
+		expect(label()).toHaveTextContent(`nasjonal standard: ${NATIONAL_DEFAULTS.botidYears.source}`);
+		expect(screen.getByText(`: ${NATIONAL_DEFAULTS.vacancyTargetPct.source}`)).toBeInTheDocument();
+
+		await userEvent.clear(botid);
+		await userEvent.type(botid, '5');
+		expect(session.scenario(variant.id)!.overrides).toHaveProperty(['groups.rop.tenure.years']);
+		expect(label()).toHaveAttribute('data-origin', 'entered');
+		expect(label()).toHaveTextContent(/^oppgitt$/);
+		// Basis keeps its national default.
+		expect(session.doc.scenarios[0]!.valueSources?.['groups.rop.tenure.years']).toBeDefined();
 	});
 
 	it('says oppgitt for the example’s own numbers', () => {

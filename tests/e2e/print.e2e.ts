@@ -60,6 +60,11 @@ describe('print and PDF', () => {
 		const costs = appendix.locator('[data-testid="appendix-plan-basis"]');
 		expect(await costs.locator('tr[data-key="plan.costs.invest.nybygg"]').getAttribute('data-status')).toBe('placeholder');
 		expect((await costs.locator('tr[data-key="plan.costs.invest.nybygg"]').innerText()).replace(/\s+/g, ' ')).toMatch(/bemannet 5 500 000 kr Fast verdi Plassholder \[\d+\]/);
+		// The legend explains the statuses the tables use, with the column's words.
+		const legend = (await appendix.getByTestId('status-legend').innerText()).replace(/\s+/g, ' ');
+		expect(legend).toContain('Eksempel: tall for den fiktive eksempelkommunen.');
+		expect(legend).toMatch(/Plassholder: .*standardverdien for en kostnad/);
+		expect(legend).not.toContain('Eksempeldata');
 		const botid = appendix.locator('[data-testid="appendix-basis"] tr[data-key="groups.rop.tenure.years"]');
 		// The range in words; the source is referred to by its number in the appendix's list of sources.
 		const botidText = (await botid.innerText()).replace(/\s+/g, ' ');

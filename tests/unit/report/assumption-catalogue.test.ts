@@ -100,7 +100,7 @@ describe('the XLSX/CSV sheet and the printed appendix name the same assumptions 
 	it('for every scenario of the example notebook: same rows, same order, same group, same label', () => {
 		expect(doc.scenarios.length).toBeGreaterThanOrEqual(4);
 		for (const s of doc.scenarios) {
-			const appendix = scenarioAppendixRows(s).map((r) => [exportGroup(r.group), r.field]);
+			const appendix = scenarioAppendixRows(doc.scenarios, s).map((r) => [exportGroup(r.group), r.field]);
 			const rows = assumptionRows(s).map((r) => [r.group, r.assumption]);
 			expect(appendix.length, s.name).toBeGreaterThan(20);
 			expect(rows, s.name).toEqual(appendix);
@@ -111,7 +111,7 @@ describe('the XLSX/CSV sheet and the printed appendix name the same assumptions 
 
 	it('with the same unit: the printed value ends with the unit of the export row', () => {
 		for (const s of doc.scenarios) {
-			const printed = scenarioAppendixRows(s);
+			const printed = scenarioAppendixRows(doc.scenarios, s);
 			assumptionRows(s).forEach((r, i) => {
 				if (r.unit && r.value !== 'kalibreres') expect(printed[i]!.value.endsWith(` ${r.unit}`), `${s.name}: ${r.assumption}`).toBe(true);
 			});

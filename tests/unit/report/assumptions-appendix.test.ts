@@ -6,8 +6,12 @@ import {
 	helpUsed,
 	rangeText,
 	scenarioAppendixRows,
-	scenariosShown
+	scenariosShown,
+	statusesUsed
 } from '#lib/core/report/assumptions-appendix.ts';
+import { ORIGIN_EXPLANATIONS, ORIGIN_LABELS } from '#lib/core/report/provenance.ts';
+import { planCostSections } from '#lib/core/plan/cost-appendix.ts';
+import { createNewNotebook } from '#lib/core/notebook/new-notebook.ts';
 import { createExampleNotebook, EXAMPLE_SCENARIO_IDS } from '#lib/core/example/index.ts';
 import type { CalibrationNote } from '#lib/core/model/result.ts';
 import { fixed, p10p90, triangular } from '#lib/core/model/uncertain.ts';
@@ -36,7 +40,7 @@ describe('rangeText', () => {
 });
 
 describe('scenarioAppendixRows', () => {
-	const rows = scenarioAppendixRows(basis);
+	const rows = scenarioAppendixRows(doc.scenarios, basis);
 
 	it('lists every group assumption with value, unit, range and the help source', () => {
 		const botid = row(rows, 'groups.rop.tenure.years');
@@ -71,17 +75,17 @@ describe('scenarioAppendixRows', () => {
 		expect(pending).toMatchObject({ status: 'calibrated', value: 'kalibreres' });
 
 		const note: CalibrationNote = { group: 'eldre', field: 'demand.sharePct', value: 4.9165, explanation: 'Andelen for Eldre er kalibrert til 4,92 %.' };
-		const calibrated = row(scenarioAppendixRows(basis, [note]), 'groups.eldre.demand.sharePct');
+		const calibrated = row(scenarioAppendixRows(doc.scenarios, basis, [note]), 'groups.eldre.demand.sharePct');
 		// One decimal, as the app shows percentages (formatPercent).
 		expect(calibrated).toMatchObject({ status: 'calibrated', value: '4,9 %', source: note.explanation });
 		// An entered number is never "calibrated", even if a note for another field exists.
-		expect(row(scenarioAppendixRows(basis, [note]), 'groups.eldre.demand.targetSharePct').status).toBe('entered');
+		expect(row(scenarioAppendixRows(doc.scenarios, basis, [note]), 'groups.eldre.demand.targetSharePct').status).toBe('entered');
 	});
 
 	it('includes a turnover target only when the scenario has one', () => {
 		const turnover = doc.scenarios.find((s) => s.id === EXAMPLE_SCENARIO_IDS.turnover)!;
 		expect(rows.some((r) => r.key.endsWith('turnoverTarget.changePct'))).toBe(false);
-		expect(row(scenarioAppendixRows(turnover), 'groups.rop.turnoverTarget.changePct')).toMatchObject({
+		expect(row(scenarioAppendixRows(doc.scenarios, turnover), 'groups.rop.turnoverTarget.changePct')).toMatchObject({
 			field: 'Endring i gjennomstrømming innen 2030',
 			value: '11,1 %'
 		});
@@ -112,6 +116,21 @@ describe('assumptionsAppendix', () => {
 		expect(row(sections[1]!.rows, 'groups.eldre.demand.sharePct').value).toBe('5 %');
 		expect(row(sections[2]!.rows, 'groups.eldre.demand.sharePct').value).toBe('kalibreres');
 		expect(helpUsed(sections)).toEqual(expect.arrayContaining(['botid', 'vacancy', 'sharePct', 'refugees', 'turnoverTarget']));
+	});
+});
+
+describe('statusesUsed (the legend above the appendix)', () => {
+	it('names each status the tables use once, in the label table’s order', () => {
+		const sections = [...differencesOnly(assumptionsAppendix(doc, doc.scenarios)), ...planCostSections(doc.scenarios)];
+		// The example: its own numbers, calibrated rates, its base data and population, the plans' default costs.
+		expect(statusesUsed(sections)).toEqual(['entered', 'calibrated', 'example', 'placeholder']);
+		const own = createNewNotebook({ kommuneName: 'Testvik', kommuneNumber: '4601', now: '2026-11-29T00:00:00Z', id: 'testvik' });
+		expect(statusesUsed(assumptionsAppendix(own, own.scenarios))).toEqual(['entered', 'calibrated', 'national-default', 'example', 'placeholder']);
+	});
+
+	it('has a sentence for every origin', () => {
+		expect(Object.keys(ORIGIN_EXPLANATIONS).sort()).toEqual(Object.keys(ORIGIN_LABELS).sort());
+		for (const sentence of Object.values(ORIGIN_EXPLANATIONS)) expect(sentence).toMatch(/^\p{Ll}.*\.$/u);
 	});
 });
 

@@ -81,7 +81,7 @@ describe('chartNotes', () => {
 
 describe('appendix choice rows', () => {
 	it('lists the series rule of every series (the default spelled out) and a waiting-list choice the planner made', () => {
-		const rows = scenarioAppendixRows(basis);
+		const rows = scenarioAppendixRows(doc.scenarios, basis);
 		const row = (key: string) => rows.find((r) => r.key === key);
 		expect(row('groups.flyktning.demand.afterLastYear')).toMatchObject({ field: 'Etter siste oppgitte år', value: 'Siste verdi gjentas', source: 'Standardvalget.' });
 		expect(row('groups.rop.waitingAtStart')).toBeUndefined();
@@ -90,7 +90,7 @@ describe('appendix choice rows', () => {
 		chosen.assumptions.groups.rop.waitingAtStart = 'lasting';
 		const d = chosen.assumptions.groups.flyktning.demand;
 		if (d.kind === 'refugees') d.afterLastYear = 'trend';
-		const rows2 = scenarioAppendixRows(chosen);
+		const rows2 = scenarioAppendixRows(doc.scenarios, chosen);
 		expect(rows2.find((r) => r.key === 'groups.rop.waitingAtStart')).toMatchObject({ field: 'Ventelisten ved start', value: 'Del av det varige behovet' });
 		expect(rows2.find((r) => r.key === 'groups.flyktning.demand.afterLastYear')).toMatchObject({ value: 'Lineær trend fra de siste årene (aldri under 0)', source: 'Valgt i scenarioet.' });
 		// Each choice sits in its group's block: right after the group's other rows.

@@ -13,13 +13,9 @@ import type { Uncertain } from '#lib/core/model/uncertain.ts';
 import { GROUP_IDS, GROUP_LABELS } from '#lib/core/model/groups.ts';
 import { ASSUMPTION_HELP } from '#lib/core/text/assumption-help.ts';
 import { formatNumber } from '#lib/core/text/number-format.ts';
-import { assumptionProvenance, dataProvenance, provenanceText, type ValueOrigin } from './provenance.ts';
+import { assumptionProvenance, dataProvenance, provenanceText, STATUS_LABELS, type ValueOrigin } from './provenance.ts';
 import { describeOverrides } from '#lib/core/scenarios/difference-text.ts';
 import { BASE_DATA_LABELS, listAssumptions, yearSeriesLabel, type AssumptionItem, type HelpKey } from '#lib/core/report/assumption-catalogue.ts';
-
-/** Where the row's value comes from (report/provenance.ts, the one derivation). */
-/** … or a plan's cost figure that stands in until the planner enters their own (core/plan/cost-appendix.ts). */
-export type AssumptionStatus = ValueOrigin | 'placeholder';
 
 export type { HelpKey };
 
@@ -34,7 +30,8 @@ export interface AppendixRow {
 	value: string;
 	/** Uncertainty range in words ("4,5–8 år, mest sannsynlig 6"), or "Fast verdi". Empty where not applicable. */
 	range: string;
-	status: AssumptionStatus;
+	/** Where the value comes from (report/provenance.ts, the one derivation; a plan's default cost figure is a 'placeholder'). */
+	status: ValueOrigin;
 	/** Where the number comes from: the help text's source, a calibration explanation or a provenance. */
 	source: string;
 	/** The help entry that explains this assumption, if any (listed once under the table). */
@@ -54,16 +51,7 @@ export interface AppendixSection {
 }
 
 /** The status column: the origin's name, capitalised as a table cell ("Nasjonal standard"). */
-export const STATUS_LABELS: Readonly<Record<AssumptionStatus, string>> = {
-	entered: 'Oppgitt',
-	calibrated: 'Kalibrert',
-	imported: 'Importert',
-	'national-default': 'Nasjonal standard',
-	example: 'Eksempel',
-	placeholder: 'Plassholder'
-};
-
-export { provenanceText };
+export { provenanceText, STATUS_LABELS };
 
 const SCENARIO_WIDE = 'Hele scenarioet';
 
@@ -115,8 +103,12 @@ function sourceOf(item: AssumptionItem): string {
 	return item.help ? ASSUMPTION_HELP[item.help].source : (SOURCES_WITHOUT_HELP[item.path] ?? 'Oppgitt i scenarioet.');
 }
 
-/** Every assumption of one scenario (see assumption-catalogue.ts) as appendix rows, in the order of the assumptions editor. */
-export function scenarioAppendixRows(scenario: Scenario, calibration: readonly CalibrationNote[] = []): AppendixRow[] {
+/**
+ * Every assumption of one scenario (see assumption-catalogue.ts) as appendix rows, in the order of
+ * the assumptions editor. `scenarios`: the notebook's, where a variant's inherited values take
+ * their status and source from (report/provenance.ts).
+ */
+export function scenarioAppendixRows(scenarios: readonly Scenario[], scenario: Scenario, calibration: readonly CalibrationNote[] = []): AppendixRow[] {
 	return listAssumptions(scenario, GROUP_LABELS).map((item): AppendixRow => {
 		const q = item.quantity;
 		const base = {
@@ -126,7 +118,7 @@ export function scenarioAppendixRows(scenario: Scenario, calibration: readonly C
 			...(item.help ? { help: item.help } : {})
 		};
 		// A stand-in (national default, copied from the example) names its own source instead of the help's.
-		const origin = assumptionProvenance(scenario, item.key);
+		const origin = assumptionProvenance(scenarios, scenario, item.key);
 		const row = (value: string, range: string): AppendixRow => ({ ...base, value, range, status: origin.origin, source: origin.source ?? sourceOf(item) });
 		switch (q.kind) {
 			case 'uncertain':
@@ -210,7 +202,7 @@ export function assumptionsAppendix(
 				id: s.id,
 				title: `Scenario: ${s.name}`,
 				description: s.description,
-				rows: scenarioAppendixRows(s, calibrationOf(s.id)),
+				rows: scenarioAppendixRows(doc.scenarios ?? scenarios, s, calibrationOf(s.id)),
 				...(overrides.length ? { overrides } : {})
 			};
 		})
@@ -244,6 +236,12 @@ export function helpUsed(sections: readonly AppendixSection[]): HelpKey[] {
 	const seen = new Set<HelpKey>();
 	for (const s of sections) for (const r of s.rows) if (r.help) seen.add(r.help);
 	return [...seen];
+}
+
+/** The statuses the rows use, once each, in the order of the label table (the appendix's legend explains these). */
+export function statusesUsed(sections: readonly AppendixSection[]): ValueOrigin[] {
+	const used = new Set(sections.flatMap((s) => s.rows.map((r) => r.status)));
+	return (Object.keys(STATUS_LABELS) as ValueOrigin[]).filter((o) => used.has(o));
 }
 
 /** The scenarios the given cells show, in notebook order; all scenarios when no cell names one. */

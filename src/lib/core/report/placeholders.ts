@@ -12,7 +12,7 @@ import type { Notebook, Scenario } from '#lib/core/model/notebook.ts';
 import type { Provenance } from '#lib/core/model/population.ts';
 import { GROUP_LABELS, isGroupId, type GroupId } from '#lib/core/model/groups.ts';
 import { listAssumptions } from './assumption-catalogue.ts';
-import { ORIGIN_LABELS } from './provenance.ts';
+import { dataProvenance, isStandInOrigin, STATUS_LABELS } from './provenance.ts';
 
 /** Where a placeholder is edited. */
 export type PlaceholderTarget =
@@ -31,7 +31,8 @@ export interface Placeholder {
 	target: PlaceholderTarget;
 }
 
-const isStandIn = (p: Provenance): boolean => p.kind === 'example' || p.placeholder === true;
+/** Population or base data still standing in: the example's numbers or a placeholder (report/provenance.ts). */
+const isStandIn = (p: Provenance): boolean => isStandInOrigin(dataProvenance(p).origin);
 
 export function listPlaceholders(doc: Notebook): Placeholder[] {
 	if (doc.kommune.fictional) return [];
@@ -65,8 +66,7 @@ export function listPlaceholders(doc: Notebook): Placeholder[] {
 			const name = item?.label ?? (path === 'demand' ? 'Driver for nytt behov' : path);
 			const label = `${name}${group ? ` – ${GROUP_LABELS[group]}` : ''}${several ? ` (${scenario.name})` : ''}`;
 			// The same words as the label beside the field (report/provenance.ts).
-			const what = ORIGIN_LABELS[source.kind];
-			out.push({ key: `${scenario.id}:${key}`, label, detail: `${what.charAt(0).toUpperCase()}${what.slice(1)}: ${source.source}.`, target: { kind: 'assumption', scenarioId: scenario.id, group, path } });
+			out.push({ key: `${scenario.id}:${key}`, label, detail: `${STATUS_LABELS[source.kind]}: ${source.source}.`, target: { kind: 'assumption', scenarioId: scenario.id, group, path } });
 		}
 	}
 	return out;

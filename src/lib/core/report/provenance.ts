@@ -1,25 +1,32 @@
 /**
  * Where a value comes from (issue 10 item 2): the one derivation behind the label beside every
- * assumption field (components/ProvenanceLabel.svelte), the printed appendix's status column and the
- * base data and population lines.
+ * assumption field (components/cells/assumptions/ProvenanceLabel.svelte), the printed appendix's
+ * status column and its legend, and its base data and population rows; and the one table of words
+ * for it (ORIGIN_LABELS).
  *
  * - entered (oppgitt): typed by the planner, or the planner's choice (the fictional example's
  *   numbers count as entered there: the example is the point of that notebook);
- * - calibrated (kalibrert): left out, so the engine calibrates it (docs/model.md, "Calibration");
+ * - calibrated (kalibrert): left out, so the engine calibrates it (docs/model.md, "Calibration"):
+ *   a value that is absent, so the assumption catalogue says so, not a marker; the appendix row and
+ *   the editor's badge take the word from ORIGIN_LABELS;
  * - imported (importert): read from a file or SSB's API (population, KOSTRA base data);
  * - national-default (nasjonal standard): a documented national figure standing in
  *   (`Scenario.valueSources`, set by a new notebook, core/notebook/new-notebook.ts);
  * - example (eksempel): copied from the fictional example kommune (`valueSources`, or a
- *   population/base data whose provenance is the example's).
+ *   population/base data whose provenance is the example's);
+ * - placeholder (plassholder): a starting point to replace before the numbers are used: base data
+ *   or population marked `Provenance.placeholder` (a new notebook's empty base data), or a plan's
+ *   default cost figure (core/plan/cost-appendix.ts).
  */
 import type { Scenario, ValueSource } from '../model/notebook.ts';
 import type { Provenance } from '../model/population.ts';
+import { ancestors, overridesAt } from '../scenarios/overrides.ts';
 
-export type ValueOrigin = 'entered' | 'calibrated' | 'imported' | 'national-default' | 'example';
+export type ValueOrigin = 'entered' | 'calibrated' | 'imported' | 'national-default' | 'example' | 'placeholder';
 
 export interface ValueProvenance {
 	origin: ValueOrigin;
-	/** Norwegian, where it is known: the source behind a default or an import ("SSB KOSTRA (tabell 12008), 2025"). */
+	/** Norwegian, where it is known: the source behind a default or an import ("SSB KOSTRA (tabell 12008)"). */
 	source?: string;
 }
 
@@ -29,8 +36,40 @@ export const ORIGIN_LABELS: Readonly<Record<ValueOrigin, string>> = {
 	calibrated: 'kalibrert',
 	imported: 'importert',
 	'national-default': 'nasjonal standard',
-	example: 'eksempel'
+	example: 'eksempel',
+	placeholder: 'plassholder'
 };
+
+/**
+ * What each origin means, one Norwegian sentence to follow its capitalised name ("Oppgitt: lagt
+ * inn …"): the legend of the printed appendix (components/print/PrintDocument.svelte).
+ */
+export const ORIGIN_EXPLANATIONS: Readonly<Record<ValueOrigin, string>> = {
+	entered: 'lagt inn eller valgt av kommunen.',
+	calibrated: 'ikke oppgitt, beregnet av modellen fra dagens tall.',
+	imported: 'lest inn fra fil eller hentet fra SSB.',
+	'national-default': 'et dokumentert nasjonalt tall (kilden står ved raden), til kommunen legger inn sitt eget.',
+	example: 'tall for den fiktive eksempelkommunen.',
+	placeholder: 'et utgangspunkt som ikke er kommunens eget tall ennå (grunnlagsdata som ikke er fylt ut, standardverdien for en kostnad).'
+};
+
+/** The origins that stand in for the kommune's own numbers, to be replaced before the numbers are used (core/report/placeholders.ts). */
+const STAND_IN_ORIGINS: ReadonlySet<ValueOrigin> = new Set(['national-default', 'example', 'placeholder']);
+
+/** Whether a value of this origin is a stand-in (marked as such beside the field and in the appendix). */
+export function isStandInOrigin(origin: ValueOrigin): boolean {
+	return STAND_IN_ORIGINS.has(origin);
+}
+
+/** "Nasjonal standard": the first letter upper case, for a table cell or the start of a sentence. */
+export function capitalise(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The origins as a table cell or the start of a line shows them ("Nasjonal standard"): the same words, capitalised. */
+export const STATUS_LABELS: Readonly<Record<ValueOrigin, string>> = Object.fromEntries(
+	Object.entries(ORIGIN_LABELS).map(([origin, label]) => [origin, capitalise(label)])
+) as Record<ValueOrigin, string>;
 
 /**
  * The stand-in marker that covers an assumption: its own key, or a marker on a part of the path
@@ -46,14 +85,36 @@ function standInFor(sources: Readonly<Record<string, ValueSource>> | undefined, 
 	return undefined;
 }
 
+/** What the provenance of a scenario's assumption is read from: its stand-in markers, and for a variant its parent chain. */
+export type ProvenanceScenario = Pick<Scenario, 'id' | 'basedOn' | 'overrides' | 'valueSources'>;
+
 /**
- * An assumption of a scenario. `key`: its catalogue key (report/assumption-catalogue.ts), a dot path
- * into the scenario's assumptions ("groups.rop.tenure.years", "vacancyTargetPct"). `calibrated`:
- * the value is left out and the engine calibrates it (the field's `whenAbsent`).
+ * The scenario whose value a scenario shows at `key`: the scenario itself where it holds its own
+ * value (a root, or a variant with an override at, inside or around the path), otherwise the
+ * nearest ancestor that does (core/scenarios/overrides.ts). A broken chain: the scenario itself.
  */
-export function assumptionProvenance(scenario: Pick<Scenario, 'valueSources'>, key: string, calibrated = false): ValueProvenance {
-	if (calibrated) return { origin: 'calibrated' };
-	const standIn = standInFor(scenario.valueSources, key);
+function valueOwner(scenarios: readonly ProvenanceScenario[], scenario: Partial<ProvenanceScenario>, key: string): Partial<ProvenanceScenario> {
+	if (scenario.basedOn === undefined || scenario.id === undefined) return scenario;
+	// ancestors() returns elements of `scenarios`, so they are whole ProvenanceScenarios.
+	const chain = ancestors(scenarios, scenario.id) as ProvenanceScenario[] | null;
+	if (!chain) return scenario;
+	let owner: Partial<ProvenanceScenario> = scenario;
+	for (const parent of chain) {
+		if (overridesAt(owner, key).length > 0) return owner;
+		owner = parent;
+	}
+	return owner;
+}
+
+/**
+ * A value a scenario holds. `key`: its catalogue key (report/assumption-catalogue.ts), a dot path
+ * into the scenario's assumptions ("groups.rop.tenure.years", "vacancyTargetPct"). `scenarios`: the
+ * notebook's scenarios, so a variant's inherited value (no override there) has the provenance it
+ * has in the parent it comes from (a national default stays one). A value left out is 'calibrated'
+ * without asking: the catalogue says so (its quantity kind 'calibrated'; the editor's badge).
+ */
+export function assumptionProvenance(scenarios: readonly ProvenanceScenario[], scenario: Partial<ProvenanceScenario>, key: string): ValueProvenance {
+	const standIn = standInFor(valueOwner(scenarios, scenario, key).valueSources, key);
 	return standIn ? { origin: standIn.kind, source: standIn.source } : { origin: 'entered' };
 }
 
@@ -71,16 +132,12 @@ export function provenanceText(p: Provenance): string {
 }
 
 /**
- * Base data or population, from its recorded provenance. `year`: the year the numbers describe
- * (the base year for KOSTRA), named with an imported source ("SSB KOSTRA (tabell 12008), 2025").
+ * Base data or population, from its recorded provenance: the example's, a placeholder still to be
+ * replaced (a new notebook's empty base data), imported or entered.
  */
-export function dataProvenance(p: Provenance, year?: number): ValueProvenance {
+export function dataProvenance(p: Provenance): ValueProvenance {
 	if (p.kind === 'example') return { origin: 'example', source: p.source };
-	if (p.kind === 'imported') return { origin: 'imported', source: year === undefined ? p.source : `${p.source}, ${year}` };
+	if (p.placeholder) return { origin: 'placeholder', source: p.source };
+	if (p.kind === 'imported') return { origin: 'imported', source: p.source };
 	return { origin: 'entered', source: p.source };
-}
-
-/** "nasjonal standard: ca. 8 år nasjonalt …", "kalibrert", "importert: SSB …": the label with its source, for text. */
-export function provenanceLabel(v: ValueProvenance): string {
-	return v.source && v.origin !== 'entered' ? `${ORIGIN_LABELS[v.origin]}: ${v.source}` : ORIGIN_LABELS[v.origin];
 }
