@@ -350,7 +350,7 @@ function summariseList(items: string[], max = 5): string {
 }
 
 /** Find a kommune by code ("3201", "K-3201") or name ("Bærum"), case-insensitive. */
-export function findKommune(table: Pick<PopulationTable, 'kommuner'>, kommune: string): number {
+export function findKommune(table: { readonly kommuner: readonly KommuneOption[] }, kommune: string): number {
 	const q = kommune.trim();
 	const qn = kommuneNumber(q);
 	let i = table.kommuner.findIndex((k) => k.code === q);
@@ -373,7 +373,7 @@ export function chooseKommune(
 		if (kommuner.length !== 1) return fail('unknown-kommune', `Filen har ${kommuner.length} regioner. Velg hvilken kommune du vil bruke.`);
 		return { ok: true, index: 0 };
 	}
-	const index = findKommune({ kommuner: [...kommuner] }, wanted);
+	const index = findKommune({ kommuner }, wanted);
 	if (index >= 0) return { ok: true, index };
 	const listed = kommuner.map((x) => (x.name === x.code ? x.code : `${kommuneNumber(x.code) ?? x.code} ${x.name}`));
 	return fail('unknown-kommune', `Kommunen «${wanted}» finnes ikke i ${fileWhat}. Filen har: ${summariseList(listed, 8)}.`);
