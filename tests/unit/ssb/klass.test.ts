@@ -98,6 +98,15 @@ describe('lookupKostraGroup', () => {
 		expect(r.group.validFrom).toBeUndefined();
 		expect(kostraGroupLabel(r.group)).toBe('KOSTRA-gruppe 13 (SSB Klass 112, per 29.11.2026)');
 	});
+	it('takes the kommune as a KOSTRA file writes it ("K-0301", "K0301") and asks Klass for its four digits', async () => {
+		for (const kommune of ['K-0301', 'K0301', ' 0301 ']) {
+			const r = await lookupKostraGroup({ fetch: klass(), kommune, date: '2026-11-29' });
+			if (!r.ok) throw new Error(`${kommune}: ${r.error.message}`);
+			expect(r.group).toMatchObject({ kommune: { code: '0301', name: 'Oslo' }, code: 'EKG13', number: 13 });
+		}
+		const bad = await lookupKostraGroup({ fetch: klass(), kommune: 'K-301', date: '2026-11-29' });
+		expect(!bad.ok && bad.error.message).toMatch(/fire siffer/);
+	});
 	it('names the cause when offline, on an HTTP error and for a bad kommune number', async () => {
 		const offline: FetchLike = () => Promise.reject(new TypeError('Failed to fetch'));
 		const a = await lookupKostraGroup({ fetch: offline, kommune: '0301', date: '2026-11-29' });

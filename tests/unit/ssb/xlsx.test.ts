@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
 import { looksLikeZip, readXlsxRows, xlsxRowsToText, xlsxToText } from '#lib/core/ssb/xlsx.ts';
 import { extractPopulation, readPopulationFile } from '#lib/core/ssb/population.ts';
 import { persons } from '../../fixtures/ssb/generate-real-shapes.ts';
@@ -43,6 +44,15 @@ describe('xlsx from Statistikkbanken', () => {
 			['', '1 år', '12', '13']
 		]);
 		expect(text).toBe('"Tittel"\n"region"\t"alder"\t"Personer 2024"\t"Personer 2025"\n"3201 Bærum"\t"0 år"\t"10"\t"11"\n"3201 Bærum"\t"1 år"\t"12"\t"13"\n');
+	});
+	it('reads sheet1.xml however the sheets lie in the zip, else the first worksheet there is', async () => {
+		const sheet = (text: string) => strToU8(`<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${text}</t></is></c></row></sheetData></worksheet>`);
+		const two = zipSync({ 'xl/worksheets/sheet2.xml': sheet('andre'), 'xl/worksheets/sheet1.xml': sheet('første') });
+		expect(await readXlsxRows(two)).toEqual({ ok: true, rows: [['første']] });
+		const noSheet1 = zipSync({ 'xl/worksheets/data.xml': sheet('eneste'), 'xl/worksheets/sheet3.xml': sheet('tredje') });
+		expect(await readXlsxRows(noSheet1)).toEqual({ ok: true, rows: [['eneste']] });
+		const none = await readXlsxRows(zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') }));
+		expect(none).toMatchObject({ ok: false, error: { detail: 'no worksheet' } });
 	});
 	it('a broken or empty file gets a Norwegian message', async () => {
 		const broken = await xlsxToText(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));

@@ -7,7 +7,7 @@ import { applyBaseDataEdit, checkCapacity, type BaseDataEdit } from './edits.ts'
  * applied (a later edit of the same field replaces an earlier one); it is used as soon as it
  * adds up, in one undo step. What the planner typed is never thrown away.
  */
-export const DRAFT_NOT_USED = 'Tallene er ikke brukt ennå: de brukes samlet så snart de går opp.';
+const DRAFT_NOT_USED = 'Tallene er ikke brukt ennå: de brukes samlet så snart de går opp.';
 
 /** Whether two edits set the same field (so the later replaces the earlier in a draft). */
 function sameTarget(a: BaseDataEdit, b: BaseDataEdit): boolean {

@@ -35,7 +35,7 @@ export function totalTenants(base: Pick<BaseData, 'groups'>): number {
 }
 
 /** Name of the field an edit changes, as the planner sees it (for messages). */
-export function editFieldName(base: BaseData, edit: BaseDataEdit): string {
+function editFieldName(base: BaseData, edit: BaseDataEdit): string {
 	const seg = (id: string) => base.segments.find((s) => s.id === id)?.name ?? id;
 	switch (edit.kind) {
 		case 'vacant':

@@ -18,6 +18,7 @@ import type { Notebook } from '#lib/core/model/notebook.ts';
 import type { MonteCarloResult, ProjectionResult } from '#lib/core/model/result.ts';
 import type { TableColumn } from './columns.ts';
 import { resultWarnings } from './warnings.ts';
+import { localIsoDate } from '#lib/core/text/dates.ts';
 
 /** What the numbers are: printed inside every exported file. */
 export interface ExportContext {
@@ -54,11 +55,6 @@ export function probabilityColumn(mc: MonteCarloResult): TableColumn {
 	};
 }
 
-/** 2026-11-29 (ISO, so every spreadsheet reads it the same way), in local time. */
-export function isoDate(d: Date): string {
-	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 export function contextLines(context: ExportContext | undefined): [string, string][] {
 	if (!context) return [];
 	const kommune = context.kommunenummer ? `${context.kommune} (${context.kommunenummer})` : context.kommune;
@@ -67,7 +63,8 @@ export function contextLines(context: ExportContext | undefined): [string, strin
 		...(context.notebook ? ([['Notatbok', context.notebook]] as [string, string][]) : []),
 		['Scenario', context.scenario],
 		...(context.differences ?? []).map((d): [string, string] => ['Endring', d]),
-		['Tall per', isoDate(context.date)]
+		// The local day in ISO, so every spreadsheet reads it the same way.
+		['Tall per', localIsoDate(context.date)]
 	];
 }
 

@@ -11,6 +11,7 @@ import { findForbiddenKey, findTooDeep, isPlainObject, parseJson } from './safe-
 import { formatPath, type PathSegment } from './paths.ts';
 import { derivedId, isUsableId } from './ids.ts';
 import { FILE_LIMITS } from './limits.ts';
+import { localIsoDate } from '#lib/core/text/dates.ts';
 import {
 	APP_NAME,
 	EnvelopeHeaderSchema,
@@ -315,18 +316,13 @@ export function slugify(s: string): string {
 		.replace(/-+$/g, '');
 }
 
-function localDate(d: Date): string {
-	const p = (n: number) => String(n).padStart(2, '0');
-	return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
 /** E.g. `eksempelkommune-2026-11-21.boligbehov.json` (kommune name, else title, else "notatbok"; local date). */
 export function suggestedFileName(nb: Pick<Notebook, 'title' | 'kommune'>, now: Date = new Date()): string {
 	const base = slugify(nb.kommune?.name ?? '') || slugify(nb.title ?? '') || 'notatbok';
-	return `${base}-${localDate(now)}${FILE_EXTENSION}`;
+	return `${base}-${localIsoDate(now)}${FILE_EXTENSION}`;
 }
 
 /** E.g. `boligbehov-alle-2026-11-21.boligbehov.json`. */
 export function suggestedBackupFileName(now: Date = new Date()): string {
-	return `boligbehov-alle-${localDate(now)}${FILE_EXTENSION}`;
+	return `boligbehov-alle-${localIsoDate(now)}${FILE_EXTENSION}`;
 }

@@ -13,6 +13,7 @@
  */
 import { fail, type SsbError } from './errors.ts';
 import { apiErrorText, getText, parseJson, type FetchLike } from './http.ts';
+import { kommuneNumber } from './dimensions.ts';
 
 export const KLASS_BASE_URL = 'https://data.ssb.no/api/klass/v1';
 /** Klass' id of the KOSTRA groups. */
@@ -119,7 +120,8 @@ function klassHttpMessage(status: number, body: string): string {
 /**
  * Looks up the kommune's KOSTRA group on `date` (ISO; the app passes today: the kommune number the
  * planner has is today's). The validity comes from a second, small request; if that one fails the
- * group is still returned, without "gyldig fra".
+ * group is still returned, without "gyldig fra". `kommune`: four digits, or the region code of a
+ * KOSTRA file ("K-3201", "K3201"), which is normalised to them.
  */
 export async function lookupKostraGroup(opts: {
 	fetch: FetchLike;
@@ -128,8 +130,9 @@ export async function lookupKostraGroup(opts: {
 	baseUrl?: string;
 	signal?: AbortSignal;
 }): Promise<{ ok: true; group: KostraGroupAssignment } | { ok: false; error: SsbError }> {
-	const kommune = opts.kommune.trim();
-	if (!/^\d{4}$/.test(kommune)) return fail('unknown-kommune', 'Kommunenummer: skriv kommunens fire siffer for å slå opp KOSTRA-gruppen.');
+	// The number may come from a KOSTRA file's region code ("K-3201", "K3201"): Klass lists "3201".
+	const kommune = kommuneNumber(opts.kommune);
+	if (!kommune) return fail('unknown-kommune', 'Kommunenummer: skriv kommunens fire siffer for å slå opp KOSTRA-gruppen.');
 	const [corr, cls] = await Promise.all([
 		getText(kostraGroupCorrespondenceUrl(opts.date, opts.baseUrl), opts, klassHttpMessage),
 		getText(kostraGroupClassificationUrl(opts.baseUrl), opts, klassHttpMessage)

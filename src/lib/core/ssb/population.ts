@@ -22,6 +22,7 @@ import {
 } from './dimensions.ts';
 import { findDimension, type Cube, type CubeDimension } from './cube.ts';
 import { readCube } from './read-cube.ts';
+import { localIsoDate } from '#lib/core/text/dates.ts';
 
 export interface KommuneOption {
 	/** Region code as in the file, e.g. "3201" (or "K-3201"). */
@@ -349,7 +350,7 @@ function summariseList(items: string[], max = 5): string {
 }
 
 /** Find a kommune by code ("3201", "K-3201") or name ("Bærum"), case-insensitive. */
-export function findKommune(table: Pick<PopulationTable, 'kommuner'>, kommune: string): number {
+export function findKommune(table: { readonly kommuner: readonly KommuneOption[] }, kommune: string): number {
 	const q = kommune.trim();
 	const qn = kommuneNumber(q);
 	let i = table.kommuner.findIndex((k) => k.code === q);
@@ -372,7 +373,7 @@ export function chooseKommune(
 		if (kommuner.length !== 1) return fail('unknown-kommune', `Filen har ${kommuner.length} regioner. Velg hvilken kommune du vil bruke.`);
 		return { ok: true, index: 0 };
 	}
-	const index = findKommune({ kommuner: [...kommuner] }, wanted);
+	const index = findKommune({ kommuner }, wanted);
 	if (index >= 0) return { ok: true, index };
 	const listed = kommuner.map((x) => (x.name === x.code ? x.code : `${kommuneNumber(x.code) ?? x.code} ${x.name}`));
 	return fail('unknown-kommune', `Kommunen «${wanted}» finnes ikke i ${fileWhat}. Filen har: ${summariseList(listed, 8)}.`);
@@ -475,7 +476,7 @@ export function extractPopulation(
 	const provenance: Provenance = {
 		kind: 'imported',
 		source: table.tableId ? `SSB tabell ${table.tableId}` : 'SSB (tabellnummer ikke oppgitt i filen)',
-		retrieved: opts.retrieved ?? todayIso(),
+		retrieved: opts.retrieved ?? localIsoDate(),
 		note: `${kommuneText}; ${alt.label}${table.sexHandling === 'sum' ? '; menn og kvinner lagt sammen' : ''}${table.title ? `; ${table.title}` : ''}`
 	};
 	if (alt.code) provenance.alternative = alt.code;
@@ -499,10 +500,6 @@ function cellProblem(cell: CellValue | undefined): string {
 		return cell.marker === '' ? 'tom celle' : `«${cell.marker}» (${describeMarker(cell.marker)})`;
 	if (cell.kind === 'invalid') return `«${cell.text}» er ikke et tall`;
 	return 'ukjent';
-}
-
-function todayIso(): string {
-	return new Date().toISOString().slice(0, 10);
 }
 
 /** The one band total lives with the population type; re-exported for the SSB import's users. */

@@ -16,17 +16,34 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
 	return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-/** The first worksheet and the shared strings are all the reader needs; nothing else is inflated. */
-const WANTED = /^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/;
+const FIRST_SHEET = 'xl/worksheets/sheet1.xml';
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
 /** An entry that inflates beyond this is not a Statistikkbanken table (a zip bomb, or another file). */
 const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 
-/** The wanted entries as text, or why they could not be read. */
-function zipTexts(bytes: Uint8Array): Map<string, string> | string {
+/**
+ * The first worksheet (sheet1.xml; if a file has none, the first worksheet entry in the zip) and
+ * the shared strings, as text: all the reader needs, and nothing else is inflated. A first pass
+ * only lists the entries' names (fflate's filter sees each one before inflating it).
+ */
+function zipTexts(bytes: Uint8Array): { sheet?: string; sharedStrings?: string } | string {
 	try {
-		const files = unzipSync(bytes, { filter: (f) => WANTED.test(f.name) && f.originalSize <= MAX_ENTRY_BYTES });
+		const names: string[] = [];
+		unzipSync(bytes, {
+			filter: (f) => {
+				names.push(f.name);
+				return false;
+			}
+		});
+		const sheetName = names.includes(FIRST_SHEET) ? FIRST_SHEET : names.find((n) => WORKSHEET.test(n));
+		const files = unzipSync(bytes, { filter: (f) => (f.name === sheetName || f.name === SHARED_STRINGS) && f.originalSize <= MAX_ENTRY_BYTES });
 		const utf8 = new TextDecoder();
-		return new Map(Object.entries(files).map(([name, data]) => [name, utf8.decode(data)]));
+		const text = (name: string | undefined) => {
+			const data = name === undefined ? undefined : files[name];
+			return data && utf8.decode(data);
+		};
+		return { sheet: text(sheetName), sharedStrings: text(SHARED_STRINGS) };
 	} catch (e) {
 		return String(e);
 	}
@@ -62,10 +79,9 @@ export async function readXlsxRows(bytes: Uint8Array): Promise<{ ok: true; rows:
 	const bad = (detail: string) => fail('not-csv-or-jsonstat', 'Filen ser ut som en xlsx-fil, men kan ikke leses. Last den ned på nytt fra Statistikkbanken, eller velg CSV.', detail);
 	const texts = zipTexts(bytes);
 	if (typeof texts === 'string') return bad(texts);
-	const sheetName = texts.has('xl/worksheets/sheet1.xml') ? 'xl/worksheets/sheet1.xml' : [...texts.keys()].find((n) => n.startsWith('xl/worksheets/'));
-	if (!sheetName) return bad('no worksheet');
-	const sheetXml = texts.get(sheetName) ?? '';
-	const sst = texts.get('xl/sharedStrings.xml');
+	const sheetXml = texts.sheet;
+	if (sheetXml === undefined) return bad('no worksheet');
+	const sst = texts.sharedStrings;
 	const shared = sst ? [...sst.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => itemText(m[1] ?? '')) : [];
 	const rows: string[][] = [];
 	for (const rm of sheetXml.matchAll(/<row\b[^>]*?(?:\/>|>([\s\S]*?)<\/row>)/g)) {
