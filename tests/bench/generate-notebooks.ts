@@ -37,9 +37,12 @@ export function scaledExample(k: number, index: number, draws: number): Notebook
 	}
 	for (const s of nb.scenarios) {
 		s.assumptions.monteCarlo = { ...s.assumptions.monteCarlo, draws };
-		s.assumptions.stockChanges = s.assumptions.stockChanges
-			.map((c) => ({ ...c, count: Math.trunc(c.count * k) }))
-			.filter((c) => c.count !== 0);
+		// The decided measures (the stock changes of schema 3) scale with the kommune; proposed ones stay.
+		const plan = s.assumptions.plan;
+		if (plan)
+			plan.measures = plan.measures
+				.map((m) => (m.decided ? { ...m, count: Math.trunc(m.count * k) } : m))
+				.filter((m) => !m.decided || m.count !== 0);
 	}
 	return nb;
 }

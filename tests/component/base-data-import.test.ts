@@ -14,6 +14,7 @@ import type { PopulationSeries } from '#lib/core/model/population.ts';
 import type { BaseData } from '#lib/core/model/base-data.ts';
 import type { FetchLike } from '#lib/core/ssb/index.ts';
 import { persons } from '../fixtures/ssb/generate-real-shapes.ts';
+import { engineInputOf } from '#lib/core/plan/measures.ts';
 
 const fixture = (name: string) => readFileSync(resolve(process.cwd(), 'tests/fixtures/ssb', name), 'utf8');
 const file = (name: string, text = fixture(name)) => new File([text], name, { type: name.endsWith('.json') ? 'application/json' : 'text/csv' });
@@ -386,7 +387,7 @@ describe('hindcast section', () => {
 	it('shows the miss in plain Norwegian, a chart and a table for the example kommune', async () => {
 		const { default: HindcastSection } = await import('#lib/components/base-data/HindcastSection.svelte');
 		const nb = createExampleNotebook();
-		render(HindcastSection, { getInput: () => ({ base: nb.base, population: nb.population, scenario: nb.scenarios[0]!.assumptions }), scenarioName: 'Basis' });
+		render(HindcastSection, { getInput: () => engineInputOf(nb.base, nb.population, nb.scenarios[0]!.assumptions), scenarioName: 'Basis' });
 		expect(screen.queryByTestId('hindcast-sentences')).toBeNull();
 		await userEvent.click(screen.getByRole('button', { name: 'Vis tilbakeblikket' }));
 		const sentences = screen.getByTestId('hindcast-sentences');
@@ -398,7 +399,7 @@ describe('hindcast section', () => {
 		const { default: HindcastSection } = await import('#lib/components/base-data/HindcastSection.svelte');
 		const nb = createExampleNotebook();
 		delete nb.base.history;
-		render(HindcastSection, { getInput: () => ({ base: nb.base, population: nb.population, scenario: nb.scenarios[0]!.assumptions }), scenarioName: 'Basis', initiallyOpen: true });
+		render(HindcastSection, { getInput: () => engineInputOf(nb.base, nb.population, nb.scenarios[0]!.assumptions), scenarioName: 'Basis', initiallyOpen: true });
 		expect(screen.getByTestId('hindcast-unavailable')).toHaveTextContent('minst 4 observerte år (basisåret medregnet); notatboken har 1. Importer KOSTRA-tall for flere år.');
 	});
 });

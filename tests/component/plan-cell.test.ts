@@ -66,15 +66,28 @@ describe('plan cell', { timeout: 60_000 }, () => {
 
 	it('editing one measure changes the net investment and makes the measure the planner’s own', async () => {
 		const session = await setup();
-		// Measure 3 of the example plan is the 2026 purchase of one ordinary dwelling.
-		const field = screen.getByLabelText('Antall boliger, tiltak 3 (2026)');
+		// Measure 7 of the example plan (after the four decided changes) is the 2026 purchase of one ordinary dwelling.
+		const field = screen.getByLabelText('Antall boliger, tiltak 7 (2026)');
 		await userEvent.clear(field);
 		await userEvent.type(field, '5');
 		await userEvent.tab();
-		const m = session.doc.scenarios[0]!.assumptions.plan!.measures[2]!;
+		const m = session.doc.scenarios[0]!.assumptions.plan!.measures[6]!;
 		expect(m).toEqual({ decisionYear: 2026, segmentId: 'ordinaer', kind: 'kjop', count: 5 });
 		// Four more ordinary purchases: 4 × (3 800 000 − 510 000) = 13,16 mill. kr more: 43,795 + 13,16 = 56,955.
 		await expect.poll(() => norm(screen.getByTestId('plan-net-investment').textContent)).toBe('57,0 mill. kr');
+	});
+
+	it('a decided change costs nothing in the plan until the planner unticks «Vedtatt»', async () => {
+		const session = await setup();
+		// Measure 2 of the example plan: the staffed house (8 dwellings, 2027) decided before the plan.
+		const decided = screen.getByRole('checkbox', { name: 'Vedtatt – kostnaden ligger i gjeldende budsjett, tiltak 2' });
+		expect(decided).toBeChecked();
+		expect(norm(screen.getByTestId('plan-net-investment').textContent)).toBe('43,8 mill. kr');
+		await userEvent.click(decided);
+		const m = session.doc.scenarios[0]!.assumptions.plan!.measures[1]!;
+		expect(m).toEqual({ decisionYear: 2027, segmentId: 'bemannet', kind: 'nybygg', count: 8, leadTimeYears: 0 });
+		// Now costed: 8 × (5 500 000 − 45 % × 3 900 000) = 29,96 mill. kr more in 2027: 43,795 + 29,96 = 73,755.
+		await expect.poll(() => norm(screen.getByTestId('plan-net-investment').textContent)).toBe('73,8 mill. kr');
 	});
 
 	it('a new proposal without leases has no innleie measures and keeps edited ones', async () => {
@@ -96,8 +109,8 @@ describe('plan cell', { timeout: 60_000 }, () => {
 		const session = new NotebookSession(nb, 1, fakeRepo, engineClient);
 		render(Host, { session, scenarioId: 'basis' });
 		const alert = await screen.findByRole('alert', { name: 'Feil i tiltaksplanen' });
-		expect(alert).toHaveTextContent('Tiltak 13 (Nybygg) gjelder en boligdel som ikke finnes («borte»).');
-		expect(session.doc.scenarios[0]!.assumptions.plan!.measures).toHaveLength(13);
+		expect(alert).toHaveTextContent('Tiltak 17 (Nybygg) gjelder en boligdel som ikke finnes («borte»).');
+		expect(session.doc.scenarios[0]!.assumptions.plan!.measures).toHaveLength(17);
 	});
 });
 

@@ -76,7 +76,7 @@ describe('notebook', () => {
 		await g.context.close();
 	});
 
-	it('edits scenario-wide assumptions: horizon, a planned new build, and the tenure model', async () => {
+	it('edits scenario-wide assumptions: horizon, a planned purchase, and the tenure model', async () => {
 		const g = await openGuardedPage(browser());
 		const { page } = g;
 		await openExample(page, baseURL);
@@ -89,10 +89,12 @@ describe('notebook', () => {
 
 		const planned2040 = () => yearRow(page, page.locator('table[data-testid^="table-"]').first(), 2040).locator('[data-key="total.plannedStock"]').textContent();
 		const before = readNumber(await planned2040());
-		await cell.getByRole('button', { name: 'Legg til endring' }).click();
-		const n = await cell.locator('select[id*="-changes-"][id$="-kind"]').count();
-		await cell.getByLabel(`År, endring ${n}`, { exact: true }).fill('2035');
-		await cell.getByLabel(`Antall boliger, endring ${n}`, { exact: true }).fill('25');
+		// A change to the stock is a measure in the plan (decided or not, it counts in the planned stock).
+		const planCell = page.locator('article[data-kind="plan"]').first();
+		await planCell.getByRole('button', { name: 'Legg til tiltak' }).click();
+		const n = await planCell.getByTestId('measure-row').count();
+		await planCell.getByLabel(`Vedtaksår, tiltak ${n}`, { exact: true }).fill('2035');
+		await planCell.getByLabel(`Antall boliger, tiltak ${n} (2035)`, { exact: true }).fill('25');
 		await expect.poll(async () => readNumber(await planned2040())).toBe(before + 25);
 
 		// Same mean tenure in another form: the projection hardly moves.

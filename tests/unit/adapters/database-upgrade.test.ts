@@ -33,9 +33,10 @@ const toV2: NotebookMigration = {
 		return { ...d, scenarios: d.scenarios.map((s) => ({ ...s, description: `${s.description} [v2]` })) };
 	}
 };
-/** The real step 2 → 3 (variants store overrides) follows, so the records end at the current schema. */
+/** The real steps 2 → 3 (variants store overrides) and 3 → 4 (decided measures) follow, so the records end at the current schema. */
 const toV3 = NOTEBOOK_MIGRATIONS.find((m) => m.from === 2)!;
-const V2: DbVersion[] = [...DB_VERSIONS, { version: 2, stores: { notebooks: 'id, updatedAt, title, kommuneName' }, documentSchema: 3 }];
+const toV4 = NOTEBOOK_MIGRATIONS.find((m) => m.from === 3)!;
+const V2: DbVersion[] = [...DB_VERSIONS, { version: 2, stores: { notebooks: 'id, updatedAt, title, kommuneName' }, documentSchema: 4 }];
 
 let name = '';
 afterEach(async () => {
@@ -52,11 +53,11 @@ async function writeV1(): Promise<void> {
 describe('database upgrade', () => {
 	it('migrates every record of an older database and keeps their revisions', async () => {
 		await writeV1();
-		const v2 = openDatabase(name, { versions: V2, migrations: [toV2, toV3] });
+		const v2 = openDatabase(name, { versions: V2, migrations: [toV2, toV3, toV4] });
 		const records = await v2.notebooks.toArray();
 		expect(records).toHaveLength(3);
 		for (const r of records) {
-			expect(r.schemaVersion).toBe(3);
+			expect(r.schemaVersion).toBe(4);
 			expect(r.revision).toBe(3);
 			expect(r.doc.scenarios.every((s) => s.description.endsWith('[v2]'))).toBe(true);
 			expect(r.doc.base).toEqual(v1File.notebook.base);
@@ -75,7 +76,7 @@ describe('database upgrade', () => {
 				return toV2.migrate(doc);
 			}
 		};
-		const v2 = openDatabase(name, { versions: V2, migrations: [failing, toV3] });
+		const v2 = openDatabase(name, { versions: V2, migrations: [failing, toV3, toV4] });
 		await expect(v2.open()).rejects.toThrow(/nb-1|feil i testdata/);
 		v2.close();
 		// Reopened at version 1: every record exactly as it was.

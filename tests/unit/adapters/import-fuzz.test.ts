@@ -12,6 +12,7 @@ import { commitImport, previewImport } from '#lib/adapters/files/notebook-import
 import { createExampleNotebook } from '#lib/core/example/index.ts';
 import { isUsableId, serializeNotebook } from '#lib/core/format/index.ts';
 import { runProjection, validateInput } from '#lib/core/engine/index.ts';
+import { engineInputOf } from '#lib/core/plan/measures.ts';
 
 let db: BoligbehovDB;
 let repo: NotebookRepository;
@@ -210,7 +211,7 @@ describe('import of mutated files (issue 13: drop, retype, extreme values, odd i
 					for (const nb of preview.notebooks) {
 						expect(isUsableId(nb.id)).toBe(true);
 						for (const s of nb.scenarios) {
-							const input = { base: nb.base, population: nb.population, scenario: s.assumptions };
+							const input = engineInputOf(nb.base, nb.population, s.assumptions);
 							if (validateInput(input).length > 0) continue; // shown as a message in the import and in every cell
 							const numbers = everyNumber(runProjection(input));
 							expect(numbers.every(Number.isFinite)).toBe(true);

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { switchDemand } from '#lib/core/assumptions/demand-switch.ts';
 import { runProjection } from '#lib/core/engine/index.ts';
 import { createExampleNotebook } from '#lib/core/example/index.ts';
+import { engineInputOf } from '#lib/core/plan/measures.ts';
 
 describe('switching the demand driver of a group', () => {
 	const nb = createExampleNotebook();
-	const input = { base: nb.base, population: nb.population, scenario: structuredClone(nb.scenarios[0]!.assumptions) };
+	const input = engineInputOf(nb.base, nb.population, structuredClone(nb.scenarios[0]!.assumptions));
 	const before = runProjection(input);
 	const inflow = before.groups.andre.newNeed[1]!;
 

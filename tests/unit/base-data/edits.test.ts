@@ -94,7 +94,7 @@ describe('segments', () => {
 		const b = base();
 		expect(edit(b, { kind: 'remove-segment', segmentId: 'ordinaer' }).msg).toMatch(/ordinære boligene som alle målgrupper kan bo i, og kan ikke fjernes/);
 		const scenarios = createExampleNotebook().scenarios;
-		scenarios[0]!.assumptions.stockChanges.push({ year: 2027, segmentId: 'bemannet', kind: 'nybygg', count: 4 });
+		scenarios[0]!.assumptions.plan!.measures.push({ decisionYear: 2027, segmentId: 'bemannet', kind: 'nybygg', count: 4, leadTimeYears: 0, decided: true });
 		expect(edit(b, { kind: 'remove-segment', segmentId: 'bemannet' }, scenarios).msg).toMatch(/kan ikke fjernes: planlagte endringer/);
 		// Removing the omsorg segment would leave its 52 tenants without room.
 		expect(edit(b, { kind: 'remove-segment', segmentId: 'omsorg' }, []).msg).toMatch(/bare 180 boliger/);

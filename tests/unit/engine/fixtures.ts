@@ -7,7 +7,7 @@
  * eldre), planned stock changes and several uncertain assumptions (triangular and P10–P90).
  */
 import { GROUP_IDS, type GroupId } from '#lib/core/model/groups.ts';
-import type { EngineInput } from '#lib/core/model/engine-input.ts';
+import type { EngineInput, EngineScenario } from '#lib/core/model/engine-input.ts';
 import type { GroupAssumptions, ScenarioAssumptions } from '#lib/core/model/assumptions.ts';
 import type { BaseData, GroupBase } from '#lib/core/model/base-data.ts';
 import type { PopulationSeries } from '#lib/core/model/population.ts';
@@ -68,7 +68,7 @@ export function exampleBase(baseYear = 2024): BaseData {
 	};
 }
 
-export function exampleScenario(mode: 'need' | 'capacity' = 'need', horizonYears = 30): ScenarioAssumptions {
+export function exampleScenario(mode: 'need' | 'capacity' = 'need', horizonYears = 30): EngineScenario {
 	const groups: Record<GroupId, GroupAssumptions> = {
 		rop: {
 			demand: { kind: 'rate', band: { from: 18, to: 66 }, trendPctPerYear: triangular(0, 1, 3) },

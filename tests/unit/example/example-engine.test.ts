@@ -11,12 +11,13 @@ import { parseBoligbehovFile, serializeNotebook, validateNotebook } from '#lib/c
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import { GROUP_IDS } from '#lib/core/model/groups.ts';
 import { toStoredNotebook } from '#lib/core/scenarios/stored.ts';
+import { engineInputOf } from '#lib/core/plan/measures.ts';
 
 const nb = createExampleNotebook();
 const input = (id: string): EngineInput => {
 	const s = nb.scenarios.find((x) => x.id === id);
 	if (!s) throw new Error(`no scenario ${id}`);
-	return { base: nb.base, population: nb.population, scenario: s.assumptions };
+	return engineInputOf(nb.base, nb.population, s.assumptions);
 };
 const at = (arr: Float64Array, year: number): number => arr[year - nb.base.baseYear] as number;
 

@@ -10,6 +10,7 @@ import { GROUP_IDS, type GroupId } from '#lib/core/model/groups.ts';
 import type { AgeBand, PopulationSeries, YearSeries } from '#lib/core/model/population.ts';
 import type { TenureModel } from '#lib/core/model/assumptions.ts';
 import type { Cell, ChartKind } from '#lib/core/model/notebook.ts';
+import { planToStockChanges } from '#lib/core/plan/measures.ts';
 
 const nb = createExampleNotebook();
 const pop = nb.population;
@@ -222,8 +223,9 @@ describe('example scenarios', () => {
 		expect(g.flyktning.demand.kind === 'refugees' && g.flyktning.demand.shareNeedingPct.spread).toBeTruthy();
 	});
 
-	it('has planned stock changes after the base year that never empty a segment', () => {
-		const changes = basis.assumptions.stockChanges;
+	it('has decided stock changes after the base year that never empty a segment', () => {
+		const plan = basis.assumptions.plan!;
+		const changes = planToStockChanges({ ...plan, measures: plan.measures.filter((m) => m.decided) });
 		expect(changes.length).toBeGreaterThan(0);
 		for (const seg of base.segments) {
 			let n = seg.dwellings;
@@ -349,7 +351,7 @@ describe('example notebook', () => {
 		expect(a).toEqual(b);
 		expect(JSON.stringify(a)).toBe(JSON.stringify(b));
 		// Mutating one notebook must not leak into the next (no shared constants).
-		a.scenarios[0]?.assumptions.stockChanges.push({ year: 2030, segmentId: 'ordinaer', kind: 'kjop', count: 1 });
+		a.scenarios[0]?.assumptions.plan?.measures.push({ decisionYear: 2030, segmentId: 'ordinaer', kind: 'kjop', count: 1, decided: true });
 		const staffed = a.base.segments[1]?.groups;
 		if (Array.isArray(staffed)) staffed.push('andre');
 		const dem = a.scenarios[0]?.assumptions.groups.flyktning.demand;

@@ -52,7 +52,7 @@ describe('headless runner (npm run project)', () => {
 		expect(json.notebooks).toHaveLength(1);
 		expect(json.notebooks[0].scenarios).toHaveLength(1);
 		const nb = buildMinimalNotebook();
-		const direct = runProjection({ base: nb.base, population: nb.population, scenario: nb.scenarios[1]!.assumptions });
+		const direct = runProjection(engineInputOf(nb.base, nb.population, nb.scenarios[1]!.assumptions));
 		expect(json.notebooks[0].scenarios[0].result.total.requiredStock).toEqual(Array.from(direct.total.requiredStock));
 		expect(json.notebooks[0].scenarios[0].result.years).toEqual(direct.years);
 		expect((await run(fixture('valid-minimal.boligbehov.json'), '--scenario', 'basis', '--format', 'json')).code).toBe(0);

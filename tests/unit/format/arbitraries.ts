@@ -1,7 +1,7 @@
 /** fast-check arbitraries for valid notebooks (structure-valid; domain ranges are not the file's job). */
 import fc from 'fast-check';
 import { GROUP_IDS, type GroupId } from '#lib/core/model/groups.ts';
-import { STOCK_CHANGE_KINDS } from '#lib/core/model/assumptions.ts';
+import { MEASURE_KINDS } from '#lib/core/model/plan.ts';
 import type { Notebook } from '#lib/core/model/notebook.ts';
 
 /** Any finite double within the file's magnitude bounds (limits.ts); -0 becomes 0 because JSON cannot carry -0. */
@@ -54,18 +54,24 @@ const groupAssumptions = fc.record(
 function byGroup<T>(arb: fc.Arbitrary<T>): fc.Arbitrary<Record<GroupId, T>> {
 	return fc.record({ rop: arb, funksjon: arb, eldre: arb, flyktning: arb, andre: arb });
 }
+/** A plan's measures, decided (the stock changes of schema 3) and planned; costs are left to the plan's own tests. */
+const measure = fc.record(
+	{ decisionYear: year, segmentId: text, kind: fc.constantFrom(...MEASURE_KINDS), count: num, leadTimeYears: fc.integer({ min: 0, max: 30 }), decided: fc.boolean(), proposed: fc.boolean() },
+	{ requiredKeys: ['decisionYear', 'segmentId', 'kind', 'count'] }
+);
+const plan = fc.record({ measures: fc.array(measure, { maxLength: 3 }), targetYear: year }, { requiredKeys: ['measures'] });
 const assumptions = fc.record({
 	horizonYears: fc.integer({ min: 1, max: 30 }),
 	mode: fc.constantFrom('need' as const, 'capacity' as const),
 	groups: byGroup(groupAssumptions),
 	vacancyTargetPct: uncertain,
-	stockChanges: fc.array(fc.record({ year, segmentId: text, kind: fc.constantFrom(...STOCK_CHANGE_KINDS), count: num }), { maxLength: 3 }),
 	allocation: fc.record(
 		{ kind: fc.constantFrom('proportional' as const, 'priority' as const), order: fc.array(groupId, { maxLength: 5 }) },
 		{ requiredKeys: ['kind'] }
 	),
-	monteCarlo: fc.record({ seed: int, draws: fc.integer({ min: 0, max: 10000 }) })
-});
+	monteCarlo: fc.record({ seed: int, draws: fc.integer({ min: 0, max: 10000 }) }),
+	plan
+}, { requiredKeys: ['horizonYears', 'mode', 'groups', 'vacancyTargetPct', 'allocation', 'monteCarlo'] });
 const scenario = fc.record(
 	// Roots only: a variant names an existing parent and stores overrides (tests/unit/scenarios/).
 	{ id: routableId, name: text, description: text, assumptions },

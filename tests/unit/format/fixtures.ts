@@ -50,12 +50,14 @@ export function basisAssumptions(): ScenarioAssumptions {
 			}
 		},
 		vacancyTargetPct: fixed(5),
-		stockChanges: [
-			{ year: 2027, segmentId: 'ordinaer', kind: 'nybygg', count: 8 },
-			{ year: 2028, segmentId: 'ordinaer', kind: 'salg', count: -2 }
-		],
 		allocation: { kind: 'priority', order: ['rop', 'funksjon', 'eldre', 'flyktning', 'andre'] },
-		monteCarlo: { seed: 42, draws: 500 }
+		monteCarlo: { seed: 42, draws: 500 },
+		plan: {
+			measures: [
+				{ decisionYear: 2027, segmentId: 'ordinaer', kind: 'nybygg', count: 8, leadTimeYears: 0, decided: true },
+				{ decisionYear: 2028, segmentId: 'ordinaer', kind: 'salg', count: 2, leadTimeYears: 0, decided: true }
+			]
+		}
 	};
 }
 

@@ -18,12 +18,13 @@ import { checkMigrationChain } from '#lib/core/format/migrations.ts';
 import { buildMinimalNotebook } from './fixtures.ts';
 import { toStoredNotebook } from '#lib/core/scenarios/stored.ts';
 import type { StoredNotebook } from '#lib/core/model/notebook.ts';
+import { resolveAll, type StoredScenarioLike } from '#lib/core/scenarios/overrides.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/files');
 // A file of schema version 1 (the frozen fixture written by that version).
 const v1Text = readFileSync(join(FIXTURES, 'v1/minimal.boligbehov.json'), 'utf8');
 
-/** Two test steps 1→2→3 that log their application and each leave a visible trace in the title. */
+/** Test steps 1→2→3→4 that log their application and each leave a visible trace in the title. */
 function testSteps(log: string[]): NotebookMigration[] {
 	const step = (from: number): NotebookMigration => ({
 		from,
@@ -36,7 +37,7 @@ function testSteps(log: string[]): NotebookMigration[] {
 			return { ...d, title: `${d.title} [v${from + 1}]` };
 		}
 	});
-	return [step(1), step(2)];
+	return [step(1), step(2), step(3)];
 }
 
 function withSchemaVersion(text: string, v: number): string {
@@ -47,10 +48,11 @@ function withSchemaVersion(text: string, v: number): string {
 
 describe('registered migrations', () => {
 	it('the current version is 3, reached from 1 by one step at a time', () => {
-		expect(NOTEBOOK_SCHEMA_VERSION).toBe(3);
+		expect(NOTEBOOK_SCHEMA_VERSION).toBe(4);
 		expect(NOTEBOOK_MIGRATIONS.map((m) => [m.from, m.to])).toEqual([
 			[1, 2],
-			[2, 3]
+			[2, 3],
+			[3, 4]
 		]);
 		expect(() => checkMigrationChain(NOTEBOOK_MIGRATIONS)).not.toThrow();
 	});
@@ -84,6 +86,39 @@ describe('registered migrations', () => {
 		out = migrateNotebook(v2, 2) as { scenarios: Record<string, unknown>[] };
 		expect(out.scenarios.map((s) => s.basedOn)).toEqual([undefined, undefined]);
 		expect(out.scenarios.every((s) => typeof s.assumptions === 'object')).toBe(true);
+	});
+
+	it('3 → 4 makes stock changes decided measures, for roots and for variants that override them or the plan', () => {
+		const v3 = JSON.parse(readFileSync(join(FIXTURES, 'v3/minimal.boligbehov.json'), 'utf8')).notebook as { scenarios: Record<string, any>[] };
+		const [basis, variant] = v3.scenarios;
+		basis!.assumptions.plan = { measures: [{ decisionYear: 2026, segmentId: 'ordinaer', kind: 'kjop', count: 2 }] };
+		const own = { ...structuredClone(variant!), id: 'egne-endringer', overrides: { stockChanges: [{ year: 2030, segmentId: 'ordinaer', kind: 'salg', count: -3 }] } };
+		const noMeasures = { ...structuredClone(variant!), id: 'uten-tiltak', overrides: { 'plan.measures': [] } };
+		const orphan = { ...structuredClone(variant!), id: 'foreldrelos', basedOn: 'finnes-ikke', overrides: { stockChanges: [] } };
+		v3.scenarios.push(own, noMeasures, orphan);
+		const out = migrateNotebook(v3, 3) as { scenarios: StoredScenarioLike[] };
+		const decided = (year: number, kind: string, count: number) => ({ decisionYear: year, segmentId: 'ordinaer', kind, count, leadTimeYears: 0, decided: true });
+		const kjop = { decisionYear: 2026, segmentId: 'ordinaer', kind: 'kjop', count: 2 };
+		expect(out.scenarios[0]!.assumptions).not.toHaveProperty('stockChanges');
+		const effective = resolveAll(out.scenarios);
+		expect(effective.get('basis')!.assumptions.plan!.measures).toEqual([decided(2027, 'nybygg', 8), decided(2028, 'salg', 2), kjop]);
+		expect(effective.get('kortere-botid')!.assumptions.plan).toEqual(effective.get('basis')!.assumptions.plan);
+		expect(effective.get('egne-endringer')!.assumptions.plan!.measures).toEqual([decided(2030, 'salg', 3), kjop]);
+		expect(effective.get('uten-tiltak')!.assumptions.plan!.measures).toEqual([decided(2027, 'nybygg', 8), decided(2028, 'salg', 2)]);
+		for (const id of ['kortere-botid', 'egne-endringer', 'uten-tiltak']) expect(Object.keys(out.scenarios.find((s) => s.id === id)!.overrides ?? {}).some((k) => k.startsWith('stockChanges'))).toBe(false);
+		// The changes are edited in a plan cell now: the notebook, which had none, gets one for Basis.
+		const cells = (out as unknown as { cells: { id: string; kind: string; scenarioId?: string }[] }).cells;
+		expect(cells.filter((c) => c.kind === 'plan')).toEqual([{ id: 'tiltaksplan', kind: 'plan', scenarioId: 'basis' }]);
+		// A variant whose parent is missing keeps its overrides as they were: nothing is lost.
+		expect(out.scenarios.find((s) => s.id === 'foreldrelos')!.overrides).toEqual({ stockChanges: [] });
+	});
+
+	it('3 → 4 leaves a malformed stock change list in place, so validation names it and nothing is lost', () => {
+		const v3 = JSON.parse(readFileSync(join(FIXTURES, 'v3/minimal.boligbehov.json'), 'utf8'));
+		v3.notebook.scenarios[0].assumptions.stockChanges[0].count = 'åtte';
+		const r = parseBoligbehovFile(JSON.stringify(v3));
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.error.message).toMatch(/stockChanges/);
 	});
 });
 
@@ -148,20 +183,20 @@ describe('migrateNotebook with test steps', () => {
 describe('parseBoligbehovFile migrates before validating', () => {
 	it('an older file is migrated step by step and the version recorded', () => {
 		const log: string[] = [];
-		const r = parseBoligbehovFile(v1Text, { migrations: testSteps(log), schemaVersion: 3 });
+		const r = parseBoligbehovFile(v1Text, { migrations: testSteps(log), schemaVersion: 4 });
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		expect(r.migratedFrom).toBe(1);
-		expect(log).toEqual(['1→2', '2→3']);
-		expect(r.notebooks[0]!.title).toBe('Boligbehov Testkommune [v2] [v3]');
+		expect(log).toEqual(['1→2', '2→3', '3→4']);
+		expect(r.notebooks[0]!.title).toBe('Boligbehov Testkommune [v2] [v3] [v4]');
 	});
 
 	it('each notebook of a backup is migrated once', () => {
 		const log: string[] = [];
 		const backup = withSchemaVersion(readFileSync(join(FIXTURES, 'valid-backup.boligbehov.json'), 'utf8'), 1);
-		const r = parseBoligbehovFile(backup, { migrations: testSteps(log), schemaVersion: 3 });
+		const r = parseBoligbehovFile(backup, { migrations: testSteps(log), schemaVersion: 4 });
 		expect(r.ok && r.notebooks.length).toBe(2);
-		expect(log).toEqual(['1→2', '2→3', '1→2', '2→3']);
+		expect(log).toEqual(['1→2', '2→3', '3→4', '1→2', '2→3', '3→4']);
 	});
 
 	it('a current file reports no migration', () => {

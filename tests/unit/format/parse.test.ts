@@ -328,9 +328,11 @@ describe('hardening (issue 13)', () => {
 		['scenarios[0].assumptions.monteCarlo.draws', (nb: Notebook) => (nb.scenarios[0]!.assumptions.monteCarlo.draws = 1e9)],
 		['scenarios[0].assumptions.vacancyTargetPct.value', (nb: Notebook) => (nb.scenarios[0]!.assumptions.vacancyTargetPct.value = 1e308)],
 		[
-			'scenarios[0].assumptions.stockChanges',
+			'scenarios[0].assumptions.plan.measures',
 			(nb: Notebook) =>
-				(nb.scenarios[0]!.assumptions.stockChanges = Array.from({ length: 10_000 }, () => ({ year: 2030, segmentId: 'ordinaer', kind: 'nybygg' as const, count: 1 })))
+				(nb.scenarios[0]!.assumptions.plan = {
+					measures: Array.from({ length: 10_000 }, () => ({ decisionYear: 2030, segmentId: 'ordinaer', kind: 'nybygg' as const, count: 1 }))
+				})
 		]
 	])('a value beyond its documented bound is refused, naming %s (finding 6)', (path, mutate) => {
 		const nb = example();

@@ -4,10 +4,11 @@ import { runProjection } from '#lib/core/engine/index.ts';
 import { hindcastInput, hindcastSentence, runHindcast, MIN_HINDCAST_YEARS } from '#lib/core/history/hindcast.ts';
 import { observedYears } from '#lib/core/history/observed.ts';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
+import { engineInputOf } from '#lib/core/plan/measures.ts';
 
 function exampleInput(): EngineInput {
 	const nb = createExampleNotebook();
-	return { base: nb.base, population: nb.population, scenario: nb.scenarios[0]!.assumptions };
+	return engineInputOf(nb.base, nb.population, nb.scenarios[0]!.assumptions);
 }
 
 describe('observedYears', () => {

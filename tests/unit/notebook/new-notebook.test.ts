@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createNewNotebook, validateNewNotebook } from '#lib/core/notebook/new-notebook.ts';
 import { validateNotebook } from '#lib/core/format/index.ts';
 import { runProjection } from '#lib/core/engine/index.ts';
+import { engineInputOf } from '#lib/core/plan/measures.ts';
 
 describe('a new notebook for the planner’s kommune', () => {
 	const nb = createNewNotebook({ kommuneName: ' Nordby ', kommuneNumber: '1234', now: '2026-11-21T10:00:00.000Z', id: 'nb-1' });
@@ -10,7 +11,7 @@ describe('a new notebook for the planner’s kommune', () => {
 		expect(validateNotebook(nb).ok).toBe(true);
 		expect(nb.kommune).toEqual({ name: 'Nordby', number: '1234' });
 		expect(nb.title).toBe('Nordby – boligbehov 2025–2055');
-		expect(() => runProjection({ base: nb.base, population: nb.population, scenario: nb.scenarios[0]!.assumptions })).not.toThrow();
+		expect(() => runProjection(engineInputOf(nb.base, nb.population, nb.scenarios[0]!.assumptions))).not.toThrow();
 	});
 
 	it('says plainly that its numbers are example data to replace', () => {

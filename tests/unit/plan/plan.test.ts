@@ -8,7 +8,7 @@ import { triangular } from '#lib/core/model/uncertain.ts';
 import { planBudget } from '#lib/core/plan/budget.ts';
 import { annuityPayment, costOf, isPlaceholder, presentValue, rentalGrant, unamortisedShare } from '#lib/core/plan/costs.ts';
 import { planKeyFigures, investmentTable } from '#lib/core/plan/key-figures.ts';
-import { availableYear, engineInputOf, migrateStockChangesToPlan, withPlanStockChanges } from '#lib/core/plan/measures.ts';
+import { availableYear, decidedMeasuresOf, engineInputOf } from '#lib/core/plan/measures.ts';
 import { proposePlan, splitInteger } from '#lib/core/plan/proposal.ts';
 import { costFan } from '#lib/core/plan/uncertainty.ts';
 import { formatAmount, formatKroner, formatMillions } from '#lib/core/text/money-format.ts';
@@ -20,13 +20,18 @@ const noPlan = (a: ScenarioAssumptions): ScenarioAssumptions => {
 	const { plan: _drop, ...rest } = a;
 	return rest;
 };
+/** The scenario with only the changes the kommune had decided before the plan (the stock without the plan). */
+const decidedOnly = (a: ScenarioAssumptions): ScenarioAssumptions => ({
+	...noPlan(a),
+	plan: { measures: (a.plan?.measures ?? []).filter((m) => m.decided) }
+});
 
 describe('measures feed the planned stock', () => {
-	it('a scenario without a plan runs exactly as before', () => {
+	it('a scenario without a plan has no stock changes: today’s stock all through', () => {
 		const a = noPlan(basis.assumptions);
-		expect(withPlanStockChanges(a)).toBe(a);
-		const before = runProjection({ base: nb.base, population: nb.population, scenario: a });
-		expect(Array.from(run(a).total.plannedStock)).toEqual(Array.from(before.total.plannedStock));
+		expect(engineInputOf(nb.base, nb.population, a).scenario.stockChanges).toEqual([]);
+		const today = nb.base.segments.reduce((s, x) => s + x.dwellings, 0);
+		expect(new Set(run(a).total.plannedStock)).toEqual(new Set([today]));
 	});
 
 	it('adds a measure to the stock in its available year, with sales negative', () => {
@@ -46,20 +51,48 @@ describe('measures feed the planned stock', () => {
 		expect(with_[3]! - without[3]!).toBe(3); // 2028: build ready
 	});
 
-	it('the migration from stockChanges to measures keeps the planned stock year by year', () => {
-		const a = noPlan(basis.assumptions);
-		expect(a.stockChanges.length).toBeGreaterThan(0);
-		const migrated = migrateStockChangesToPlan(a);
-		expect(migrated.stockChanges).toEqual([]);
-		expect(migrated.plan?.measures.every((m) => m.count >= 0)).toBe(true);
-		expect(ScenarioAssumptionsSchema.safeParse(migrated).success).toBe(true);
-		expect(Array.from(run(migrated).total.plannedStock)).toEqual(Array.from(run(a).total.plannedStock));
-		expect(a.stockChanges.length).toBeGreaterThan(0); // input untouched
+	it('old stock changes become decided measures that keep the signed change year by year', () => {
+		const old = [
+			{ year: 2026, segmentId: 'ordinaer', kind: 'avsluttet-innleie', count: -4 },
+			{ year: 2027, segmentId: 'bemannet', kind: 'nybygg', count: 8 },
+			{ year: 2028, segmentId: 'ordinaer', kind: 'salg', count: -6 },
+			{ year: 2029, segmentId: 'ordinaer', kind: 'innleie', count: -2 },
+			{ year: 2030, segmentId: 'ordinaer', kind: 'salg', count: 3 },
+			{ year: 2031, segmentId: 'omsorg', kind: 'konvertering', count: 12 }
+		];
+		const measures = decidedMeasuresOf(old);
+		expect(measures.map((m) => [m.kind, m.count])).toEqual([
+			['avsluttet-innleie', 4],
+			['nybygg', 8],
+			['salg', 6],
+			['avsluttet-innleie', 2],
+			['kjop', 3],
+			['konvertering', 12]
+		]);
+		expect(measures.every((m) => m.decided === true && m.leadTimeYears === 0)).toBe(true);
+		const plan: Plan = { measures };
+		expect(ScenarioAssumptionsSchema.safeParse({ ...noPlan(basis.assumptions), plan }).success).toBe(true);
+		const back = engineInputOf(nb.base, nb.population, { ...noPlan(basis.assumptions), plan }).scenario.stockChanges;
+		expect(back.map((c) => [c.year, c.segmentId, c.count])).toEqual(old.map((c) => [c.year, c.segmentId, c.count]));
+	});
+
+	it('a decided measure changes the stock but costs nothing in the plan; unticked, it is costed', () => {
+		const build = { decisionYear: 2027, segmentId: 'ordinaer', kind: 'nybygg' as const, count: 4 };
+		const input = { base: nb.base, horizonYears: 10 };
+		const decided = planBudget({ ...input, plan: { measures: [{ ...build, decided: true }] } });
+		const own = planBudget({ ...input, plan: { measures: [build] } });
+		expect(decided.total.investment.every((x) => x === 0)).toBe(true);
+		expect(decided.total.netCost.every((x) => x === 0)).toBe(true);
+		expect(decided.presentValue).toBe(0);
+		expect(own.total.investment.some((x) => x > 0)).toBe(true);
+		const a = { ...noPlan(basis.assumptions), plan: { measures: [{ ...build, decided: true }] } };
+		const b = { ...noPlan(basis.assumptions), plan: { measures: [build] } };
+		expect(Array.from(run(a).total.plannedStock)).toEqual(Array.from(run(b).total.plannedStock));
 	});
 });
 
 describe('proposal', () => {
-	const need = { ...noPlan(basis.assumptions), plan: { measures: [], targetYear: 2029 } as Plan };
+	const need = { ...noPlan(basis.assumptions), plan: { measures: decidedOnly(basis.assumptions).plan!.measures, targetYear: 2029 } as Plan };
 	const first = run(need);
 	const plan = proposePlan({ result: first, base: nb.base, plan: need.plan! });
 
@@ -71,13 +104,16 @@ describe('proposal', () => {
 		});
 	});
 
-	it('respects lead times and the mix', () => {
-		for (const m of plan.measures) {
+	it('keeps the decided measures first and respects lead times and the mix', () => {
+		const decided = need.plan.measures;
+		expect(plan.measures.slice(0, decided.length)).toEqual(decided);
+		const proposed = plan.measures.slice(decided.length);
+		for (const m of proposed) {
 			expect(m.proposed).toBe(true);
 			expect(m.decisionYear).toBeGreaterThanOrEqual(2026);
 			if (m.kind === 'nybygg') expect(availableYear(m, plan)).toBeGreaterThanOrEqual(2029);
 		}
-		const by = (k: string) => plan.measures.filter((m) => m.kind === k).reduce((s, m) => s + m.count, 0);
+		const by = (k: string) => proposed.filter((m) => m.kind === k).reduce((s, m) => s + m.count, 0);
 		const total = by('kjop') + by('nybygg') + by('innleie');
 		expect(by('kjop') / total).toBeCloseTo(0.4, 1);
 		expect(by('innleie') / total).toBeCloseTo(0.2, 1);
@@ -182,9 +218,10 @@ describe('the example plan', () => {
 		const { createExamplePlan } = await import('#lib/core/example/plan.ts');
 		const stored = createExamplePlan();
 		expect(basis.assumptions.plan).toEqual(stored);
-		const a = { ...noPlan(basis.assumptions), plan: { ...stored, measures: [] } };
+		// The proposal keeps the decided measures first, as the stored plan has them.
+		const a = { ...noPlan(basis.assumptions), plan: { ...stored, measures: stored.measures.filter((m) => m.decided) } };
 		const proposed = proposePlan({ result: run(a), base: nb.base, plan: a.plan });
-		expect(stored.measures).toEqual(proposed.measures.filter((m) => m.decisionYear <= 2029));
+		expect(stored.measures).toEqual(proposed.measures.filter((m) => m.decided || m.decisionYear <= 2029));
 	});
 
 	it('has a plan cell for Basis', () => {
@@ -331,7 +368,7 @@ describe('a variant that changes its plan', () => {
 		const { describeOverrides } = await import('#lib/core/scenarios/difference-text.ts');
 		const { diffOverrides } = await import('#lib/core/scenarios/overrides.ts');
 		const variant = JSON.parse(JSON.stringify(basis)) as typeof basis;
-		variant.assumptions.plan!.measures[0]!.count = 4;
+		variant.assumptions.plan!.measures[0]!.count += 1;
 		variant.assumptions.plan!.costs = { 'rent.ordinaer': { value: 1 } };
 		variant.basedOn = basis.id;
 		variant.id = 'variant';

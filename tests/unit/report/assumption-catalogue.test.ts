@@ -72,8 +72,12 @@ describe('listAssumptions', () => {
 		expect(byKey.get('mode')).toMatchObject({ group: null, label: 'Beregningsmåte', quantity: { kind: 'text', value: MODE_LABELS[basis.assumptions.mode] }, setting: true });
 		expect(byKey.get('groups.eldre.demand.sharePct')).toMatchObject({ path: 'demand.sharePct', quantity: { kind: 'calibrated' }, help: 'sharePct' });
 		for (const g of GROUP_IDS) expect(byKey.get(`groups.${g}.waitingAttritionPctPerYear`)?.label).toBe('Frafall fra ventelisten');
-		expect(items.filter((i) => i.path === 'stockChanges')).toHaveLength(basis.assumptions.stockChanges.length);
-		expect(items.filter((i) => i.path === 'stockChanges').every((i) => i.quantity.kind === 'number' && i.quantity.signed && i.unit === 'boliger')).toBe(true);
+		// The changes decided before the plan, one signed item each (the plan's own measures are in its appendix).
+		const decided = basis.assumptions.plan!.measures.filter((m) => m.decided);
+		expect(decided.length).toBeGreaterThan(0);
+		expect(items.filter((i) => i.path === 'plan.measures')).toHaveLength(decided.length);
+		expect(items.filter((i) => i.path === 'plan.measures').every((i) => i.quantity.kind === 'number' && i.quantity.signed && i.unit === 'boliger')).toBe(true);
+		expect(byKey.get('plan.measures.0')).toMatchObject({ label: 'Avsluttet innleie 2026, delbestand «ordinaer»', quantity: { kind: 'number', value: -4, signed: true } });
 	});
 
 	it('names the groups in a priority order with the names given', () => {

@@ -66,7 +66,7 @@ describe('scenarioAppendixRows', () => {
 			expect(rows.filter((r) => r.key.startsWith(`groups.${g}.`)).length).toBeGreaterThanOrEqual(3);
 		}
 		// Planned stock changes are listed with sign.
-		expect(rows.filter((r) => r.key.startsWith('stockChanges.')).map((r) => r.value)).toContain('+8 boliger');
+		expect(rows.filter((r) => r.key.startsWith('plan.measures.')).map((r) => r.value)).toContain('+8 boliger');
 		expect(rows.every((r) => r.source.length > 0)).toBe(true);
 	});
 

@@ -4,11 +4,12 @@ import { probabilityColumn, yearlyTable, YEARLY_COLUMNS } from '#lib/core/report
 import { runMonteCarlo, runProjection } from '#lib/core/engine/index.ts';
 import { createExampleNotebook } from '#lib/core/example/index.ts';
 import { GROUP_IDS } from '#lib/core/model/groups.ts';
+import { engineInputOf } from '#lib/core/plan/measures.ts';
 
 describe('headline figures for every year and in capacity mode', () => {
 	const nb = createExampleNotebook();
 	const capacity = nb.scenarios.find((s) => s.assumptions.mode === 'capacity')!;
-	const input = { base: nb.base, population: nb.population, scenario: capacity.assumptions };
+	const input = engineInputOf(nb.base, nb.population, capacity.assumptions);
 	const result = runProjection(input);
 	const mc = runMonteCarlo(input, { draws: 200 })!;
 

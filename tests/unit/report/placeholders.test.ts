@@ -31,7 +31,7 @@ describe('"Før tallene kan brukes"', () => {
 
 	it('nothing of the example is carried over: no stock plan, no target share, no uncertainty ranges', () => {
 		const a = fresh().scenarios[0]!.assumptions;
-		expect(a.stockChanges).toEqual([]);
+		expect(a.plan).toBeUndefined();
 		for (const g of GROUP_IDS) {
 			const ga = a.groups[g];
 			expect(JSON.stringify(ga)).not.toMatch(/spread|targetSharePct|ratePer1000|sharePct/);

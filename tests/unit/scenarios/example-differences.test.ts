@@ -30,7 +30,7 @@ describe('describeOverrides on the example', () => {
 		const nb = createExampleNotebook();
 		const v = copyScenario(nb, nb.scenarios[0]!.id, 'Annen plan')!;
 		const before = assumptionsById(nb.scenarios);
-		v.assumptions.plan!.measures[0]!.count = 4;
+		v.assumptions.plan!.measures[0]!.count += 1;
 		v.assumptions.plan!.costs = { ...v.assumptions.plan!.costs, 'rent.ordinaer': { value: 1 } };
 		reconcileVariants(nb, before);
 		const labels = describeOverrides(nb, v).map((l) => l.label);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runNewNotebookCli, type NewNotebookIo } from '../../../src/cli/new-notebook.ts';
 import { parseBoligbehovFile } from '#lib/core/format/index.ts';
 import { runProjection } from '#lib/core/engine/index.ts';
+import { engineInputOf } from '#lib/core/plan/measures.ts';
 
 const fixturePath = (name: string) => fileURLToPath(new URL(`../../fixtures/ssb/${name}`, import.meta.url));
 
@@ -51,7 +52,7 @@ describe('npm run project -- ny', () => {
 		const left = listPlaceholders(nb);
 		expect(left.some((p) => p.target.kind === 'assumption')).toBe(true);
 		expect(left.some((p) => p.target.kind === 'population')).toBe(false);
-		expect(() => runProjection({ base: nb.base, population: nb.population, scenario: nb.scenarios[0]!.assumptions })).not.toThrow();
+		expect(() => runProjection(engineInputOf(nb.base, nb.population, nb.scenarios[0]!.assumptions))).not.toThrow();
 	});
 	it('without KOSTRA: names the kommune from the population file and keeps no history', async () => {
 		const { code, written, err } = await run('--kommune', 'Utsira', '--befolkning', 'population-14288-wide.csv', '--ut', 'u.json');

@@ -13,7 +13,8 @@
  *
  * Document schema 2 needed no new Dexie version: the stores did not change, and every record is
  * migrated and validated when read (record-check.ts), where one bad record is quarantined instead
- * of aborting an upgrade of the whole library. Nor did schema 3 (variants store only overrides).
+ * of aborting an upgrade of the whole library. Nor did schema 3 (variants store only overrides), nor
+ * schema 4 (planned stock changes became decided plan measures).
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Notebook, StoredNotebook } from '#lib/core/model/notebook.ts';

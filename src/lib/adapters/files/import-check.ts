@@ -7,6 +7,7 @@
 import { decodeFileBytes, parseBoligbehovFile, type ParseResult } from '#lib/core/format/index.ts';
 import { validateInput } from '#lib/core/engine/index.ts';
 import type { Notebook } from '#lib/core/model/notebook.ts';
+import { engineInputOf } from '#lib/core/plan/measures.ts';
 
 /** A notebook that imports, but whose scenarios cannot all be computed as they are. */
 export interface ImportWarning {
@@ -25,7 +26,7 @@ export function assumptionWarnings(notebooks: readonly Notebook[]): ImportWarnin
 			continue;
 		}
 		for (const s of nb.scenarios) {
-			const issues = validateInput({ base: nb.base, population: nb.population, scenario: s.assumptions });
+			const issues = validateInput(engineInputOf(nb.base, nb.population, s.assumptions));
 			if (issues.length === 0) continue;
 			const more = issues.length > 1 ? ` (og ${issues.length - 1} feil til)` : '';
 			out.push({ notebookTitle: nb.title, message: `Scenarioet «${s.name}» kan ikke beregnes før dette er rettet: ${issues[0]!.message}${more}` });

@@ -152,9 +152,9 @@ export function checkBaseDataEdit(base: BaseData, edit: BaseDataEdit, scenarios:
 			const s = base.segments.find((x) => x.id === edit.segmentId);
 			if (!s) return null;
 			if (s.groups === 'all') return `«${s.name}» er de ordinære boligene som alle målgrupper kan bo i, og kan ikke fjernes.`;
-			const users = scenarios.filter((sc) => sc.assumptions.stockChanges.some((c) => c.segmentId === s.id)).map((sc) => `«${sc.name}»`);
+			const users = scenarios.filter((sc) => (sc.assumptions.plan?.measures ?? []).some((m) => m.segmentId === s.id)).map((sc) => `«${sc.name}»`);
 			if (users.length > 0)
-				return `«${s.name}» kan ikke fjernes: planlagte endringer i boligmassen i ${users.length === 1 ? 'scenarioet' : 'scenarioene'} ${users.join(', ')} gjelder denne boligdelen. Fjern dem først.`;
+				return `«${s.name}» kan ikke fjernes: planlagte endringer i boligmassen i ${users.length === 1 ? 'scenarioet' : 'scenarioene'} ${users.join(', ')} gjelder denne boligdelen (tiltak i tiltaksplanen). Fjern dem først.`;
 			break;
 		}
 	}

@@ -1,14 +1,15 @@
 /**
  * The example kommune's acquisition plan for the økonomiplan period 2026–2029: the product's own
  * proposal for Basis (core/plan/proposal.ts) with the default mix 40 % kjøp, 40 % nybygg,
- * 20 % innleie and target year 2029, restricted to the measures decided in 2026–2029. Costs are
+ * 20 % innleie and target year 2029, restricted to the measures decided in 2026–2029, after the
+ * changes the kommune had already decided (`decidedMeasures`, cost outside the plan). Costs are
  * the placeholder defaults, every one marked as such on screen. A test keeps this list equal to
  * what the proposal gives. Explained in docs/example-kommune.md and docs/model.md, "Plan and cost".
  */
 import type { Cell } from '#lib/core/model/notebook.ts';
 import type { Plan } from '#lib/core/model/plan.ts';
 import type { Scenario } from '#lib/core/model/notebook.ts';
-import { SCENARIO_IDS } from './scenarios.ts';
+import { decidedMeasures, SCENARIO_IDS } from './scenarios.ts';
 
 export const EXAMPLE_PLAN_TARGET_YEAR = 2029;
 
@@ -23,6 +24,7 @@ export function createExamplePlan(): Plan {
 	return {
 		targetYear: EXAMPLE_PLAN_TARGET_YEAR,
 		measures: [
+			...decidedMeasures(),
 			m(2026, 'ordinaer', 'innleie'),
 			m(2026, 'omsorg', 'kjop'),
 			m(2026, 'ordinaer', 'kjop'),

@@ -3,7 +3,8 @@
  * flyktninger") and a capacity run of today's plan. Every number is explained in
  * docs/example-kommune.md. Names and descriptions are UI text (Norwegian bokmål).
  */
-import type { GroupAssumptions, ScenarioAssumptions, StockChange } from '#lib/core/model/assumptions.ts';
+import type { GroupAssumptions, ScenarioAssumptions } from '#lib/core/model/assumptions.ts';
+import type { MeasureKind, PlanMeasure } from '#lib/core/model/plan.ts';
 import type { GroupId } from '#lib/core/model/groups.ts';
 import type { Scenario } from '#lib/core/model/notebook.ts';
 import type { YearSeries } from '#lib/core/model/population.ts';
@@ -42,17 +43,31 @@ export const REFUGEES_HIGH: Readonly<YearSeries> = {
 	'2030': 50
 };
 
-/** Planned changes to the stock (Basis and all variants). */
-export const PLANNED_STOCK_CHANGES: readonly StockChange[] = [
-	// Leases from private owners for refugees, wound down as settlement falls.
-	{ year: 2026, segmentId: 'ordinaer', kind: 'avsluttet-innleie', count: -4 },
-	// A new staffed house (bofellesskap) for ROP, in the plan for 2027.
-	{ year: 2027, segmentId: 'bemannet', kind: 'nybygg', count: 8 },
-	// Old, worn dwellings on the outskirts sold (003:L862–866).
-	{ year: 2028, segmentId: 'ordinaer', kind: 'salg', count: -6 },
-	// Omsorgsboliger in the investment plan for the growing 80+ population.
-	{ year: 2031, segmentId: 'omsorg', kind: 'nybygg', count: 12 }
-];
+/**
+ * Changes to the stock the kommune decided before this plan (Basis and all variants): measures
+ * marked `decided`, whose cost lies in the current budget, available the year given (lead time 0).
+ * They were the example's planned stock changes before schema version 4, with the same numbers.
+ */
+export function decidedMeasures(): PlanMeasure[] {
+	const decided = (decisionYear: number, segmentId: string, kind: MeasureKind, count: number): PlanMeasure => ({
+		decisionYear,
+		segmentId,
+		kind,
+		count,
+		leadTimeYears: 0,
+		decided: true
+	});
+	return [
+		// Leases from private owners for refugees, wound down as settlement falls.
+		decided(2026, 'ordinaer', 'avsluttet-innleie', 4),
+		// A new staffed house (bofellesskap) for ROP, in the plan for 2027.
+		decided(2027, 'bemannet', 'nybygg', 8),
+		// Old, worn dwellings on the outskirts sold (003:L862–866).
+		decided(2028, 'ordinaer', 'salg', 6),
+		// Omsorgsboliger in the investment plan for the growing 80+ population.
+		decided(2031, 'omsorg', 'nybygg', 12)
+	];
+}
 
 function basisGroups(): Record<GroupId, GroupAssumptions> {
 	return {
@@ -101,7 +116,6 @@ function basisAssumptions(): ScenarioAssumptions {
 		mode: 'need',
 		groups: basisGroups(),
 		vacancyTargetPct: triangular(4, 5, 7),
-		stockChanges: PLANNED_STOCK_CHANGES.map((c) => ({ ...c })),
 		allocation: { kind: 'proportional' },
 		monteCarlo: { seed: MONTE_CARLO_SEED, draws: MONTE_CARLO_DRAWS }
 	};

@@ -24,7 +24,6 @@ const DEFS: [z.ZodType, string, string][] = [
 	[S.DemandDriverSchema, 'DemandDriver', 'How new need arises: rate per 1000 inhabitants, prevalence share, refugee settlement or a manual series.'],
 	[S.TenureModelSchema, 'TenureModel', 'How tenancies end: mean tenure (botid, years), time-limited leases, or an annual exit rate (%).'],
 	[S.TurnoverTargetSchema, 'TurnoverTarget', 'Change in gjennomstrømming (%) by a year, phased in linearly from T0.'],
-	[S.StockChangeSchema, 'StockChange', 'Planned change to a segment in a year (dwellings; negative removes).'],
 	[S.AllocationRuleSchema, 'AllocationRule', 'How free dwellings are shared between groups.'],
 	[S.UncertainSchema, 'Uncertain', 'A number used as is in the deterministic run; Monte Carlo draws from spread when present.'],
 	[S.SpreadSchema, 'Spread', 'Triangular(low, value, high) or lognormal given P10 and P90.'],

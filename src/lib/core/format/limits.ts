@@ -33,8 +33,11 @@ export const FILE_LIMITS = {
 	leaseYears: 100,
 	/** Monte Carlo draws (the engine accepts up to its own MAX_DRAWS). */
 	draws: 10_000_000,
-	/** Stock changes in one scenario: 30 years × 10 segments × 3 kinds is 900. */
-	stockChanges: 1_000,
+	/**
+	 * Measures in one scenario's plan: 30 years × 10 segments × 7 kinds is 2 100; schema version 3
+	 * allowed 1 000 stock changes and 1 000 measures, which the migration to version 4 joins.
+	 */
+	planMeasures: 2_100,
 	/** Segments of the stock. */
 	segments: 200,
 	/** Scenarios in one notebook. */

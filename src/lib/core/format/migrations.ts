@@ -10,7 +10,8 @@
  * "Adding a schema version".
  */
 import { NOTEBOOK_SCHEMA_VERSION } from './schema.ts';
-import { diffOverrides } from '#lib/core/scenarios/overrides.ts';
+import { diffOverrides, related, resolveAll, type StoredScenarioLike } from '#lib/core/scenarios/overrides.ts';
+import { decidedMeasuresOf, type LegacyStockChange } from '#lib/core/plan/measures.ts';
 import { isPlainObject } from './safe-json.ts';
 
 export interface NotebookMigration {
@@ -43,6 +44,18 @@ export const NOTEBOOK_MIGRATIONS: readonly NotebookMigration[] = [
 			"source's, which gives identical effective assumptions (and numbers). A scenario whose source is missing, or that " +
 			'lies on a cycle of basedOn, keeps its assumptions and becomes a root (basedOn dropped).',
 		migrate: copiesToOverrides
+	},
+	{
+		from: 3,
+		to: 4,
+		description:
+			"ScenarioAssumptions.stockChanges is gone: every planned stock change becomes a plan measure marked decided " +
+			'(cost outside the plan, lead time 0, available the same year, the same signed count through its kind: a negative change ' +
+			"is a sale or an ended lease), placed before the plan's own measures; a scenario without a plan gets one, and a notebook " +
+			'without a plan cell gets one for the first scenario whose changes moved (they are edited there now). The planned ' +
+			'stock, the projection and the cost totals are unchanged. A variant that overrode stockChanges or its plan gets the ' +
+			'overrides under "plan" that give its migrated plan; a variant whose parent chain is broken keeps its overrides.',
+		migrate: stockChangesToDecidedMeasures
 	}
 ];
 
@@ -79,6 +92,70 @@ function copiesToOverrides(doc: unknown): unknown {
 		} else if (s.basedOn !== undefined && isPlainObject(s.assumptions)) delete s.basedOn;
 	}
 	return doc;
+}
+
+/**
+ * Step 3 → 4 (pure, on unvalidated JSON): stock changes become decided plan measures. Roots are
+ * changed in place; each variant whose chain is whole gets, instead of its overrides under
+ * "stockChanges" and "plan", the overrides that turn its parent's migrated plan into its own
+ * migrated plan, so its effective plan is exactly the migration of its effective version 3
+ * assumptions.
+ */
+function stockChangesToDecidedMeasures(doc: unknown): unknown {
+	if (!isPlainObject(doc) || !Array.isArray(doc.scenarios)) return doc;
+	const scenarios = doc.scenarios.filter((s): s is Record<string, unknown> => isPlainObject(s) && typeof s.id === 'string');
+	// A list that is not well formed stays where it is, so validation refuses the document and
+	// names the field, and nothing is lost.
+	const wellFormed = (a: Record<string, unknown>) => a.stockChanges === undefined || (Array.isArray(a.stockChanges) && a.stockChanges.every(isLegacyStockChange));
+	const migratedPlan = (a: unknown): unknown => {
+		if (!isPlainObject(a)) return undefined;
+		const changes = Array.isArray(a.stockChanges) && wellFormed(a) ? (a.stockChanges as LegacyStockChange[]) : [];
+		if (changes.length === 0) return a.plan;
+		const plan = isPlainObject(a.plan) ? a.plan : { measures: [] };
+		const own = Array.isArray(plan.measures) ? plan.measures : [];
+		return { ...plan, measures: [...decidedMeasuresOf(changes), ...own] };
+	};
+	// Effective version 3 assumptions first, before any scenario is changed.
+	const effective = resolveAll(scenarios as unknown as StoredScenarioLike[]);
+	const plans = new Map([...effective].map(([id, r]) => [id, migratedPlan(r.assumptions)]));
+	let firstWithChanges: string | undefined;
+	for (const s of scenarios) {
+		const id = s.id as string;
+		if (isPlainObject(s.assumptions)) {
+			if (!wellFormed(s.assumptions)) continue;
+			if (Array.isArray(s.assumptions.stockChanges) && s.assumptions.stockChanges.length > 0) firstWithChanges ??= id;
+			const plan = migratedPlan(s.assumptions);
+			if (plan !== undefined) s.assumptions.plan = plan;
+			delete s.assumptions.stockChanges;
+			continue;
+		}
+		const parentId = typeof s.basedOn === 'string' ? s.basedOn : undefined;
+		if (!isPlainObject(s.overrides) || parentId === undefined || !plans.has(id) || !plans.has(parentId)) continue;
+		const kept = Object.entries(s.overrides).filter(([path]) => !related(path, 'stockChanges') && !related(path, 'plan'));
+		s.overrides = { ...Object.fromEntries(kept), ...diffOverrides(plans.get(parentId), plans.get(id), 'plan') };
+	}
+	if (firstWithChanges !== undefined) addPlanCell(doc, firstWithChanges);
+	return doc;
+}
+
+/**
+ * The stock changes were edited in the assumptions cell; their measures are edited in a plan cell.
+ * A notebook without one gets one for the scenario whose changes moved, after that scenario's
+ * first assumptions cell (else at the end), so the planner still finds them.
+ */
+function addPlanCell(doc: Record<string, unknown>, scenarioId: string): void {
+	if (!Array.isArray(doc.cells) || doc.cells.some((c) => isPlainObject(c) && c.kind === 'plan')) return;
+	const ids = new Set(doc.cells.filter(isPlainObject).map((c) => c.id));
+	let id = 'tiltaksplan';
+	for (let n = 2; ids.has(id); n++) id = `tiltaksplan-${n}`;
+	const at = doc.cells.findIndex((c) => isPlainObject(c) && c.kind === 'assumptions' && c.scenarioId === scenarioId);
+	doc.cells.splice(at < 0 ? doc.cells.length : at + 1, 0, { id, kind: 'plan', scenarioId });
+}
+
+function isLegacyStockChange(c: unknown): c is LegacyStockChange {
+	return (
+		isPlainObject(c) && typeof c.year === 'number' && typeof c.segmentId === 'string' && typeof c.kind === 'string' && typeof c.count === 'number'
+	);
 }
 
 export type MigrationErrorKind = 'newer-version' | 'no-path' | 'step-failed';

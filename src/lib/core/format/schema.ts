@@ -21,7 +21,7 @@
  */
 import { z } from 'zod';
 import { GROUP_IDS, type GroupId } from '#lib/core/model/groups.ts';
-import { AFTER_LAST_YEAR_RULES, OBSERVED_FLOW_USES, STOCK_CHANGE_KINDS, WAITING_AT_START_CHOICES } from '#lib/core/model/assumptions.ts';
+import { AFTER_LAST_YEAR_RULES, OBSERVED_FLOW_USES, WAITING_AT_START_CHOICES } from '#lib/core/model/assumptions.ts';
 import { DWELLING_KINDS, GRANT_ZONES, MEASURE_KINDS, type Plan, type PlanMeasure } from '#lib/core/model/plan.ts';
 import { FILE_LIMITS as L } from './limits.ts';
 import { ID_MAX_LENGTH, ID_RULE, isUsableId } from './ids.ts';
@@ -37,7 +37,6 @@ import type {
 	DemandDriver,
 	GroupAssumptions,
 	ScenarioAssumptions,
-	StockChange,
 	TenureModel,
 	TurnoverTarget
 } from '#lib/core/model/assumptions.ts';
@@ -46,7 +45,7 @@ import type { Cell, ChartKind, Kommune, StoredNotebook, StoredScenario } from '#
 import { isOverridePath } from '#lib/core/scenarios/overrides.ts';
 
 /** The notebook document schema version (shared by Dexie upgrades and file migrations). */
-export const NOTEBOOK_SCHEMA_VERSION = 3;
+export const NOTEBOOK_SCHEMA_VERSION = 4;
 /** The envelope format version. */
 export const FORMAT_VERSION = 1;
 export const FORMAT_NAME = 'boligbehov';
@@ -166,13 +165,6 @@ export const GroupAssumptionsSchema = z.strictObject({
 	waitingAtStart: z.enum(WAITING_AT_START_CHOICES).optional()
 });
 
-export const StockChangeSchema = z.strictObject({
-	year,
-	segmentId: z.string(),
-	kind: z.enum(STOCK_CHANGE_KINDS),
-	count
-});
-
 export const AllocationRuleSchema = z.strictObject({
 	kind: z.enum(['proportional', 'priority']),
 	order: z.array(GroupIdSchema).optional()
@@ -188,7 +180,8 @@ export const PlanMeasureSchema = z.strictObject({
 	leadTimeYears: z.int().min(-L.leadTimeYears).max(L.leadTimeYears).optional(),
 	group: GroupIdSchema.optional(),
 	proposed: z.boolean().optional(),
-	grantPaidYear: year.optional()
+	grantPaidYear: year.optional(),
+	decided: z.boolean().optional()
 });
 
 /** A cost figure in kroner: the same shape as any uncertain assumption, with the bound for amounts. */
@@ -203,7 +196,7 @@ const UncertainAmountSchema = z.strictObject({
 });
 
 export const PlanSchema = z.strictObject({
-	measures: z.array(PlanMeasureSchema).max(L.stockChanges),
+	measures: z.array(PlanMeasureSchema).max(L.planMeasures),
 	targetYear: year.optional(),
 	mix: z
 		.strictObject({
@@ -224,7 +217,6 @@ export const ScenarioAssumptionsSchema = z.strictObject({
 	mode: z.enum(['need', 'capacity']),
 	groups: byGroup(GroupAssumptionsSchema),
 	vacancyTargetPct: UncertainSchema,
-	stockChanges: z.array(StockChangeSchema).max(L.stockChanges),
 	allocation: AllocationRuleSchema,
 	monteCarlo: z.strictObject({ seed: int, draws: z.int().min(-L.draws).max(L.draws) }),
 	plan: PlanSchema.optional()
@@ -421,7 +413,6 @@ export type _DriftChecks = [
 	Assert<Same<z.infer<typeof TenureModelSchema>, TenureModel>>,
 	Assert<Same<z.infer<typeof TurnoverTargetSchema>, TurnoverTarget>>,
 	Assert<Same<z.infer<typeof GroupAssumptionsSchema>, GroupAssumptions>>,
-	Assert<Same<z.infer<typeof StockChangeSchema>, StockChange>>,
 	Assert<Same<z.infer<typeof AllocationRuleSchema>, AllocationRule>>,
 	Assert<Same<z.infer<typeof PlanMeasureSchema>, PlanMeasure>>,
 	Assert<Same<z.infer<typeof PlanSchema>, Plan>>,

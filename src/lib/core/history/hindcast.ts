@@ -10,6 +10,7 @@ import type { BaseData, HistoryYear } from '#lib/core/model/base-data.ts';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import { GROUP_IDS } from '#lib/core/model/groups.ts';
 import type { ScenarioAssumptions, StockChange } from '#lib/core/model/assumptions.ts';
+import type { EngineScenario } from '#lib/core/model/engine-input.ts';
 import type { PopulationSeries, YearSeries } from '#lib/core/model/population.ts';
 import { observedYears } from './observed.ts';
 
@@ -107,7 +108,8 @@ export function hindcastInput(input: EngineInput, fromYear: number, observed: re
 	}
 	if (seriesHeld)
 		notes.push(`Bosatte flyktninger og manuelt innlagt behov har ingen tall før ${base.baseYear}; årene fra ${fromYear} bruker det første oppgitte året.`);
-	const earlyScenario: ScenarioAssumptions = {
+	// The observed stock is the whole story before T0: the plan's measures (all after T0) play no part.
+	const earlyScenario: EngineScenario = {
 		...structuredClone(scenario),
 		horizonYears: base.baseYear - fromYear,
 		mode: 'capacity',

@@ -106,7 +106,11 @@ export interface GroupAssumptions {
 	waitingAtStart?: WaitingAtStart;
 }
 
-/** Kinds of planned change to the stock (per year and segment). */
+/**
+ * Kinds of change to the stock (per year and segment) the engine reads. A notebook stores none:
+ * the engine's list is made from the scenario's plan (core/plan/measures.ts, `engineInputOf`),
+ * or from the register history by the hindcast.
+ */
 export const STOCK_CHANGE_KINDS = ['nybygg', 'kjop', 'innleie', 'avsluttet-innleie', 'salg', 'konvertering'] as const;
 export type StockChangeKind = (typeof STOCK_CHANGE_KINDS)[number];
 
@@ -131,9 +135,11 @@ export interface ScenarioAssumptions {
 	groups: Record<GroupId, GroupAssumptions>;
 	/** Target vacancy (friksjonsledighet), % of stock. Default 5. */
 	vacancyTargetPct: Uncertain;
-	stockChanges: StockChange[];
 	allocation: AllocationRule;
 	monteCarlo: { seed: number; draws: number };
-	/** Acquisition plan and costs (docs/model.md, "Plan and cost"). Absent: no plan, no costs. */
+	/**
+	 * Acquisition plan and costs (docs/model.md, "Plan and cost"); its measures, decided or planned,
+	 * are every change to the stock. Absent: no change to the stock, no costs.
+	 */
 	plan?: Plan;
 }

@@ -2,8 +2,8 @@
  * The acquisition plan of a scenario and its cost assumptions (issue 16). Plain JSON.
  * Formulas, defaults and sources: docs/model.md, "Plan and cost".
  *
- * Every field is optional and its absence means today's behaviour: a scenario without a plan has
- * exactly the planned stock of its `stockChanges`, and no costs.
+ * Every field is optional: a scenario without a plan has today's stock all through and no costs.
+ * The planned stock changes of schema version 3 and earlier are measures marked `decided` here.
  */
 import type { GroupId } from './groups.ts';
 import type { Uncertain } from './uncertain.ts';
@@ -39,6 +39,14 @@ export interface PlanMeasure {
 	 * to repay (none received, or written off).
 	 */
 	grantPaidYear?: number;
+	/**
+	 * Already decided before this plan (a council decision in the current budget): the measure
+	 * changes the stock like any other, but its cost lies outside this plan and the budget leaves
+	 * it out («Vedtatt – kostnaden ligger i gjeldende budsjett»). The planned stock changes of
+	 * schema version 3 and earlier become such measures (core/format/migrations.ts). The planner
+	 * unticks it to let the plan count the cost. Absent: false.
+	 */
+	decided?: boolean;
 }
 
 /** Share of the proposed dwellings per kind, %; the shares should add up to 100. */

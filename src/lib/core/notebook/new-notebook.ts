@@ -114,7 +114,6 @@ export function createNewNotebook(input: NewNotebookInput): Notebook {
 		mode: 'need',
 		groups: Object.fromEntries(GROUP_IDS.map((g) => [g, defaultGroup(g)])) as ScenarioAssumptions['groups'],
 		vacancyTargetPct: { value: NATIONAL_DEFAULTS.vacancyTargetPct.value },
-		stockChanges: [],
 		allocation: { kind: 'proportional' },
 		monteCarlo: { ...example.monteCarlo }
 	};

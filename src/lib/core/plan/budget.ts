@@ -2,7 +2,7 @@
  * What a plan costs per year: investment, grants, sale income and grant repayment (the capital
  * side), capital cost, running cost, lease and rent (the yearly side), by measure kind and by
  * target group. Kroner at fixed prices of the base year. Only the plan's own measures are costed:
- * today's stock and `stockChanges` are outside the budget. Formulas: docs/model.md, "Plan and cost".
+ * today's stock and the measures marked `decided` (paid for in the current budget) are outside it. Formulas: docs/model.md, "Plan and cost".
  */
 import type { BaseData } from '#lib/core/model/base-data.ts';
 import type { GroupId } from '#lib/core/model/groups.ts';
@@ -61,7 +61,7 @@ export interface PlanBudget {
 	byKind: Record<MeasureKind, CostLines>;
 	/** By target group; 'felles' for measures not attributed to a group. */
 	byGroup: Record<GroupKey, CostLines>;
-	/** Net dwellings the plan adds per available year. */
+	/** Net dwellings the plan adds per available year (decided measures left out, like their cost). */
 	dwellingsAdded: number[];
 	/** Present value at T0 of net investment + running + lease − rent over the years (real rate). */
 	presentValue: number;
@@ -202,7 +202,8 @@ export function planBudget(input: BudgetInput): PlanBudget {
 	const byGroup = Object.fromEntries([...GROUP_IDS, 'felles'].map((g) => [g, emptyLines(detail)])) as Record<GroupKey, CostLines>;
 	const dwellingsAdded = new Array<number>(n).fill(0);
 	for (const m of plan.measures) {
-		if (!(m.count > 0)) continue;
+		// A decided measure's cost lies in the current budget: it changes the stock, not this plan's cost.
+		if (!(m.count > 0) || m.decided) continue;
 		const lines = measureLines(m, input, c);
 		const A = availableYear(m, plan);
 		const i = A - T0 - 1;

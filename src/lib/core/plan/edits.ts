@@ -18,6 +18,7 @@ export function updateMeasure(plan: Plan, index: number, patch: Partial<PlanMeas
 	const next: PlanMeasure = { ...m, ...patch };
 	delete next.proposed;
 	if (next.kind !== 'salg') delete next.grantPaidYear;
+	if (!next.decided) delete next.decided;
 	plan.measures[index] = next;
 }
 

@@ -1,12 +1,12 @@
 /**
- * Measures of an acquisition plan and how they feed the planned stock. The engine is not changed:
- * `withPlanStockChanges` turns the plan into the `stockChanges` the engine already reads, at the
- * one place where engine input is assembled (`engineInputOf`). Formulas: docs/model.md, "Plan and cost".
+ * Measures of an acquisition plan and how they feed the planned stock: `engineInputOf` turns the
+ * plan into the stock changes the engine reads, at the one place where engine input is assembled.
+ * Formulas: docs/model.md, "Plan and cost".
  */
 import type { ScenarioAssumptions, StockChange, StockChangeKind } from '#lib/core/model/assumptions.ts';
 import type { EngineInput } from '#lib/core/model/engine-input.ts';
 import type { BaseData } from '#lib/core/model/base-data.ts';
-import type { DwellingKind, MeasureKind, Plan, PlanMeasure } from '#lib/core/model/plan.ts';
+import { MEASURE_KINDS, type DwellingKind, type MeasureKind, type Plan, type PlanMeasure } from '#lib/core/model/plan.ts';
 import type { PopulationSeries } from '#lib/core/model/population.ts';
 
 /** Norwegian names of the measures (UI text). */
@@ -62,40 +62,42 @@ function stockChangeKind(kind: MeasureKind): StockChangeKind {
 	return kind === 'tilvisning' ? 'innleie' : kind;
 }
 
+/** One measure as the signed change to the stock in its available year. */
+export function measureStockChange(m: PlanMeasure, plan: Pick<Plan, 'leadTimes'>): StockChange {
+	return { year: availableYear(m, plan), segmentId: m.segmentId, kind: stockChangeKind(m.kind), count: measureSign(m.kind) * m.count };
+}
+
 /** The plan as signed stock changes per available year and segment. */
 export function planToStockChanges(plan: Plan | undefined): StockChange[] {
 	if (!plan) return [];
-	return plan.measures
-		.filter((m) => m.count !== 0)
-		.map((m) => ({
-			year: availableYear(m, plan),
-			segmentId: m.segmentId,
-			kind: stockChangeKind(m.kind),
-			count: measureSign(m.kind) * m.count
-		}));
-}
-
-/** The assumptions the engine runs: the planned stock changes plus the plan's. Unchanged without a plan. */
-export function withPlanStockChanges(a: ScenarioAssumptions): ScenarioAssumptions {
-	if (!a.plan || a.plan.measures.length === 0) return a;
-	return { ...a, stockChanges: [...a.stockChanges, ...planToStockChanges(a.plan)] };
-}
-
-/** The one place engine input is assembled from a notebook's facts and one scenario. */
-export function engineInputOf(base: BaseData, population: PopulationSeries, scenario: ScenarioAssumptions): EngineInput {
-	return { base, population, scenario: withPlanStockChanges(scenario) };
+	return plan.measures.filter((m) => m.count !== 0).map((m) => measureStockChange(m, plan));
 }
 
 /**
- * Migration (not wired; the lead adds it to the schema version bump): today's `stockChanges`
- * become plan measures with lead time 0, so the planned stock is the same year by year.
- * Pure; returns new assumptions and leaves the input untouched.
+ * The one place engine input is assembled from a notebook's facts and one scenario: the engine's
+ * stock changes are the plan's measures, decided and planned alike.
  */
-export function migrateStockChangesToPlan(a: ScenarioAssumptions): ScenarioAssumptions {
-	if (a.stockChanges.length === 0) return a;
-	const moved: PlanMeasure[] = a.stockChanges.map((c) => {
-		// A positive "sale" or a negative "purchase" was possible in the old list: keep the sign by
-		// choosing the kind that has it (removals become 'salg', additions keep their kind).
+export function engineInputOf(base: BaseData, population: PopulationSeries, scenario: ScenarioAssumptions): EngineInput {
+	return { base, population, scenario: { ...scenario, stockChanges: planToStockChanges(scenario.plan) } };
+}
+
+/** Raw stock change of schema version 3 and earlier (unvalidated JSON in a migration). */
+export interface LegacyStockChange {
+	year: number;
+	segmentId: string;
+	kind: string;
+	count: number;
+}
+
+/**
+ * The planned stock changes of schema version 3 and earlier as plan measures: already decided
+ * (their cost is outside this plan), lead time 0, so the planned stock is the same year by year
+ * and the cost totals do not change. Pure. A removal keeps its sign through its kind: a negative
+ * change becomes 'avsluttet-innleie' when it was a lease, else 'salg'; a positive 'salg' or
+ * 'avsluttet-innleie' (possible in the old list) becomes 'kjop' or 'innleie'.
+ */
+export function decidedMeasuresOf(changes: readonly LegacyStockChange[]): PlanMeasure[] {
+	return changes.map((c) => {
 		const removes = c.count < 0;
 		const kind: MeasureKind = removes
 			? c.kind === 'avsluttet-innleie' || c.kind === 'innleie'
@@ -105,11 +107,15 @@ export function migrateStockChangesToPlan(a: ScenarioAssumptions): ScenarioAssum
 				? 'kjop'
 				: c.kind === 'avsluttet-innleie'
 					? 'innleie'
-					: c.kind;
-		return { decisionYear: c.year, segmentId: c.segmentId, kind, count: Math.abs(c.count), leadTimeYears: 0 };
+					: isMeasureKind(c.kind)
+						? c.kind
+						: 'nybygg';
+		return { decisionYear: c.year, segmentId: c.segmentId, kind, count: Math.abs(c.count), leadTimeYears: 0, decided: true };
 	});
-	const plan: Plan = a.plan ? { ...a.plan, measures: [...moved, ...a.plan.measures] } : { measures: moved };
-	return { ...a, stockChanges: [], plan };
+}
+
+function isMeasureKind(k: string): k is MeasureKind {
+	return (MEASURE_KINDS as readonly string[]).includes(k);
 }
 
 /**

@@ -9,10 +9,14 @@ import type { ProjectionResult } from '#lib/core/model/result.ts';
 import { planBudget, type PlanBudget } from './budget.ts';
 import { segmentGroupShares } from './proposal.ts';
 
-/** Null when the scenario has no plan with measures: such a scenario has no costs to report. */
+/**
+ * Null when the scenario's plan has no measure to cost (none, or only measures decided before the
+ * plan, whose cost is in the current budget): such a scenario has no costs to report, as before its
+ * stock changes became decided measures (schema version 4).
+ */
 export function scenarioPlanBudget(assumptions: Pick<ScenarioAssumptions, 'plan' | 'horizonYears'>, base: BaseData, result: ProjectionResult | null): PlanBudget | null {
 	const plan = assumptions.plan;
-	if (!plan || plan.measures.length === 0) return null;
+	if (!plan || !plan.measures.some((m) => !m.decided)) return null;
 	return planBudget({ plan, base, horizonYears: assumptions.horizonYears, ...(result ? { groupShares: segmentGroupShares(result, base) } : {}) });
 }
 

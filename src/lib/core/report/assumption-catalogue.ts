@@ -9,6 +9,7 @@
  */
 import { GROUP_IDS, GROUP_LABELS, type GroupId } from '#lib/core/model/groups.ts';
 import type { YearSeries } from '#lib/core/model/population.ts';
+import { measureStockChange } from '#lib/core/plan/measures.ts';
 import type { AfterLastYear, StockChangeKind, WaitingAtStart } from '#lib/core/model/assumptions.ts';
 import { waitingIsLasting } from '#lib/core/engine/calibration-choices.ts';
 import type { Uncertain } from '#lib/core/model/uncertain.ts';
@@ -119,7 +120,7 @@ export const MODE_LABELS: Readonly<Record<Scenario['assumptions']['mode'], strin
 /**
  * Every assumption of a scenario, in the order of the assumptions editor: the scenario-wide
  * settings, then each group (demand, tenure, turnover target, waiting-list attrition), then the
- * planned stock changes. `groupNames` names the groups in the priority order of the allocation.
+ * changes to the stock decided before the plan. `groupNames` names the groups in the priority order of the allocation.
  */
 export function listAssumptions(scenario: Scenario, groupNames: Readonly<Record<GroupId, string>> = GROUP_LABELS): AssumptionItem[] {
 	const a = scenario.assumptions;
@@ -187,6 +188,12 @@ export function listAssumptions(scenario: Scenario, groupNames: Readonly<Record<
 		}
 	}
 
-	a.stockChanges.forEach((c, i) => add(null, 'stockChanges', stockChangeLabel(c), 'boliger', { kind: 'number', value: c.count, signed: true }, undefined, i));
+	// The changes decided before the plan are assumptions of the scenario (the plan's own measures
+	// are in the plan's appendix): each as the signed change to the stock the engine reads.
+	a.plan?.measures.forEach((m, i) => {
+		if (!m.decided || !a.plan) return;
+		const c = measureStockChange(m, a.plan);
+		add(null, 'plan.measures', stockChangeLabel(c), 'boliger', { kind: 'number', value: c.count, signed: true }, undefined, i);
+	});
 	return items;
 }

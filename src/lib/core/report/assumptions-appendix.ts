@@ -96,7 +96,7 @@ const SOURCES_WITHOUT_HELP: Readonly<Record<string, string>> = {
 	'demand.perYear': 'Oppgitt år for år av planleggeren.',
 	waitingAtStart: 'Valgt i scenarioet.',
 	'demand.afterLastYear': 'Valgt i scenarioet.',
-	stockChanges: 'Vedtatt eller planlagt endring i boligmassen, oppgitt i scenarioet.'
+	'plan.measures': 'Vedtatt endring i boligmassen, oppgitt i scenarioet; kostnaden ligger i gjeldende budsjett.'
 };
 
 function sourceOf(item: AssumptionItem): string {

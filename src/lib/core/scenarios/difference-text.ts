@@ -80,7 +80,6 @@ function objectLabel(path: string): string {
 		};
 		return `${what[rest] ?? rest} ${group}`;
 	}
-	if (path === 'stockChanges') return 'Planlagte endringer i boligmassen';
 	if (path === 'plan') return 'Tiltaksplan og kostnader';
 	if (path === 'plan.measures') return 'Tiltak i planen';
 	if (path.startsWith('plan.costs.')) return COST_ITEMS.find((c) => `plan.costs.${c.key}` === path)?.label ?? 'Kostnad';
