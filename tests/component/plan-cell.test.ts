@@ -44,7 +44,7 @@ async function setup() {
 describe('plan cell', { timeout: 60_000 }, () => {
 	it('shows the økonomiplan figures in nb-NO millions at fixed prices, with a chart and a table', async () => {
 		await setup();
-		expect(norm(screen.getByTestId('plan-net-investment').textContent)).toBe('43,8 mill. kr');
+		expect(norm(screen.getByTestId('plan-net-investment').textContent)).toBe('44,0 mill. kr');
 		expect(screen.getByText(/faste 2025-kroner\. Kostnadene gjelder tiltakene/)).toBeInTheDocument();
 		const table = screen.getByRole('table', { name: /Økonomiplan 2026–2029/ });
 		expect(within(table).getByRole('columnheader', { name: '2029' })).toBeInTheDocument();
@@ -73,8 +73,8 @@ describe('plan cell', { timeout: 60_000 }, () => {
 		await userEvent.tab();
 		const m = session.doc.scenarios[0]!.assumptions.plan!.measures[6]!;
 		expect(m).toEqual({ decisionYear: 2026, segmentId: 'ordinaer', kind: 'kjop', count: 5 });
-		// Four more ordinary purchases: 4 × (3 800 000 − 510 000) = 13,16 mill. kr more: 43,795 + 13,16 = 56,955.
-		await expect.poll(() => norm(screen.getByTestId('plan-net-investment').textContent)).toBe('57,0 mill. kr');
+		// Four more ordinary purchases: 4 × (3 800 000 − 510 000) = 13,16 mill. kr more: 43,9597 + 13,16 = 57,1197.
+		await expect.poll(() => norm(screen.getByTestId('plan-net-investment').textContent)).toBe('57,1 mill. kr');
 	});
 
 	it('a decided change costs nothing in the plan until the planner unticks «Vedtatt»', async () => {
@@ -82,12 +82,12 @@ describe('plan cell', { timeout: 60_000 }, () => {
 		// Measure 2 of the example plan: the staffed house (8 dwellings, 2027) decided before the plan.
 		const decided = screen.getByRole('checkbox', { name: 'Vedtatt – kostnaden ligger i gjeldende budsjett, tiltak 2' });
 		expect(decided).toBeChecked();
-		expect(norm(screen.getByTestId('plan-net-investment').textContent)).toBe('43,8 mill. kr');
+		expect(norm(screen.getByTestId('plan-net-investment').textContent)).toBe('44,0 mill. kr');
 		await userEvent.click(decided);
 		const m = session.doc.scenarios[0]!.assumptions.plan!.measures[1]!;
 		expect(m).toEqual({ decisionYear: 2027, segmentId: 'bemannet', kind: 'nybygg', count: 8, leadTimeYears: 0 });
-		// Now costed: 8 × (5 500 000 − 45 % × 3 900 000) = 29,96 mill. kr more in 2027: 43,795 + 29,96 = 73,755.
-		await expect.poll(() => norm(screen.getByTestId('plan-net-investment').textContent)).toBe('73,8 mill. kr');
+		// Now costed: 8 × (5 500 000 − 45 % × 3 778 000) = 30,3992 mill. kr more in 2027: 43,9597 + 30,3992 = 74,3589.
+		await expect.poll(() => norm(screen.getByTestId('plan-net-investment').textContent)).toBe('74,4 mill. kr');
 	});
 
 	it('a new proposal without leases has no innleie measures and keeps edited ones', async () => {

@@ -100,8 +100,10 @@ export const COST_ITEMS: readonly CostItem[] = [
 		key: 'careMaxCost',
 		label: 'Investeringstilskudd, høyeste godkjente anleggskostnad per boenhet',
 		unit: 'kr',
-		default: { value: 3_900_000 },
-		source: 'Plassholder, ikke verifisert: gjeldende øvre grense for godkjent anleggskostnad per boenhet ble ikke funnet (2,222 mill. kr i 2011). Sjekk satsen hos Husbanken.'
+		default: { value: 3_778_000 },
+		source:
+			'Husbanken, veileder for investeringstilskudd, retningslinje 4.2 «Godkjente anleggskostnader og tilskuddssatser per plass» (lest 29.11.2026, siden er ikke datert): ' +
+			'3 778 000 kr per plass utenfor pressområdene når prosjektet ikke har eget produksjonskjøkken (3 977 000 kr med kjøkken; i de 15 pressområdene, blant dem Oslo, Bærum, Bergen og Trondheim, 4 321 000 og 4 548 000 kr).'
 	},
 	{
 		key: 'careWriteDownYears',
