@@ -1,9 +1,12 @@
 /**
  * The worked examples of docs/model.md, "Plan and cost": one purchase, one build with lead time,
- * one sale of a granted dwelling within 30 years. Every number is written out here and in the docs.
+ * one sale of a granted dwelling within 30 years, costs per target group. Every number is written out here and in the docs.
  */
 import { describe, expect, it } from 'vitest';
-import { planBudget } from '#lib/core/plan/budget.ts';
+import { planBudget, type GroupKey } from '#lib/core/plan/budget.ts';
+import { segmentGroupShares } from '#lib/core/plan/proposal.ts';
+import { GROUP_IDS, type GroupId } from '#lib/core/model/groups.ts';
+import type { ProjectionResult } from '#lib/core/model/result.ts';
 import { planToStockChanges } from '#lib/core/plan/measures.ts';
 import type { BaseData } from '#lib/core/model/base-data.ts';
 import type { Plan } from '#lib/core/model/plan.ts';
@@ -90,5 +93,50 @@ describe('worked example P3: sale of a granted dwelling within 30 years', () => 
 
 	it('saves running cost and loses rent from the year of sale', () => {
 		expect(at(b.years, b.total.netCost, 2027)).toBeCloseTo(-60_000 + 130_000, 6);
+	});
+});
+
+describe('worked example P4: costs per target group (which group’s gap a dwelling serves)', () => {
+	// Claims in 2027, max(0, required − tenants today): ROP 61 − 55 = 6, funksjon 50 − 48 = 2,
+	// eldre 60 − 52 = 8, flyktning 40 − 44 → 0, andre 19 − 15 = 4. Only `requiredStock` is read.
+	const required: Record<GroupId, number> = { rop: 61, funksjon: 50, eldre: 60, flyktning: 40, andre: 19 };
+	const years = Array.from({ length: 11 }, (_, i) => 2025 + i);
+	const result = {
+		baseYear: 2025,
+		years: Float64Array.from(years),
+		groups: Object.fromEntries(GROUP_IDS.map((g) => [g, { requiredStock: new Float64Array(years.length).fill(required[g]) }]))
+	} as unknown as ProjectionResult;
+	const plan: Plan = {
+		measures: [
+			// Bemannet (ROP and funksjon): a purchase gets no care grant; 2 × 4 500 000 shared 6 : 2.
+			{ decisionYear: 2027, segmentId: 'bemannet', kind: 'kjop', count: 2 },
+			// The shared pool serves the groups whose dwellings the proposal puts there (ROP, flyktning, andre;
+			// funksjon and eldre have earmarked segments): 3 × (3 800 000 − 510 000) shared 6 : 0 : 4.
+			{ decisionYear: 2027, segmentId: 'ordinaer', kind: 'kjop', count: 3 },
+			// A measure the planner gave a group is that group's alone.
+			{ decisionYear: 2027, segmentId: 'ordinaer', kind: 'kjop', count: 1, group: 'flyktning' }
+		]
+	};
+	const b = planBudget({ plan, base, horizonYears: 10, groupShares: segmentGroupShares(result, base) });
+	const net = (g: GroupKey) => at(b.years, b.byGroup[g].netInvestment, 2027);
+
+	it('shares each segment’s dwellings among the groups it serves, by their claims', () => {
+		expect(net('rop')).toBeCloseTo(6_750_000 + 5_922_000, 6); // 9 000 000 × 6/8 + 9 870 000 × 6/10
+		expect(net('funksjon')).toBeCloseTo(2_250_000, 6); // 9 000 000 × 2/8
+		expect(net('andre')).toBeCloseTo(3_948_000, 6); // 9 870 000 × 4/10
+		expect(net('flyktning')).toBeCloseTo(3_290_000, 6); // its own purchase; no claim on the pool
+		expect(net('eldre')).toBe(0);
+		expect(net('felles')).toBe(0);
+		expect(GROUP_IDS.reduce((s, g) => s + net(g), 0)).toBeCloseTo(at(b.years, b.total.netInvestment, 2027), 6); // 22 160 000
+	});
+
+	it('shares the yearly net cost the same way: bemannet running 90 000 − rent 150 000 per dwelling', () => {
+		expect(at(b.years, b.byGroup.funksjon.netCost, 2027)).toBeCloseTo(-60_000 * 2 * (2 / 8), 6);
+	});
+
+	it('reports a segment whose groups have no claim as «Felles»', () => {
+		const none = { ...result, groups: Object.fromEntries(GROUP_IDS.map((g) => [g, { requiredStock: new Float64Array(years.length) }])) } as unknown as ProjectionResult;
+		const f = planBudget({ plan: { measures: [plan.measures[0]!] }, base, horizonYears: 10, groupShares: segmentGroupShares(none, base) });
+		expect(at(f.years, f.byGroup.felles.netInvestment, 2027)).toBe(9_000_000);
 	});
 });

@@ -50,12 +50,19 @@ export function groupClaims(result: ProjectionResult, base: BaseData, year: numb
 	) as Record<GroupId, number>;
 }
 
-/** Shares of a segment's dwellings among the groups that the proposal sends there (for costs per group). */
+/**
+ * Which groups' gap a segment's dwellings serve, and how much (for costs per target group; the
+ * budget normalises the weights): an earmarked segment serves the groups it lists, the shared
+ * pool the groups whose proposed dwellings go there (`proposalSegment`); each in proportion to
+ * its claim in the year. No claim at all: no weights, and the budget reports the cost as «Felles».
+ */
 export function segmentGroupShares(result: ProjectionResult, base: BaseData) {
 	return (segmentId: string, year: number): Partial<Record<GroupId, number>> => {
 		const claims = groupClaims(result, base, year);
+		const segment = base.segments.find((s) => s.id === segmentId);
+		const serves = (g: GroupId) => (segment && segment.groups !== 'all' ? segment.groups.includes(g) : proposalSegment(base, g) === segmentId);
 		const out: Partial<Record<GroupId, number>> = {};
-		for (const g of GROUP_IDS) if (proposalSegment(base, g) === segmentId) out[g] = claims[g];
+		for (const g of GROUP_IDS) if (serves(g)) out[g] = claims[g];
 		return out;
 	};
 }
