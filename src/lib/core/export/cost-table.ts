@@ -6,11 +6,9 @@
  * net cost per measure kind and per target group (only those the plan has).
  * Layout and column meanings: docs/file-format.md, "Report exports"; formulas: docs/model.md, "Plan and cost".
  */
-import { GROUP_IDS, GROUP_SHORT_LABELS, type GroupId } from '#lib/core/model/groups.ts';
-import { MEASURE_KINDS } from '#lib/core/model/plan.ts';
-import { BUDGET_LINES, economyPlanYears, type CostLines, type GroupKey, type PlanBudget } from '#lib/core/plan/budget.ts';
+import type { GroupId } from '#lib/core/model/groups.ts';
+import { BUDGET_LINES, budgetBreakdowns, economyPlanYears, type BudgetBreakdown, type PlanBudget } from '#lib/core/plan/budget.ts';
 import { planKeyFigures } from '#lib/core/plan/key-figures.ts';
-import { MEASURE_LABELS } from '#lib/core/plan/measures.ts';
 import { contextLines, type ExportContext } from './scenario-table.ts';
 
 /** How a column's numbers are written: the year, text, whole dwellings, whole kroner. */
@@ -37,29 +35,23 @@ export const ECONOMY_PLAN_MARK = 'Økonomiplan';
 export const PRICES_NOTE = (baseYear: number) =>
 	`Kroner i faste ${baseYear}-priser (uten prisvekst). Kostnadene gjelder tiltakene i planen, ikke boligene kommunen har i dag.`;
 
-const moved = (lines: CostLines) => lines.netInvestment.some((v) => Math.abs(v) > 0.5) || lines.netCost.some((v) => Math.abs(v) > 0.5);
-
-function breakdownColumns(key: string, name: string, lines: (b: PlanBudget) => CostLines): CostColumn[] {
+function breakdownColumns({ key, name, lines }: BudgetBreakdown): CostColumn[] {
 	return [
-		{ key: `${key}.netInvestment`, header: `Netto investering – ${name} (kr)`, kind: 'kr', value: (b, i) => lines(b).netInvestment[i] ?? 0 },
-		{ key: `${key}.netCost`, header: `Årlig nettokostnad – ${name} (kr)`, kind: 'kr', value: (b, i) => lines(b).netCost[i] ?? 0 }
+		{ key: `${key}.netInvestment`, header: `Netto investering – ${name} (kr)`, kind: 'kr', value: (_b, i) => lines.netInvestment[i] ?? 0 },
+		{ key: `${key}.netCost`, header: `Årlig nettokostnad – ${name} (kr)`, kind: 'kr', value: (_b, i) => lines.netCost[i] ?? 0 }
 	];
 }
 
 /** The columns for this budget: totals always; a measure kind or group only when its amounts are not all zero. */
 export function costColumns(budget: PlanBudget, baseYear: number, labels: Partial<Record<GroupId, string>> = {}): CostColumn[] {
 	const { from, to } = economyPlanYears(baseYear);
-	const names = { ...GROUP_SHORT_LABELS, ...labels };
 	const cols: CostColumn[] = [
 		{ key: 'year', header: 'År', kind: 'year', value: (b, i) => b.years[i] ?? Number.NaN },
 		{ key: 'period', header: 'Periode', kind: 'text', value: (b, i) => ((b.years[i] ?? 0) >= from && (b.years[i] ?? 0) <= to ? ECONOMY_PLAN_MARK : '') },
 		{ key: 'dwellingsAdded', header: 'Nye boliger klare (netto, boliger)', kind: 'count', value: (b, i) => b.dwellingsAdded[i] ?? 0 },
 		...BUDGET_LINES.map((l): CostColumn => ({ key: `total.${l.key}`, header: `${l.label} (kr)`, kind: 'kr', value: (b, i) => b.total[l.key][i] ?? 0 }))
 	];
-	for (const k of MEASURE_KINDS) if (moved(budget.byKind[k])) cols.push(...breakdownColumns(`kind.${k}`, MEASURE_LABELS[k], (b) => b.byKind[k]));
-	const groups: GroupKey[] = [...GROUP_IDS, 'felles'];
-	for (const g of groups)
-		if (moved(budget.byGroup[g])) cols.push(...breakdownColumns(`group.${g}`, g === 'felles' ? 'Felles' : names[g], (b) => b.byGroup[g]));
+	for (const breakdown of budgetBreakdowns(budget, labels)) cols.push(...breakdownColumns(breakdown));
 	return cols;
 }
 

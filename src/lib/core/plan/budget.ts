@@ -6,7 +6,7 @@
  */
 import type { BaseData } from '#lib/core/model/base-data.ts';
 import type { GroupId } from '#lib/core/model/groups.ts';
-import { GROUP_IDS } from '#lib/core/model/groups.ts';
+import { GROUP_IDS, GROUP_SHORT_LABELS } from '#lib/core/model/groups.ts';
 import type { DwellingKind, MeasureKind, Plan, PlanMeasure } from '#lib/core/model/plan.ts';
 import { MEASURE_KINDS } from '#lib/core/model/plan.ts';
 import {
@@ -20,7 +20,7 @@ import {
 	unamortisedShare,
 	type CostValues
 } from './costs.ts';
-import { availableYear, leadTimeOf, segmentKindOf } from './measures.ts';
+import { availableYear, leadTimeOf, MEASURE_LABELS, segmentKindOf } from './measures.ts';
 
 /** Yearly amounts, kroner, index i ↔ `years[i]`. */
 export interface CostLines {
@@ -222,6 +222,30 @@ export function planBudget(input: BudgetInput): PlanBudget {
 	}
 	const cash = years.map((_, i) => total.netInvestment[i]! + total.runningCost[i]! + total.leaseCost[i]! - total.rentIncome[i]!);
 	return { years, total, byKind, byGroup, dwellingsAdded, presentValue: presentValue(cash, years, T0, c['discountRatePct'] ?? 0) };
+}
+
+/** One breakdown of a budget: a measure kind's or a target group's lines, with its Norwegian name. */
+export interface BudgetBreakdown {
+	/** "kind.nybygg", "group.rop", "group.felles". */
+	key: string;
+	name: string;
+	lines: CostLines;
+}
+
+const moves = (lines: CostLines) => lines.netInvestment.some((v) => Math.abs(v) > 0.5) || lines.netCost.some((v) => Math.abs(v) > 0.5);
+
+/**
+ * The breakdowns every cost output shows, in order: per measure kind, then per target group
+ * («Felles» last), each only when it moves an amount (net investment or yearly net cost) in some
+ * year. `groupNames` overrides the groups' short names (a notebook's own names).
+ */
+export function budgetBreakdowns(b: PlanBudget, groupNames: Partial<Record<GroupId, string>> = {}): BudgetBreakdown[] {
+	const names = { ...GROUP_SHORT_LABELS, ...groupNames };
+	const out: BudgetBreakdown[] = [];
+	for (const k of MEASURE_KINDS) out.push({ key: `kind.${k}`, name: MEASURE_LABELS[k], lines: b.byKind[k] });
+	for (const g of GROUP_IDS) out.push({ key: `group.${g}`, name: names[g], lines: b.byGroup[g] });
+	out.push({ key: 'group.felles', name: 'Felles', lines: b.byGroup.felles });
+	return out.filter((x) => moves(x.lines));
 }
 
 /** Sum of a yearly line over the years from `from` to `to` inclusive. */

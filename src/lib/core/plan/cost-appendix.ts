@@ -6,20 +6,14 @@
  * them out, numbers their sources and reduces later scenarios to their differences the same way.
  */
 import type { Scenario } from '#lib/core/model/notebook.ts';
-import { rangeText, type AppendixRow, type AppendixSection } from '#lib/core/report/assumptions-appendix.ts';
-import { formatNumber } from '#lib/core/text/number-format.ts';
+import { rangeText, sameAppendixRow, withUnit, type AppendixRow, type AppendixSection } from '#lib/core/report/assumptions-appendix.ts';
 import type { DwellingKind } from '#lib/core/model/plan.ts';
-import { COST_ITEMS, GRANT_ZONE_LABELS, RENTAL_GRANT_SOURCE, costOf, isPlaceholder, type CostItem, type CostUnit } from './costs.ts';
+import { COST_ITEMS, GRANT_ZONE_LABELS, RENTAL_GRANT_SOURCE, costOf, isPlaceholder, type CostItem } from './costs.ts';
 
 const WHOLE_SCENARIO = 'Hele scenarioet';
 /** Short names of the dwelling kinds where the three share one printed row. */
 const KIND_SHORT: Readonly<Record<DwellingKind, string>> = { ordinaer: 'ordinær', tilpasset: 'tilpasset', bemannet: 'bemannet' };
 export const OWN_FIGURE_SOURCE = 'Oppgitt av kommunen i tiltaksplanen.';
-
-/** "4 500 000 kr", "2,5 %", "60 m²": nb-NO, the unit after the number. */
-function valueText(n: number, unit: CostUnit): string {
-	return unit === '%' ? `${formatNumber(n)} %` : `${formatNumber(n)} ${unit}`;
-}
 
 /**
  * A figure given per dwelling kind (investment, lease, running cost …) is one row when its three
@@ -47,7 +41,7 @@ export function planCostRows(scenario: Scenario): AppendixRow[] {
 			key: `plan.costs.${item.key}`,
 			group: WHOLE_SCENARIO,
 			field: item.label,
-			value: valueText(u.value, item.unit),
+			value: withUnit(u.value, item.unit),
 			range: rangeText(u, item.unit),
 			status: placeholder ? 'placeholder' : 'entered',
 			source: placeholder ? item.source : OWN_FIGURE_SOURCE
@@ -75,9 +69,6 @@ export function planCostRows(scenario: Scenario): AppendixRow[] {
 	return rows;
 }
 
-const sameRow = (a: AppendixRow, b: AppendixRow | undefined) =>
-	!!b && a.value === b.value && a.range === b.range && a.status === b.status && a.source === b.source;
-
 /**
  * The cost figures of the scenarios with a plan: one complete section for the first, naming every
  * scenario whose figures are all the same; then, for a scenario whose figures differ, a section of
@@ -93,7 +84,7 @@ export function planCostSections(scenarios: readonly Scenario[]): AppendixSectio
 	const differing: AppendixSection[] = [];
 	for (const s of withPlan.slice(1)) {
 		const rows = planCostRows(s);
-		const diff = rows.filter((r) => !sameRow(r, byKey.get(r.key)));
+		const diff = rows.filter((r) => !sameAppendixRow(r, byKey.get(r.key)));
 		if (diff.length === 0) same.push(s.name);
 		else
 			differing.push({

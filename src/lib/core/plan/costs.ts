@@ -79,6 +79,9 @@ const perKind = (
 		perKind: { row: label, kind: k }
 	}));
 
+/** A figure with one value for all dwelling kinds. */
+const single = (key: string, label: string, unit: CostUnit, value: number, source: string): CostItem => ({ key, label, unit, default: { value }, source });
+
 /** Every cost figure of a plan, in display order. The one list UI, docs and tests use. */
 export const COST_ITEMS: readonly CostItem[] = [
 	...perKind('invest.nybygg', 'Investering per bolig, nybygg', 'kr', { ordinaer: 4_500_000, tilpasset: 5_000_000, bemannet: 5_500_000 }, ROUGH),
@@ -89,50 +92,19 @@ export const COST_ITEMS: readonly CostItem[] = [
 	...perKind('rent', 'Husleieinntekt per utleid bolig', 'kr/år', { ordinaer: 130_000, tilpasset: 140_000, bemannet: 150_000 }, ROUGH),
 	...perKind('sale', 'Salgsverdi per solgt bolig', 'kr', { ordinaer: 3_000_000, tilpasset: 3_300_000, bemannet: 3_500_000 }, ROUGH),
 	...perKind('area', 'Primærareal (P-ROM) per bolig', 'm²', { ordinaer: 60, tilpasset: 65, bemannet: 55 }, ROUGH),
-	{
-		key: 'careGrantPct',
-		label: 'Investeringstilskudd til omsorgsboliger, andel av godkjent anleggskostnad',
-		unit: '%',
-		default: { value: 45 },
-		source: 'Husbanken, veileder for investeringstilskudd, kap. 4 «Utmålingsregler» (lest 29.11.2026): 45 % av godkjente anleggskostnader for omsorgsboliger, 55 % for sykehjem.'
-	},
-	{
-		key: 'careMaxCost',
-		label: 'Investeringstilskudd, høyeste godkjente anleggskostnad per boenhet',
-		unit: 'kr',
-		default: { value: 3_778_000 },
-		source:
-			'Husbanken, veileder for investeringstilskudd, retningslinje 4.2 «Godkjente anleggskostnader og tilskuddssatser per plass» (lest 29.11.2026, siden er ikke datert): ' +
+	single('careGrantPct', 'Investeringstilskudd til omsorgsboliger, andel av godkjent anleggskostnad', '%', 45, 'Husbanken, veileder for investeringstilskudd, kap. 4 «Utmålingsregler» (lest 29.11.2026): 45 % av godkjente anleggskostnader for omsorgsboliger, 55 % for sykehjem.'),
+	single(
+		'careMaxCost',
+		'Investeringstilskudd, høyeste godkjente anleggskostnad per boenhet',
+		'kr',
+		3_778_000,
+		'Husbanken, veileder for investeringstilskudd, retningslinje 4.2 «Godkjente anleggskostnader og tilskuddssatser per plass» (lest 29.11.2026, siden er ikke datert): ' +
 			'3 778 000 kr per plass utenfor pressområdene når prosjektet ikke har eget produksjonskjøkken (3 977 000 kr med kjøkken; i de 15 pressområdene, blant dem Oslo, Bærum, Bergen og Trondheim, 4 321 000 og 4 548 000 kr).'
-	},
-	{
-		key: 'careWriteDownYears',
-		label: 'Investeringstilskudd, nedskrivningstid',
-		unit: 'år',
-		default: { value: 20 },
-		source: 'Plassholder, ikke verifisert: nedskrivningstid for investeringstilskuddet. Sjekk tilsagnsbrevet.'
-	},
-	{
-		key: 'loanRatePct',
-		label: 'Lånerente (realrente)',
-		unit: '%',
-		default: { value: 2.5 },
-		source: 'Plassholder: realrente i faste priser (nominell rente om lag 4,5 % minus om lag 2 % prisvekst), ikke fra en kilde.'
-	},
-	{
-		key: 'loanTermYears',
-		label: 'Nedbetalingstid for lån',
-		unit: 'år',
-		default: { value: 30 },
-		source: 'Plassholder: 30 år, samme tid som tilskuddet nedskrives over. Bruk kommunens egen finansieringsplan.'
-	},
-	{
-		key: 'discountRatePct',
-		label: 'Kalkulasjonsrente for nåverdi (realrente)',
-		unit: '%',
-		default: { value: 4 },
-		source: 'Finansdepartementet: 4 % reell kalkulasjonsrente (pressemelding 59/2005, 23.09.2005; NOU 2012: 16 kap. 5). Rundskriv R-109/2021 er ikke lest her.'
-	}
+	),
+	single('careWriteDownYears', 'Investeringstilskudd, nedskrivningstid', 'år', 20, 'Plassholder, ikke verifisert: nedskrivningstid for investeringstilskuddet. Sjekk tilsagnsbrevet.'),
+	single('loanRatePct', 'Lånerente (realrente)', '%', 2.5, 'Plassholder: realrente i faste priser (nominell rente om lag 4,5 % minus om lag 2 % prisvekst), ikke fra en kilde.'),
+	single('loanTermYears', 'Nedbetalingstid for lån', 'år', 30, 'Plassholder: 30 år, samme tid som tilskuddet nedskrives over. Bruk kommunens egen finansieringsplan.'),
+	single('discountRatePct', 'Kalkulasjonsrente for nåverdi (realrente)', '%', 4, 'Finansdepartementet: 4 % reell kalkulasjonsrente (pressemelding 59/2005, 23.09.2005; NOU 2012: 16 kap. 5). Rundskriv R-109/2021 er ikke lest her.')
 ];
 
 const ITEM_BY_KEY = new Map(COST_ITEMS.map((i) => [i.key, i]));

@@ -2,11 +2,8 @@
  * The plan's key figures and its investment table for the økonomiplan period, shared by the plan
  * cell, print and any export. Norwegian text; amounts at fixed prices of the base year.
  */
-import { GROUP_IDS, GROUP_SHORT_LABELS } from '#lib/core/model/groups.ts';
-import { MEASURE_KINDS } from '#lib/core/model/plan.ts';
 import { formatMillions } from '#lib/core/text/money-format.ts';
-import { economyPlanYears, sumOver, type CostLines, type GroupKey, type PlanBudget } from './budget.ts';
-import { MEASURE_LABELS } from './measures.ts';
+import { BUDGET_LINES, budgetBreakdowns, economyPlanYears, sumOver, type CostLines, type PlanBudget } from './budget.ts';
 
 export interface PlanKeyFigures {
 	from: number;
@@ -48,14 +45,11 @@ export interface InvestmentTable {
 	rows: InvestmentTableRow[];
 }
 
-const ROW_LINES: readonly { key: keyof CostLines; label: string }[] = [
-	{ key: 'investment', label: 'Investering' },
-	{ key: 'grants', label: 'Tilskudd fra Husbanken' },
-	{ key: 'saleIncome', label: 'Salgsinntekter' },
-	{ key: 'grantRepayment', label: 'Tilbakebetalt tilskudd' },
-	{ key: 'netInvestment', label: 'Netto investering' },
-	{ key: 'netCost', label: 'Årlig nettokostnad (kapital, drift, leie − husleie)' }
-];
+/** The budget lines of the table (names from BUDGET_LINES; the yearly net cost says what it holds). */
+const TABLE_LINES: readonly (keyof CostLines)[] = ['investment', 'grants', 'saleIncome', 'grantRepayment', 'netInvestment', 'netCost'];
+const ROW_LINES = BUDGET_LINES.filter((l) => TABLE_LINES.includes(l.key)).map((l) =>
+	l.key === 'netCost' ? { ...l, label: 'Årlig nettokostnad (kapital, drift, leie − husleie)' } : l
+);
 
 /** The økonomiplan table: totals by line, then net investment by measure and by target group. */
 export function investmentTable(b: PlanBudget, baseYear: number): InvestmentTable {
@@ -66,13 +60,9 @@ export function investmentTable(b: PlanBudget, baseYear: number): InvestmentTabl
 		return { label, values: [...values, values.reduce((s, x) => s + x, 0)] };
 	};
 	const rows = ROW_LINES.map((l) => row(l.label, b.total[l.key]));
-	for (const k of MEASURE_KINDS) {
-		const r = row(`Netto investering: ${MEASURE_LABELS[k]}`, b.byKind[k].netInvestment);
-		if (r.values.some((v) => Math.abs(v) > 0.5)) rows.push(r);
-	}
-	const groups: GroupKey[] = [...GROUP_IDS, 'felles'];
-	for (const g of groups) {
-		const r = row(`Netto investering: ${g === 'felles' ? 'Felles' : GROUP_SHORT_LABELS[g]}`, b.byGroup[g].netInvestment);
+	// The breakdowns of every cost output, here only those with net investment in the period.
+	for (const { name, lines } of budgetBreakdowns(b)) {
+		const r = row(`Netto investering: ${name}`, lines.netInvestment);
 		if (r.values.some((v) => Math.abs(v) > 0.5)) rows.push(r);
 	}
 	return { years, rows };

@@ -62,7 +62,8 @@ function formatIn(n: number, unit: string): string {
 	return unit.startsWith('%') && Number.isFinite(n) ? percentFormat.format(n === 0 ? 0 : n) : formatNumber(n);
 }
 
-function withUnit(n: number, unit: string): string {
+/** "6 år", "4,9 %", "4 500 000 kr": nb-NO, the unit after the number (percentages with one decimal at most). */
+export function withUnit(n: number, unit: string): string {
 	if (!unit) return formatNumber(n);
 	return unit === '%' ? `${formatIn(n, unit)} %` : `${formatIn(n, unit)} ${unit}`;
 }
@@ -209,6 +210,11 @@ export function assumptionsAppendix(
 	];
 }
 
+/** Two rows of the same key say the same: value, range, status and source. */
+export function sameAppendixRow(a: AppendixRow, b: AppendixRow | undefined): boolean {
+	return !!b && a.value === b.value && a.range === b.range && a.status === b.status && a.source === b.source;
+}
+
 /**
  * The appendix with each scenario after the first reduced to the assumptions that differ from the
  * first scenario (value, range or status), so a printed case does not repeat the same table four
@@ -223,10 +229,7 @@ export function differencesOnly(sections: readonly AppendixSection[], baseSectio
 	const name = first.title.replace(/^Scenario: /, '');
 	return sections.map((section) => {
 		if (section.id === baseSectionId || section === first) return section;
-		const rows = section.rows.filter((r) => {
-			const f = firstRows.get(r.key);
-			return !f || f.value !== r.value || f.range !== r.range || f.status !== r.status || f.source !== r.source;
-		});
+		const rows = section.rows.filter((r) => !sameAppendixRow(r, firstRows.get(r.key)));
 		return { ...section, rows, sameAs: { scenario: name, omitted: section.rows.length - rows.length } };
 	});
 }
