@@ -54,6 +54,12 @@ export class ScenarioProjections {
 	computeMessage: string | null = $state(null);
 
 	#mcTimer: ReturnType<typeof setTimeout> | null = null;
+	/**
+	 * Each scenario's last cost fan by its input (plan, base data, horizon, seed, draws as JSON):
+	 * the Monte Carlo pass after an edit runs for every scenario, and a fan whose input did not
+	 * change is taken from here instead of being drawn again in the worker.
+	 */
+	#costFans = new Map<string, { key: string; fan: CostFan | null }>();
 	#disposed = false;
 	#restarts = 0;
 	#unsubscribe: () => void;
@@ -89,6 +95,7 @@ export class ScenarioProjections {
 		const touched = affects ? new Set(affects) : null;
 		for (const s of scenarios) if (!touched || touched.has(s.id)) this.recompute(s.id);
 		const ids = new Set(scenarios.map((s) => s.id));
+		for (const id of [...this.#costFans.keys()]) if (!ids.has(id)) this.#costFans.delete(id);
 		if (Object.keys(this.outcomes).some((k) => !ids.has(k))) {
 			this.outcomes = Object.fromEntries(Object.entries(this.outcomes).filter(([k]) => ids.has(k)));
 		}
@@ -153,6 +160,7 @@ export class ScenarioProjections {
 	#onWorkerLost(): void {
 		if (this.#disposed) return;
 		this.outcomes = {};
+		this.#costFans.clear();
 		this.#restarts++;
 		if (this.#restarts > MAX_RESTARTS) {
 			this.computeStatus = 'failed';
@@ -199,7 +207,12 @@ export class ScenarioProjections {
 		if (!scenario || !plan || !hasCostRanges(plan)) return null;
 		// Seeded like the scenario's Monte Carlo, so a shared file reproduces the same fan.
 		const input = { plan: $state.snapshot(plan) as Plan, base: $state.snapshot(doc.base), horizonYears: scenario.assumptions.horizonYears };
-		const fan = await this.client.costFan(input, { draws: COST_FAN_DRAWS, seed: scenario.assumptions.monteCarlo.seed }, scenarioId);
+		const opts = { draws: COST_FAN_DRAWS, seed: scenario.assumptions.monteCarlo.seed };
+		const key = JSON.stringify({ input, opts });
+		const cached = this.#costFans.get(scenarioId);
+		if (cached?.key === key) return cached.fan;
+		const fan = await this.client.costFan(input, opts, scenarioId);
+		if (fan) this.#costFans.set(scenarioId, { key, fan });
 		return fan ?? undefined;
 	}
 

@@ -149,6 +149,43 @@ describe('NotebookSession', () => {
 		session.dispose();
 	});
 
+	it('an edit of one scenario draws only that scenario’s cost fan again: an unchanged one is reused', { timeout: 30_000 }, async () => {
+		db = openDatabase(`session-${Math.random()}`);
+		const repo = new NotebookRepository(db);
+		const nb = createExampleNotebook();
+		const [basis, other] = nb.scenarios;
+		// Basis's purchase cost gets a range, which every variant inherits: four fans.
+		for (const s of nb.scenarios) s.assumptions.plan!.costs = { 'invest.kjop.ordinaer': triangular(3_000_000, 3_800_000, 5_000_000) };
+		const record = await repo.create(nb);
+		const asked: string[] = [];
+		const client = {
+			...stubClient,
+			monteCarlo: async () => ({ draws: 1, seed: 1, years: [], bands: {}, probRequiredExceedsPlanned: new Float64Array() }),
+			sensitivity: async (_input: unknown, year: number) => ({ year, output: 'total.requiredStock', baseline: 0, bars: [] }),
+			costFan: async (input: BudgetInput, opts: { draws: number; seed: number }, channel: string) => {
+				asked.push(channel);
+				return costFan(input, { draws: 20, seed: opts.seed });
+			}
+		} as unknown as ProjectionClient;
+		const session = new NotebookSession(record.doc, record.revision, repo, client);
+		const ids = nb.scenarios.map((x) => x.id);
+		await expect.poll(() => ids.every((id) => session.outcome(id).costFan?.uncertain), { timeout: 5_000 }).toBe(true);
+		expect([...asked].sort()).toEqual([...ids].sort());
+		const before = session.outcome(basis!.id).costFan;
+		// A wider range for one variant's purchases: its fan is drawn again, no other is.
+		session.update((d) => {
+			d.scenarios.find((x) => x.id === other!.id)!.assumptions.plan!.costs = { 'invest.kjop.ordinaer': triangular(2_000_000, 3_800_000, 6_000_000) };
+		}, { affects: [other!.id] });
+		await expect.poll(() => asked.length, { timeout: 5_000 }).toBe(ids.length + 1);
+		expect(asked.at(-1)).toBe(other!.id);
+		await expect.poll(() => session.outcome(basis!.id).monteCarloRunning, { timeout: 5_000 }).toBe(false);
+		await new Promise((r) => setTimeout(r, 400));
+		for (const id of ids) expect(asked.filter((c) => c === id), id).toHaveLength(id === other!.id ? 2 : 1);
+		expect(session.outcome(basis!.id).costFan).toBe(before);
+		expect(session.outcome(other!.id).costFan).not.toEqual(session.outcome(basis!.id).costFan);
+		session.dispose();
+	});
+
 	it('names other storage errors too', () => {
 		expect(describeStorageError(Object.assign(new Error('x'), { name: 'InvalidStateError' }))).toMatch(/InvalidStateError/);
 	});

@@ -57,6 +57,23 @@ describe('diffOverrides and applyOverrides', () => {
 		expect(r.assumptions.groups.rop.tenure).toEqual(parent.groups.rop.tenure);
 	});
 
+	it('a plan cost figure, whose key has dots, is one override that applies (and a variant edit keeps it)', () => {
+		const nb = buildMinimalNotebook();
+		const parent = structuredClone(nb.scenarios[0]!.assumptions);
+		parent.plan!.costs = { 'invest.kjop.ordinaer': triangular(3_000_000, 3_800_000, 5_000_000) };
+		const child = structuredClone(parent);
+		child.plan!.costs = { 'invest.kjop.ordinaer': triangular(2_000_000, 3_800_000, 6_000_000), 'rent.ordinaer': { value: 1 } };
+		const o = diffOverrides(parent, child);
+		expect(Object.keys(o).sort()).toEqual(['plan.costs.invest.kjop.ordinaer', 'plan.costs.rent.ordinaer']);
+		const r = applyOverrides(parent, o);
+		expect(r.inactive).toEqual([]);
+		expect(r.assumptions).toEqual(child);
+
+		const v = copyScenario(nb, nb.scenarios[0]!.id, 'Dyrere kjøp')!;
+		edit(nb, (d) => (scenario(d, v.id).assumptions.plan!.costs = { 'invest.kjop.ordinaer': { value: 4_200_000 } }));
+		expect(scenario(nb, v.id).assumptions.plan!.costs).toEqual({ 'invest.kjop.ordinaer': { value: 4_200_000 } });
+	});
+
 	it('refuses paths that could reach a prototype', () => {
 		expect(isOverridePath('groups.rop.tenure.years')).toBe(true);
 		expect(isOverridePath('__proto__.polluted')).toBe(false);

@@ -40,6 +40,18 @@ const SERIES_KEYS = new Set(['settledPerYear', 'perYear']);
 /** Path segments that could reach an object's prototype: never part of an override path. */
 const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'prototype', 'constructor']);
 
+/** Cost figures of a plan are keyed by names with dots ("invest.kjop.ordinaer", core/plan/costs.ts). */
+const COST_PREFIX = 'plan.costs.';
+
+/**
+ * The segments of an override path: split at the dots, except that everything after
+ * "plan.costs." is one cost key, so "plan.costs.invest.kjop.ordinaer" is plan → costs →
+ * "invest.kjop.ordinaer" (the unit diffOverrides makes of a cost figure).
+ */
+function pathSegments(path: string): string[] {
+	return path.startsWith(COST_PREFIX) && path.length > COST_PREFIX.length ? ['plan', 'costs', path.slice(COST_PREFIX.length)] : path.split('.');
+}
+
 /** A well-formed override path: dot-separated segments of letters, digits, '_' and '-', none of them forbidden. */
 export function isOverridePath(path: string): boolean {
 	const segments = path.split('.');
@@ -97,7 +109,7 @@ export function diffOverrides(parent: unknown, child: unknown, prefix = ''): Ove
 
 /** Shorter paths first, so a whole object is in place before an override inside it. */
 function byDepth(paths: Iterable<string>): string[] {
-	return [...paths].sort((a, b) => a.split('.').length - b.split('.').length || (a < b ? -1 : a > b ? 1 : 0));
+	return [...paths].sort((a, b) => pathSegments(a).length - pathSegments(b).length || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
@@ -112,7 +124,7 @@ export function applyOverrides(parent: ScenarioAssumptions, overrides: Overrides
 			inactive.push(path);
 			continue;
 		}
-		const segments = path.split('.');
+		const segments = pathSegments(path);
 		const last = segments.pop()!;
 		let target: Json | undefined = result;
 		for (const s of segments) target = isPlainObject(target) && Object.hasOwn(target, s) ? target[s] : undefined;
@@ -132,7 +144,7 @@ export function applyOverrides(parent: ScenarioAssumptions, overrides: Overrides
 /** The value at a dot path, or undefined. */
 export function valueAt(root: unknown, path: string): unknown {
 	let x: unknown = root;
-	for (const s of path.split('.')) x = isPlainObject(x) && Object.hasOwn(x, s) ? x[s] : undefined;
+	for (const s of pathSegments(path)) x = isPlainObject(x) && Object.hasOwn(x, s) ? x[s] : undefined;
 	return x;
 }
 
