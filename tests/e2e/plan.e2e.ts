@@ -33,8 +33,10 @@ describe('plan and cost', () => {
 		const proposed = millions(await netInvestment());
 		await expect.poll(chart).not.toBe(chartBefore);
 
-		// Edit the first year: five purchases instead of the proposed number.
-		const firstCount = cell.getByLabel(/^Antall boliger, tiltak \d+ \(2026\)$/).first();
+		// Edit the first year: five more than proposed in its first measure of the plan's own (the
+		// changes decided before the plan, ticked «Vedtatt», cost nothing in it).
+		const own = cell.getByTestId('measure-row').filter({ has: page.locator('input[type="checkbox"]:not(:checked)') });
+		const firstCount = own.getByLabel(/^Antall boliger, tiltak \d+ \(2026\)$/).first();
 		const countBefore = readNumber(await firstCount.inputValue());
 		await firstCount.fill(String(countBefore + 5));
 		await expect.poll(async () => millions(await netInvestment())).toBeGreaterThan(proposed);
