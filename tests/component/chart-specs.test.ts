@@ -14,7 +14,8 @@ import { monteCarloFanSpec } from '#lib/charts/monte-carlo-fan.ts';
 import { SHORTFALL_LEGEND, shortfallProbabilitySpec } from '#lib/charts/shortfall-probability.ts';
 import { scenarioComparisonSpec } from '#lib/charts/scenario-comparison.ts';
 import { tornadoSpec } from '#lib/charts/tornado.ts';
-import { GROUP_COLORS } from '#lib/charts/palette.ts';
+import { COLORS, GROUP_COLORS } from '#lib/charts/palette.ts';
+import { GROUP_IDS } from '#lib/core/model/groups.ts';
 import { exampleInput } from '../unit/engine/fixtures.ts';
 import { beautifyMarkup } from './support/beautify-markup.ts';
 
@@ -59,6 +60,15 @@ describe('chart specs', () => {
 	it('uses the fixed colour of each group', () => {
 		const html = draw(needByGroupSpec(result)).outerHTML;
 		for (const c of Object.values(GROUP_COLORS)) expect(html.toLowerCase()).toContain(c.toLowerCase());
+	});
+
+	it('outlines every group area in the separator colour (neighbouring colours are under 3:1)', () => {
+		const areas = [...draw(needByGroupSpec(result)).querySelectorAll('svg [aria-label="area"] path')];
+		expect(areas).toHaveLength(GROUP_IDS.length);
+		for (const a of areas) {
+			const stroke = a.getAttribute('stroke') ?? a.parentElement?.getAttribute('stroke');
+			expect(stroke?.toLowerCase()).toBe(COLORS.groupSeparator);
+		}
 	});
 
 	it.each(specs.filter(([n]) => n !== 'tornado'))('%s centres the year label below the ticks, clear of the last year', (_, spec) => {
