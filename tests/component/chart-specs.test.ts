@@ -124,6 +124,16 @@ describe('chart specs', () => {
 		expect(draw(needByGroupSpec(result)).querySelector('h3')?.textContent).toBe('Husstander som bor i eller venter på kommunal bolig');
 	});
 
+	it('leaves room left of the plot for «100 %» at a projector’s text size (the «1» was cut off)', () => {
+		for (const fontSize of [13, 18, 26]) {
+			const spec = shortfallProbabilitySpec(result, mc, { fontSize });
+			// About 0.6 em a character in the system font, plus the tick and its gap.
+			expect(spec.marginLeft!, `${fontSize} px`).toBeGreaterThanOrEqual(fontSize * 0.6 * '100 %'.length + 9);
+			// Wider than a chart whose widest label is «250».
+			if (fontSize > 13) expect(spec.marginLeft!).toBeGreaterThan(needByGroupSpec(result, { fontSize }).marginLeft!);
+		}
+	});
+
 	it('draws P(required > planned) for every year on a 0–100 % axis, from the Monte Carlo run', () => {
 		const svg = draw(shortfallProbabilitySpec(result, mc)).querySelector(':scope > svg')!;
 		const text = svg.closest('figure')?.textContent ?? '';

@@ -20,6 +20,8 @@ export interface ChartFrameOptions {
 	width?: number;
 	height?: number;
 	yTickFormat?: (d: number) => string;
+	/** Characters in the widest y tick label: 4 («16,0», «250») unless a chart says otherwise («100 %» is 5). */
+	yTickChars?: number;
 	/** Text size in px for axes and labels: 13 on screen, larger on a projector. */
 	fontSize?: number;
 	/** jsdom/tests pass their document; the browser uses the global one. */
@@ -66,6 +68,15 @@ export function observedDots(rows: readonly { year: number; value: number }[], f
 /** Tick labels of a percentage axis in nb-NO ("12,5 %"). */
 export function percentTick(d: number): string {
 	return `${d.toLocaleString('nb-NO')} %`;
+}
+
+/**
+ * Room left of the plot for y tick labels of `chars` characters (about 0.6 em each in the system
+ * font) and the tick: 3.3 em for «16,0». «100 %» needs 3.9 em: at 18 px the shortfall chart's «1»
+ * was cut off on a slide.
+ */
+export function leftAxisMargin(fontSize: number, chars = 4): number {
+	return Math.max(56, Math.ceil(fontSize * (0.6 * chars + 0.9)));
 }
 
 export function topAxisMargin(fontSize: number): number {
@@ -117,9 +128,9 @@ export function frameOptions(o: ChartFrameOptions, marks: Plot.Markish[]): Plot.
 		...(o.caption ? { caption: o.caption } : {}),
 		width: o.width ?? 720,
 		height: o.height ?? 360,
-		// Room for «16,0» left of the plot and half of «2055» right of it: fixed for 13 px text, they
-		// cut the tick labels off at a projector's text size.
-		marginLeft: Math.max(56, Math.ceil((o.fontSize ?? 13) * 3.3)),
+		// Room for the widest y tick label left of the plot and half of «2055» right of it: fixed for
+		// 13 px text, they cut the tick labels off at a projector's text size.
+		marginLeft: leftAxisMargin(o.fontSize ?? 13, o.yTickChars),
 		marginRight: Math.max(24, Math.ceil((o.fontSize ?? 13) * 1.4)),
 		marginTop: topAxisMargin(o.fontSize ?? 13),
 		marginBottom: bottomAxisMargin(o.fontSize ?? 13),
