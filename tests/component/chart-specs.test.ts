@@ -124,6 +124,20 @@ describe('chart specs', () => {
 		expect(draw(needByGroupSpec(result)).querySelector('h3')?.textContent).toBe('Husstander som bor i eller venter på kommunal bolig');
 	});
 
+	it('keeps y tick labels apart at a projector’s text size (they touched at 26 px)', () => {
+		const gaps = (spec: Plot.PlotOptions) => {
+			const ys = [...draw(spec).querySelectorAll('g[aria-label="y-axis tick label"] text')]
+				.map((t) => Number(/translate\([\d.-]+,([\d.-]+)\)/.exec(t.getAttribute('transform') ?? '')?.[1]))
+				.sort((a, b) => a - b);
+			expect(ys.length).toBeGreaterThanOrEqual(3);
+			return Math.min(...ys.slice(1).map((y, i) => y - ys[i]!));
+		};
+		for (const fontSize of [18, 26]) {
+			expect(gaps(needByGroupSpec(result, { fontSize, height: 600 })), `${fontSize} px`).toBeGreaterThanOrEqual(1.5 * fontSize);
+			expect(gaps(monteCarloFanSpec(result, mc, { fontSize, height: 600 })), `${fontSize} px`).toBeGreaterThanOrEqual(1.5 * fontSize);
+		}
+	});
+
 	it('leaves room left of the plot for «100 %» at a projector’s text size (the «1» was cut off)', () => {
 		for (const fontSize of [13, 18, 26]) {
 			const spec = shortfallProbabilitySpec(result, mc, { fontSize });
@@ -161,6 +175,23 @@ describe('chart specs', () => {
 			// Wrapped labels are split into <tspan>s; joined, each label is there in full.
 			const text = svg.textContent?.replace(/\s+/g, '') ?? '';
 			for (const b of sens.bars.slice(0, 10)) expect(text).toContain(b.label.replace(/\s+/g, ''));
+		}
+	});
+
+	it('draws the tornado’s «Boliger» with its descender inside the chart, and ticks apart on a projector', () => {
+		for (const fontSize of [13, 26]) {
+			const svg = draw(tornadoSpec(sens, { width: 1800, fontSize, height: 700 })).querySelector(':scope > svg')!;
+			const label = svg.querySelector('g[aria-label="x-axis label"]')!;
+			const baseline =
+				Number(/translate\([\d.-]+,([\d.-]+)\)/.exec(label.getAttribute('transform') ?? '')?.[1]) +
+				Number(/translate\([\d.-]+,([\d.-]+)\)/.exec(label.querySelector('text')!.getAttribute('transform') ?? '')?.[1]);
+			// A «g» reaches about 0.23 em below the baseline.
+			expect(baseline + 0.23 * fontSize, `${fontSize} px`).toBeLessThanOrEqual(Number(svg.getAttribute('height')));
+			const xs = [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')]
+				.map((t) => Number(/translate\(([\d.-]+)/.exec(t.getAttribute('transform') ?? '')?.[1]))
+				.sort((a, b) => a - b);
+			// «270» is about 1.8 em wide: at least one em between neighbours.
+			expect(Math.min(...xs.slice(1).map((x, i) => x - xs[i]!)), `${fontSize} px`).toBeGreaterThanOrEqual(2.8 * fontSize);
 		}
 	});
 

@@ -121,6 +121,18 @@ export function baseYearMarks(baseYear: number, lastYear: number, fontSize = 13)
 	];
 }
 
+/**
+ * Plot puts a y tick every 35 px, right for 13 px text; at a projector's 26 px the labels touched
+ * (0, 20, 40 … 360 on a 1080 px slide). From 16 px up, one tick is asked for every 3.5 lines:
+ * Plot rounds to 1-2-5 steps and may give up to about twice as many, still 1.5 lines apart.
+ */
+function yTicks(o: ChartFrameOptions): { ticks?: number } {
+	const fontSize = o.fontSize ?? 13;
+	if (fontSize <= 16) return {};
+	const plotHeight = (o.height ?? 360) - topAxisMargin(fontSize) - bottomAxisMargin(fontSize);
+	return { ticks: Math.max(3, Math.floor(plotHeight / (fontSize * 3.5))) };
+}
+
 export function frameOptions(o: ChartFrameOptions, marks: Plot.Markish[]): Plot.PlotOptions {
 	return {
 		title: o.title,
@@ -136,7 +148,7 @@ export function frameOptions(o: ChartFrameOptions, marks: Plot.Markish[]): Plot.
 		marginBottom: bottomAxisMargin(o.fontSize ?? 13),
 		style: { fontSize: `${o.fontSize ?? 13}px`, fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif' },
 		x: yearAxis(),
-		y: { label: o.yLabel, grid: true, tickFormat: o.yTickFormat ?? ((d: number) => formatCount(d)) },
+		y: { label: o.yLabel, grid: true, tickFormat: o.yTickFormat ?? ((d: number) => formatCount(d)), ...yTicks(o) },
 		marks: [...baseYearMarks(o.baseYear, o.lastYear, o.fontSize ?? 13), ...marks],
 		...(o.document ? { document: o.document } : {})
 	};
