@@ -14,7 +14,8 @@ import { monteCarloFanSpec } from '#lib/charts/monte-carlo-fan.ts';
 import { SHORTFALL_LEGEND, shortfallProbabilitySpec } from '#lib/charts/shortfall-probability.ts';
 import { scenarioComparisonSpec } from '#lib/charts/scenario-comparison.ts';
 import { tornadoSpec } from '#lib/charts/tornado.ts';
-import { GROUP_COLORS } from '#lib/charts/palette.ts';
+import { COLORS, GROUP_COLORS } from '#lib/charts/palette.ts';
+import { GROUP_IDS } from '#lib/core/model/groups.ts';
 import { exampleInput } from '../unit/engine/fixtures.ts';
 import { beautifyMarkup } from './support/beautify-markup.ts';
 
@@ -59,6 +60,15 @@ describe('chart specs', () => {
 	it('uses the fixed colour of each group', () => {
 		const html = draw(needByGroupSpec(result)).outerHTML;
 		for (const c of Object.values(GROUP_COLORS)) expect(html.toLowerCase()).toContain(c.toLowerCase());
+	});
+
+	it('outlines every group area in the separator colour (neighbouring colours are under 3:1)', () => {
+		const areas = [...draw(needByGroupSpec(result)).querySelectorAll('svg [aria-label="area"] path')];
+		expect(areas).toHaveLength(GROUP_IDS.length);
+		for (const a of areas) {
+			const stroke = a.getAttribute('stroke') ?? a.parentElement?.getAttribute('stroke');
+			expect(stroke?.toLowerCase()).toBe(COLORS.groupSeparator);
+		}
 	});
 
 	it.each(specs.filter(([n]) => n !== 'tornado'))('%s centres the year label below the ticks, clear of the last year', (_, spec) => {
@@ -114,6 +124,30 @@ describe('chart specs', () => {
 		expect(draw(needByGroupSpec(result)).querySelector('h3')?.textContent).toBe('Husstander som bor i eller venter på kommunal bolig');
 	});
 
+	it('keeps y tick labels apart at a projector’s text size (they touched at 26 px)', () => {
+		const gaps = (spec: Plot.PlotOptions) => {
+			const ys = [...draw(spec).querySelectorAll('g[aria-label="y-axis tick label"] text')]
+				.map((t) => Number(/translate\([\d.-]+,([\d.-]+)\)/.exec(t.getAttribute('transform') ?? '')?.[1]))
+				.sort((a, b) => a - b);
+			expect(ys.length).toBeGreaterThanOrEqual(3);
+			return Math.min(...ys.slice(1).map((y, i) => y - ys[i]!));
+		};
+		for (const fontSize of [18, 26]) {
+			expect(gaps(needByGroupSpec(result, { fontSize, height: 600 })), `${fontSize} px`).toBeGreaterThanOrEqual(1.5 * fontSize);
+			expect(gaps(monteCarloFanSpec(result, mc, { fontSize, height: 600 })), `${fontSize} px`).toBeGreaterThanOrEqual(1.5 * fontSize);
+		}
+	});
+
+	it('leaves room left of the plot for «100 %» at a projector’s text size (the «1» was cut off)', () => {
+		for (const fontSize of [13, 18, 26]) {
+			const spec = shortfallProbabilitySpec(result, mc, { fontSize });
+			// About 0.6 em a character in the system font, plus the tick and its gap.
+			expect(spec.marginLeft!, `${fontSize} px`).toBeGreaterThanOrEqual(fontSize * 0.6 * '100 %'.length + 9);
+			// Wider than a chart whose widest label is «250».
+			if (fontSize > 13) expect(spec.marginLeft!).toBeGreaterThan(needByGroupSpec(result, { fontSize }).marginLeft!);
+		}
+	});
+
 	it('draws P(required > planned) for every year on a 0–100 % axis, from the Monte Carlo run', () => {
 		const svg = draw(shortfallProbabilitySpec(result, mc)).querySelector(':scope > svg')!;
 		const text = svg.closest('figure')?.textContent ?? '';
@@ -141,6 +175,23 @@ describe('chart specs', () => {
 			// Wrapped labels are split into <tspan>s; joined, each label is there in full.
 			const text = svg.textContent?.replace(/\s+/g, '') ?? '';
 			for (const b of sens.bars.slice(0, 10)) expect(text).toContain(b.label.replace(/\s+/g, ''));
+		}
+	});
+
+	it('draws the tornado’s «Boliger» with its descender inside the chart, and ticks apart on a projector', () => {
+		for (const fontSize of [13, 26]) {
+			const svg = draw(tornadoSpec(sens, { width: 1800, fontSize, height: 700 })).querySelector(':scope > svg')!;
+			const label = svg.querySelector('g[aria-label="x-axis label"]')!;
+			const baseline =
+				Number(/translate\([\d.-]+,([\d.-]+)\)/.exec(label.getAttribute('transform') ?? '')?.[1]) +
+				Number(/translate\([\d.-]+,([\d.-]+)\)/.exec(label.querySelector('text')!.getAttribute('transform') ?? '')?.[1]);
+			// A «g» reaches about 0.23 em below the baseline.
+			expect(baseline + 0.23 * fontSize, `${fontSize} px`).toBeLessThanOrEqual(Number(svg.getAttribute('height')));
+			const xs = [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')]
+				.map((t) => Number(/translate\(([\d.-]+)/.exec(t.getAttribute('transform') ?? '')?.[1]))
+				.sort((a, b) => a - b);
+			// «270» is about 1.8 em wide: at least one em between neighbours.
+			expect(Math.min(...xs.slice(1).map((x, i) => x - xs[i]!)), `${fontSize} px`).toBeGreaterThanOrEqual(2.8 * fontSize);
 		}
 	});
 

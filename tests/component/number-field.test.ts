@@ -3,6 +3,7 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import NumberField from '#lib/components/NumberField.svelte';
 import UncertainField from '#lib/components/UncertainField.svelte';
+import CountField from '#lib/components/base-data/CountField.svelte';
 
 describe('NumberField', () => {
 	it('has a visible label that names the input, and shows the unit', () => {
@@ -10,6 +11,23 @@ describe('NumberField', () => {
 		const input = screen.getByLabelText('Botid – ROP');
 		expect(input).toHaveValue('8,0');
 		expect(screen.getByText('år')).toBeVisible();
+	});
+
+	it('is a Designsystemet field (ds-input) with its error state, named by its label', async () => {
+		render(NumberField, { id: 'b', label: 'Botid – ROP', value: 8, unit: 'år', min: 0, minExclusive: true, onchange: () => {} });
+		const input = screen.getByRole('textbox', { name: 'Botid – ROP' });
+		expect(input).toHaveClass('ds-input');
+		await userEvent.clear(input);
+		await userEvent.type(input, '-1');
+		// ds-input draws the error state from aria-invalid; the message is Designsystemet's validation message.
+		expect(input).toHaveAttribute('aria-invalid', 'true');
+		expect(screen.getByRole('alert')).toHaveClass('ds-validation-message');
+		expect(input).toHaveAccessibleDescription(/Botid – ROP må være over 0 år/);
+	});
+
+	it('base data: the whole-number field is a Designsystemet field too', () => {
+		render(CountField, { id: 'c', label: 'Leietakere – Eldre', value: 52, onchange: () => {} });
+		expect(screen.getByRole('textbox', { name: 'Leietakere – Eldre' })).toHaveClass('ds-input');
 	});
 
 	it('accepts a Norwegian decimal comma and passes the number on', async () => {

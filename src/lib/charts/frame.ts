@@ -20,6 +20,8 @@ export interface ChartFrameOptions {
 	width?: number;
 	height?: number;
 	yTickFormat?: (d: number) => string;
+	/** Characters in the widest y tick label: 4 («16,0», «250») unless a chart says otherwise («100 %» is 5). */
+	yTickChars?: number;
 	/** Text size in px for axes and labels: 13 on screen, larger on a projector. */
 	fontSize?: number;
 	/** jsdom/tests pass their document; the browser uses the global one. */
@@ -68,6 +70,15 @@ export function percentTick(d: number): string {
 	return `${d.toLocaleString('nb-NO')} %`;
 }
 
+/**
+ * Room left of the plot for y tick labels of `chars` characters (about 0.6 em each in the system
+ * font) and the tick: 3.3 em for «16,0». «100 %» needs 3.9 em: at 18 px the shortfall chart's «1»
+ * was cut off on a slide.
+ */
+export function leftAxisMargin(fontSize: number, chars = 4): number {
+	return Math.max(56, Math.ceil(fontSize * (0.6 * chars + 0.9)));
+}
+
 export function topAxisMargin(fontSize: number): number {
 	return Math.ceil(fontSize * 2.6 + 6);
 }
@@ -110,6 +121,18 @@ export function baseYearMarks(baseYear: number, lastYear: number, fontSize = 13)
 	];
 }
 
+/**
+ * Plot puts a y tick every 35 px, right for 13 px text; at a projector's 26 px the labels touched
+ * (0, 20, 40 … 360 on a 1080 px slide). From 16 px up, one tick is asked for every 3.5 lines:
+ * Plot rounds to 1-2-5 steps and may give up to about twice as many, still 1.5 lines apart.
+ */
+function yTicks(o: ChartFrameOptions): { ticks?: number } {
+	const fontSize = o.fontSize ?? 13;
+	if (fontSize <= 16) return {};
+	const plotHeight = (o.height ?? 360) - topAxisMargin(fontSize) - bottomAxisMargin(fontSize);
+	return { ticks: Math.max(3, Math.floor(plotHeight / (fontSize * 3.5))) };
+}
+
 export function frameOptions(o: ChartFrameOptions, marks: Plot.Markish[]): Plot.PlotOptions {
 	return {
 		title: o.title,
@@ -117,15 +140,15 @@ export function frameOptions(o: ChartFrameOptions, marks: Plot.Markish[]): Plot.
 		...(o.caption ? { caption: o.caption } : {}),
 		width: o.width ?? 720,
 		height: o.height ?? 360,
-		// Room for «16,0» left of the plot and half of «2055» right of it: fixed for 13 px text, they
-		// cut the tick labels off at a projector's text size.
-		marginLeft: Math.max(56, Math.ceil((o.fontSize ?? 13) * 3.3)),
+		// Room for the widest y tick label left of the plot and half of «2055» right of it: fixed for
+		// 13 px text, they cut the tick labels off at a projector's text size.
+		marginLeft: leftAxisMargin(o.fontSize ?? 13, o.yTickChars),
 		marginRight: Math.max(24, Math.ceil((o.fontSize ?? 13) * 1.4)),
 		marginTop: topAxisMargin(o.fontSize ?? 13),
 		marginBottom: bottomAxisMargin(o.fontSize ?? 13),
 		style: { fontSize: `${o.fontSize ?? 13}px`, fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif' },
 		x: yearAxis(),
-		y: { label: o.yLabel, grid: true, tickFormat: o.yTickFormat ?? ((d: number) => formatCount(d)) },
+		y: { label: o.yLabel, grid: true, tickFormat: o.yTickFormat ?? ((d: number) => formatCount(d)), ...yTicks(o) },
 		marks: [...baseYearMarks(o.baseYear, o.lastYear, o.fontSize ?? 13), ...marks],
 		...(o.document ? { document: o.document } : {})
 	};

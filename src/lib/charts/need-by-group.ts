@@ -3,7 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { GROUP_IDS, GROUP_SHORT_LABELS } from '#lib/core/model/groups.ts';
 import type { ProjectionResult } from '#lib/core/model/result.ts';
 import { frameOptions, type ChartFrameOptions } from './frame.ts';
-import { groupColorScale } from './palette.ts';
+import { COLORS, groupColorScale } from './palette.ts';
 
 export interface NeedRow {
 	year: number;
@@ -32,7 +32,16 @@ export function needByGroupSpec(
 			...o
 		},
 		[
-			Plot.areaY(rows, { x: 'year', y: 'need', fill: 'group', order: groupColorScale.domain, tip: true }),
+			// Outlined: neighbouring group colours are under 3:1 against each other (palette.ts).
+			Plot.areaY(rows, {
+				x: 'year',
+				y: 'need',
+				fill: 'group',
+				order: groupColorScale.domain,
+				stroke: COLORS.groupSeparator,
+				strokeWidth: 1,
+				tip: true
+			}),
 			Plot.ruleY([0])
 		]
 	);

@@ -1,6 +1,10 @@
 /**
  * One colour per target group, the same on every chart, from the Okabe–Ito palette
  * (distinguishable with the common colour-vision deficiencies, and legible on a projector).
+ * Neighbouring group colours have only 1.0–1.7:1 against each other and orange and sky blue
+ * 2.3:1 against white, under the 3:1 WCAG 2.1 1.4.11 asks of what tells areas apart: where the
+ * colours alone would have to do that (the stacked need chart), every area is outlined in
+ * `COLORS.groupSeparator` (measured in tests/unit/charts/palette-contrast.test.ts).
  */
 import { GROUP_IDS, GROUP_SHORT_LABELS, type GroupId } from '#lib/core/model/groups.ts';
 
@@ -34,7 +38,11 @@ export const COLORS = {
 	/** The projected period's grey (black at this opacity over white): a hint only, the base-year
 	 * rule and its label carry the information. */
 	projectedOpacity: 0.035,
-	baseYear: '#595959'
+	baseYear: '#595959',
+	/** The outline of each group's area in the stacked need chart: at least 3:1 against every
+	 * group colour (the darkest, blue #0072B2, needs a near-black), white and the projected grey,
+	 * so the edges, not the fills, tell the areas apart. */
+	groupSeparator: '#1f1f1f'
 } as const;
 
 /** Plot's ordinal colour scale with the groups in display order and their Norwegian names. */

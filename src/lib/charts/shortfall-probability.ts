@@ -28,6 +28,7 @@ export function shortfallProbabilitySpec(
 				`Andel av ${formatCount(mc.draws)} simuleringer der nødvendig bestand er større enn planlagt, hvert år`,
 			yLabel: 'Sannsynlighet (%)',
 			yTickFormat: percentTick,
+			yTickChars: '100 %'.length,
 			baseYear: result.baseYear,
 			lastYear: result.years.at(-1) ?? result.baseYear,
 			// One line on a fixed 0–100 % scale reads well at two thirds of the usual height (and the

@@ -65,7 +65,17 @@ export function tornadoSpec(sens: SensitivityResult, o: TornadoOptions = {}): Pl
 		marginLeft,
 		marginRight,
 		style: { fontSize: `${fontSize}px`, fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif' },
-		x: { label: 'Boliger', labelAnchor: 'center', labelArrow: 'none', grid: true, tickFormat: (d: number) => formatCount(d) },
+		x: {
+			label: 'Boliger',
+			labelAnchor: 'center',
+			labelArrow: 'none',
+			// Plot sets the label's baseline 3 px above the bottom edge, where the «g» of «Boliger» was cut off.
+			labelOffset: marginBottom - 3 - Math.ceil(fontSize * 0.25),
+			grid: true,
+			tickFormat: (d: number) => formatCount(d),
+			// At a projector's text size Plot's tick every 80 px put «240 242 244 …» shoulder to shoulder.
+			...(fontSize > 16 ? { ticks: Math.max(3, Math.floor((width - marginLeft - marginRight) / (fontSize * 4))) } : {})
+		},
 		y: { label: null, domain: bars.map((b) => b.label), padding, ...(narrow ? { axis: null } : {}) },
 		color: { domain: ['Lav verdi', 'Høy verdi'], range: ['#56B4E9', '#D55E00'], legend: true },
 		marks: [

@@ -4,7 +4,8 @@
  * 3:1 against them. The fills themselves are pale on purpose (the lines must stand out on them).
  */
 import { describe, expect, it } from 'vitest';
-import { COLORS } from '#lib/charts/palette.ts';
+import { COLORS, GROUP_COLORS } from '#lib/charts/palette.ts';
+import { GROUP_IDS } from '#lib/core/model/groups.ts';
 import { composite, contrastRatio, relativeLuminance } from '#lib/charts/contrast.ts';
 
 const WHITE = '#ffffff';
@@ -55,5 +56,21 @@ describe('shaded shortage and cost band', () => {
 	it('the base-year rule has 3:1 against white and the projected grey', () => {
 		expect(contrastRatio(COLORS.baseYear, WHITE)).toBeGreaterThanOrEqual(3);
 		expect(contrastRatio(COLORS.baseYear, PROJECTED)).toBeGreaterThanOrEqual(3);
+	});
+});
+
+describe('stacked need per target group', () => {
+	const colours = GROUP_IDS.map((g) => GROUP_COLORS[g]);
+	it('neighbouring group colours alone are under 3:1 (why every area is outlined)', () => {
+		// Stacked in display order: each area touches the next one.
+		const neighbours = colours.slice(1).map((c, i) => contrastRatio(colours[i]!, c));
+		expect(Math.max(...neighbours)).toBeLessThan(3);
+	});
+	it.each(GROUP_IDS)('the separator has 3:1 against the %s area', (g) => {
+		expect(contrastRatio(COLORS.groupSeparator, GROUP_COLORS[g])).toBeGreaterThanOrEqual(3);
+	});
+	it('the separator has 3:1 against white and the projected grey (the top of the stack)', () => {
+		expect(contrastRatio(COLORS.groupSeparator, WHITE)).toBeGreaterThanOrEqual(3);
+		expect(contrastRatio(COLORS.groupSeparator, PROJECTED)).toBeGreaterThanOrEqual(3);
 	});
 });

@@ -106,6 +106,24 @@ describe('baseAppendixRows', () => {
 	});
 });
 
+describe('short group names (the printed group column)', () => {
+	it('gives a target group’s row its short name, and leaves shared rows without one', () => {
+		const base = baseAppendixRows(doc);
+		expect(row(base, 'base.groups.rop.tenants')).toMatchObject({ group: 'ROP (rus og psykiske lidelser)', groupShort: 'ROP' });
+		expect(row(base, 'base.groups.eldre.waiting')).toMatchObject({ group: 'Eldre', groupShort: 'Eldre' });
+		expect(row(base, 'base.baseYear').group).toBe('Alle');
+		expect(row(base, 'base.baseYear').groupShort).toBeUndefined();
+		// A segment for several groups names them all, in both forms.
+		const shared = base.find((r) => r.key.startsWith('base.segments.') && r.group.includes(','));
+		expect(shared).toBeDefined();
+		expect(shared!.groupShort).toBe(shared!.group.replace('ROP (rus og psykiske lidelser)', 'ROP'));
+		const scenarioRows = scenarioAppendixRows(doc.scenarios, basis);
+		expect(row(scenarioRows, 'groups.rop.tenure.years').groupShort).toBe('ROP');
+		expect(row(scenarioRows, 'vacancyTargetPct')).toMatchObject({ group: 'Hele scenarioet' });
+		expect(row(scenarioRows, 'vacancyTargetPct').groupShort).toBeUndefined();
+	});
+});
+
 describe('assumptionsAppendix', () => {
 	it('has the shared base first, then one section per scenario with its calibration', () => {
 		const sections = assumptionsAppendix(doc, doc.scenarios.slice(0, 2), (id) =>

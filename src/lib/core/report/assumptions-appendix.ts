@@ -10,7 +10,7 @@
 import type { Notebook, Scenario, Cell } from '#lib/core/model/notebook.ts';
 import type { CalibrationNote } from '#lib/core/model/result.ts';
 import type { Uncertain } from '#lib/core/model/uncertain.ts';
-import { GROUP_IDS, GROUP_LABELS } from '#lib/core/model/groups.ts';
+import { GROUP_IDS, GROUP_LABELS, GROUP_SHORT_LABELS, type GroupId } from '#lib/core/model/groups.ts';
 import { ASSUMPTION_HELP } from '#lib/core/text/assumption-help.ts';
 import { formatNumber } from '#lib/core/text/number-format.ts';
 import { assumptionProvenance, dataProvenance, provenanceText, STATUS_LABELS, type ValueOrigin } from './provenance.ts';
@@ -24,6 +24,12 @@ export interface AppendixRow {
 	key: string;
 	/** Norwegian group label, or "Hele scenarioet" / "Alle" for shared assumptions. */
 	group: string;
+	/**
+	 * The group as a table column shows it (GROUP_SHORT_LABELS: «ROP»), where `group` is a
+	 * target group's full name; absent where the two are the same. The printed appendix's legend
+	 * spells the short names out.
+	 */
+	groupShort?: string;
 	/** Norwegian name of the assumption. */
 	field: string;
 	/** Value with unit, nb-NO formatted ("6 år", "kalibreres"). */
@@ -115,6 +121,7 @@ export function scenarioAppendixRows(scenarios: readonly Scenario[], scenario: S
 		const base = {
 			key: item.key,
 			group: item.group ? GROUP_LABELS[item.group] : SCENARIO_WIDE,
+			...(item.group ? { groupShort: GROUP_SHORT_LABELS[item.group] } : {}),
 			field: item.label,
 			...(item.help ? { help: item.help } : {})
 		};
@@ -154,18 +161,30 @@ export function baseAppendixRows(doc: Pick<Notebook, 'base' | 'population'>): Ap
 	const status = dataProvenance(base.provenance).origin;
 	const source = provenanceText(base.provenance);
 	const rows: AppendixRow[] = [];
-	const add = (key: string, group: string, field: string, value: string) => rows.push({ key, group, field, value, range: '', status, source });
-	add('base.baseYear', 'Alle', BASE_DATA_LABELS.baseYear, String(base.baseYear));
+	/** Rows for 'all' groups, or for the groups listed (full and short names). */
+	const add = (key: string, groups: 'all' | readonly GroupId[], field: string, value: string) =>
+		rows.push({
+			key,
+			...(groups === 'all'
+				? { group: 'Alle' }
+				: { group: groups.map((g) => GROUP_LABELS[g]).join(', '), groupShort: groups.map((g) => GROUP_SHORT_LABELS[g]).join(', ') }),
+			field,
+			value,
+			range: '',
+			status,
+			source
+		});
+	add('base.baseYear', 'all', BASE_DATA_LABELS.baseYear, String(base.baseYear));
 	for (const s of base.segments) {
-		add(`base.segments.${s.id}`, s.groups === 'all' ? 'Alle' : s.groups.map((g) => GROUP_LABELS[g]).join(', '), BASE_DATA_LABELS.segment(s.name), `${formatNumber(s.dwellings)} boliger`);
+		add(`base.segments.${s.id}`, s.groups, BASE_DATA_LABELS.segment(s.name), `${formatNumber(s.dwellings)} boliger`);
 	}
-	add('base.vacant', 'Alle', BASE_DATA_LABELS.vacant, `${formatNumber(base.vacant)} boliger`);
+	add('base.vacant', 'all', BASE_DATA_LABELS.vacant, `${formatNumber(base.vacant)} boliger`);
 	for (const gid of GROUP_IDS) {
 		const gb = base.groups[gid];
-		add(`base.groups.${gid}.tenants`, GROUP_LABELS[gid], BASE_DATA_LABELS.tenants, `${formatNumber(gb.tenants)} husstander`);
-		add(`base.groups.${gid}.waiting`, GROUP_LABELS[gid], BASE_DATA_LABELS.waiting, `${formatNumber(gb.waiting)} husstander`);
+		add(`base.groups.${gid}.tenants`, [gid], BASE_DATA_LABELS.tenants, `${formatNumber(gb.tenants)} husstander`);
+		add(`base.groups.${gid}.waiting`, [gid], BASE_DATA_LABELS.waiting, `${formatNumber(gb.waiting)} husstander`);
 		if (gb.newTenantsLastYear !== undefined) {
-			add(`base.groups.${gid}.newTenantsLastYear`, GROUP_LABELS[gid], BASE_DATA_LABELS.newTenantsLastYear, `${formatNumber(gb.newTenantsLastYear)} husstander`);
+			add(`base.groups.${gid}.newTenantsLastYear`, [gid], BASE_DATA_LABELS.newTenantsLastYear, `${formatNumber(gb.newTenantsLastYear)} husstander`);
 		}
 	}
 	const years = population.years;
