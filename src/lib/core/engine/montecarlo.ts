@@ -318,6 +318,8 @@ interface Run {
 	exceed: Float64Array;
 	/** Bands per reported series while the run works; only total.requiredStock when requiredOnly. */
 	bands: Record<string, PercentileRows>;
+	/** The bands of each group's series, [g][GROUP_KEYS index], looked up once (empty when requiredOnly). */
+	groupBands: PercentileRows[][];
 	percentiles: PercentileWork;
 }
 
@@ -361,6 +363,7 @@ function startRun(input: EngineInput, opts: MonteCarloOptions): Run {
 		otherReq: new Float64Array(draws),
 		exceed: new Float64Array(n),
 		bands,
+		groupBands: requiredOnly ? [] : GROUP_IDS.map((gid) => GROUP_KEYS.map((f) => bands[`${gid}.${f}`] as PercentileRows)),
 		percentiles: {
 			rows: {
 				need: new Float64Array(draws),
@@ -487,12 +490,12 @@ function percentilesOfYear(run: Run, ny: number, y: number, t: number): void {
 	for (let g = 0; g < G; g++) {
 		const hRow = (2 * g * ny + y) * draws;
 		const qRow = hRow + ny * draws;
-		const gid = GROUP_IDS[g] as GroupId;
+		const [needBands, reqBands, waitingBands] = run.groupBands[g] as [PercentileRows, PercentileRows, PercentileRows];
 		deriveGroup(buf, hRow, qRow, omv, need, req, totReq, totH, totQ, draws, mm);
-		bandsAt(need, mm[0] as number, mm[1] as number, bands[`${gid}.need`] as PercentileRows, t, out, scratch, known);
-		bandsAt(req, mm[2] as number, mm[3] as number, bands[`${gid}.requiredStock`] as PercentileRows, t, out, scratch, known);
+		bandsAt(need, mm[0] as number, mm[1] as number, needBands, t, out, scratch, known);
+		bandsAt(req, mm[2] as number, mm[3] as number, reqBands, t, out, scratch, known);
 		const qi = (2 * g + 1) * ny + y;
-		bandsAt(buf.subarray(qRow, qRow + draws), rowMin[qi] as number, rowMax[qi] as number, bands[`${gid}.waiting`] as PercentileRows, t, out, scratch, known);
+		bandsAt(buf.subarray(qRow, qRow + draws), rowMin[qi] as number, rowMax[qi] as number, waitingBands, t, out, scratch, known);
 	}
 	run.exceed[t] = deriveTotals(totReq, totH, totQ, totNeed, otherReq, run.prep.stock[t] as number, draws, mm);
 	bandsAt(totReq, mm[0] as number, mm[1] as number, bands['total.requiredStock'] as PercentileRows, t, out, scratch, known);
