@@ -318,12 +318,10 @@ export async function runProjectCli(argv: readonly string[], io: CliIo): Promise
 		io.stderr(USAGE);
 		return 2;
 	}
-	const now = io.now ?? new Date();
 	const { files, problems } = expandInputs(args.inputs);
 	const showProgress = io.progress === true && files.length > 1;
-	// A message clears the progress line first (carriage return, erase line), so it stays readable.
-	const report = (text: string) => io.stderr(showProgress ? `\r\x1b[K${text}` : text);
-	for (const p of problems) report(`${p.message}\n`);
+	const out = new RunOutput(args, io, showProgress, problems.length > 0);
+	for (const p of problems) out.report(`${p.message}\n`);
 	if (files.length === 0) return 2;
 	if (args.outDir !== undefined) {
 		try {
@@ -333,121 +331,158 @@ export async function runProjectCli(argv: readonly string[], io: CliIo): Promise
 			return 2;
 		}
 	}
-
 	const options: RunOptions = {
 		allBands: args.format === 'json',
 		...(args.scenario !== undefined ? { scenario: args.scenario } : {}),
 		...(args.notebook !== undefined ? { notebook: args.notebook } : {}),
 		...(args.draws !== undefined ? { draws: args.draws } : {})
 	};
-	const withMonteCarlo = args.draws !== 0;
-	let failed = problems.length > 0;
-	let ran = 0;
-	const summary: SummaryItem[] = [];
-	const jsonOut: unknown[] = [];
-	const usedNames = new Set<string>();
-	let csvHeaderWritten = false;
-	const write = (path: string, data: string | Uint8Array) => {
-		const err = writeOut(path, data);
-		if (err) {
-			failed = true;
-			report(`${err}\n`);
-		}
-	};
-
-	/** Handles outcomes in input order, so the output does not depend on which thread finished first. */
-	const pending = new Map<number, FileOutcome>();
-	let flushed = 0;
-	const handle = (o: FileOutcome) => {
-		if (o.error) {
-			failed = true;
-			report(`«${o.file}»: ${o.error}\n`);
-			summary.push({ file: o.file, kommune: '', kommunenummer: '', notebook: '', scenario: '', error: o.error });
-		}
-		for (const nb of o.notebooks) {
-			for (const s of nb.scenarios) {
-				const who = { file: o.file, kommune: nb.kommune.name, kommunenummer: nb.kommune.number, notebook: nb.title, scenario: s.scenario.name };
-				if (s.error) {
-					failed = true;
-					report(`«${o.file}», «${nb.title}»: Scenarioet «${s.scenario.name}» kan ikke beregnes:\n${s.error}\n`);
-					summary.push({ ...who, error: `Kan ikke beregnes: ${s.error.trim()}` });
-				} else {
-					ran++;
-					summary.push({ ...who, result: s.result!, monteCarlo: s.monteCarlo ?? null, budget: s.budget ?? null });
-				}
-			}
-			if (!nb.scenarios.some((s) => s.result)) continue;
-			if (args.format === 'json') {
-				if (args.outDir === undefined) jsonOut.push(notebookJson(o.file, nb));
-				else {
-					const path = join(args.outDir, uniqueName(usedNames, slugify(nb.title), '.json'));
-					write(path, `${JSON.stringify({ computedAt: now.toISOString(), ...notebookJson(o.file, nb) }, null, 2)}\n`);
-				}
-				continue;
-			}
-			const ok = nb.scenarios.filter((s) => s.result);
-			const context = notebookExportContext(nb, now);
-			if (args.outDir === undefined) {
-				const rows = yearlyCsvRows(nb, withMonteCarlo);
-				const { header, decimals } = yearlyCsvHeader(withMonteCarlo);
-				const text = toCsv(csvHeaderWritten ? rows : [header, ...rows], { bom: args.bom && !csvHeaderWritten, decimals });
-				csvHeaderWritten = true;
-				io.stdout(text);
-			} else if (args.format === 'xlsx') {
-				const bytes = projectionWorkbook({
-					scenarios: ok.map((s) => ({ scenario: s.scenario, result: s.result!, monteCarlo: s.monteCarlo ?? null, budget: s.budget ?? null })),
-					allScenarios: nb.scenarios.map((s) => s.scenario),
-					base: nb.base,
-					context,
-					date: now
-				});
-				write(join(args.outDir, uniqueName(usedNames, slugify(nb.title), '.xlsx')), bytes);
-			} else {
-				for (const s of ok) {
-					const differences = describeOverrides({ scenarios: nb.scenarios.map((o) => o.scenario) }, s.scenario).map((l) => l.text);
-					const text = projectionToCsv(s.result!, {
-						context: { ...context, scenario: s.scenario.name, differences },
-						monteCarlo: s.monteCarlo ?? null,
-						budget: s.budget ?? null,
-						bom: true
-					});
-					write(join(args.outDir, uniqueName(usedNames, slugify(`${nb.title}-${s.scenario.name}`), '.csv')), text);
-				}
-			}
-		}
-	};
 	const progress = (doneCount: number) => {
 		if (showProgress) io.stderr(`\r\x1b[KKjører … ${doneCount} av ${files.length} filer ferdige`);
 	};
+	// Outcomes are handled in input order, so the output does not depend on which thread finished first.
+	const pending = new Map<number, FileOutcome>();
+	let flushed = 0;
 	let doneCount = 0;
 	progress(0);
 	try {
 		await runFiles(files, options, args.threads ?? availableParallelism(), (index, outcome) => {
 			pending.set(index, outcome);
 			while (pending.has(flushed)) {
-				handle(pending.get(flushed)!);
+				out.handle(pending.get(flushed)!);
 				pending.delete(flushed++);
 			}
 			progress(++doneCount);
 		});
 	} catch {
-		report('En beregningstråd stoppet uventet; kjøringen ble avbrutt. Prøv igjen med --tråder 1.\n');
+		out.report('En beregningstråd stoppet uventet; kjøringen ble avbrutt. Prøv igjen med --tråder 1.\n');
 		return 2;
 	}
 	if (showProgress) io.stderr('\r\x1b[K');
+	return out.finish();
+}
 
-	if (args.format === 'json' && args.outDir === undefined && jsonOut.length > 0)
-		io.stdout(`${JSON.stringify({ computedAt: now.toISOString(), notebooks: jsonOut }, null, 2)}\n`);
-	if (args.summary !== undefined) {
-		const data = /\.xlsx$/i.test(args.summary)
-			? summaryWorkbook(summary, { years: args.years, date: now })
-			: summaryCsv(summary, { years: args.years, bom: true });
-		const err = writeOut(args.summary, data);
-		if (err) {
-			report(`${err}\n`);
-			return 2;
+/** What one run writes and remembers, outcome by outcome: the outputs per notebook, the summary, the exit code. */
+class RunOutput {
+	private readonly args: RunnerArgs;
+	private readonly io: CliIo;
+	private readonly now: Date;
+	private readonly showProgress: boolean;
+	private readonly withMonteCarlo: boolean;
+	private failed: boolean;
+	private ran = 0;
+	private readonly summary: SummaryItem[] = [];
+	private readonly jsonOut: unknown[] = [];
+	private readonly usedNames = new Set<string>();
+	private csvHeaderWritten = false;
+
+	constructor(args: RunnerArgs, io: CliIo, showProgress: boolean, failed: boolean) {
+		this.args = args;
+		this.io = io;
+		this.now = io.now ?? new Date();
+		this.showProgress = showProgress;
+		this.withMonteCarlo = args.draws !== 0;
+		this.failed = failed;
+	}
+
+	/** A message on stderr; it clears the progress line first (carriage return, erase line), so it stays readable. */
+	report(text: string): void {
+		this.io.stderr(this.showProgress ? `\r\x1b[K${text}` : text);
+	}
+
+	/** One file's outcome: its errors reported, its scenarios in the summary, its notebooks written. */
+	handle(o: FileOutcome): void {
+		if (o.error) {
+			this.failed = true;
+			this.report(`«${o.file}»: ${o.error}\n`);
+			this.summary.push({ file: o.file, kommune: '', kommunenummer: '', notebook: '', scenario: '', error: o.error });
+		}
+		for (const nb of o.notebooks) {
+			this.summarize(o.file, nb);
+			if (nb.scenarios.some((s) => s.result)) this.writeNotebook(o.file, nb);
 		}
 	}
-	if (ran === 0) return 2;
-	return failed ? 1 : 0;
+
+	private summarize(file: string, nb: NotebookOutcome): void {
+		for (const s of nb.scenarios) {
+			const who = { file, kommune: nb.kommune.name, kommunenummer: nb.kommune.number, notebook: nb.title, scenario: s.scenario.name };
+			if (s.error) {
+				this.failed = true;
+				this.report(`«${file}», «${nb.title}»: Scenarioet «${s.scenario.name}» kan ikke beregnes:\n${s.error}\n`);
+				this.summary.push({ ...who, error: `Kan ikke beregnes: ${s.error.trim()}` });
+			} else {
+				this.ran++;
+				this.summary.push({ ...who, result: s.result!, monteCarlo: s.monteCarlo ?? null, budget: s.budget ?? null });
+			}
+		}
+	}
+
+	/** A notebook's results in the chosen format: to stdout (JSON collected, CSV appended) or to files in the output folder. */
+	private writeNotebook(file: string, nb: NotebookOutcome): void {
+		const { args, now } = this;
+		if (args.format === 'json') {
+			if (args.outDir === undefined) this.jsonOut.push(notebookJson(file, nb));
+			else {
+				const path = join(args.outDir, uniqueName(this.usedNames, slugify(nb.title), '.json'));
+				this.write(path, `${JSON.stringify({ computedAt: now.toISOString(), ...notebookJson(file, nb) }, null, 2)}\n`);
+			}
+			return;
+		}
+		const ok = nb.scenarios.filter((s) => s.result);
+		const context = notebookExportContext(nb, now);
+		if (args.outDir === undefined) {
+			const rows = yearlyCsvRows(nb, this.withMonteCarlo);
+			const { header, decimals } = yearlyCsvHeader(this.withMonteCarlo);
+			const text = toCsv(this.csvHeaderWritten ? rows : [header, ...rows], { bom: args.bom && !this.csvHeaderWritten, decimals });
+			this.csvHeaderWritten = true;
+			this.io.stdout(text);
+		} else if (args.format === 'xlsx') {
+			const bytes = projectionWorkbook({
+				scenarios: ok.map((s) => ({ scenario: s.scenario, result: s.result!, monteCarlo: s.monteCarlo ?? null, budget: s.budget ?? null })),
+				allScenarios: nb.scenarios.map((s) => s.scenario),
+				base: nb.base,
+				context,
+				date: now
+			});
+			this.write(join(args.outDir, uniqueName(this.usedNames, slugify(nb.title), '.xlsx')), bytes);
+		} else {
+			for (const s of ok) {
+				const differences = describeOverrides({ scenarios: nb.scenarios.map((o) => o.scenario) }, s.scenario).map((l) => l.text);
+				const text = projectionToCsv(s.result!, {
+					context: { ...context, scenario: s.scenario.name, differences },
+					monteCarlo: s.monteCarlo ?? null,
+					budget: s.budget ?? null,
+					bom: true
+				});
+				this.write(join(args.outDir, uniqueName(this.usedNames, slugify(`${nb.title}-${s.scenario.name}`), '.csv')), text);
+			}
+		}
+	}
+
+	private write(path: string, data: string | Uint8Array): void {
+		const err = writeOut(path, data);
+		if (err) {
+			this.failed = true;
+			this.report(`${err}\n`);
+		}
+	}
+
+	/** After the last outcome: the collected JSON, the summary file; the exit code (2 when nothing ran or the summary failed, 1 on any error). */
+	finish(): number {
+		const { args, now } = this;
+		if (args.format === 'json' && args.outDir === undefined && this.jsonOut.length > 0)
+			this.io.stdout(`${JSON.stringify({ computedAt: now.toISOString(), notebooks: this.jsonOut }, null, 2)}\n`);
+		if (args.summary !== undefined) {
+			const data = /\.xlsx$/i.test(args.summary)
+				? summaryWorkbook(this.summary, { years: args.years, date: now })
+				: summaryCsv(this.summary, { years: args.years, bom: true });
+			const err = writeOut(args.summary, data);
+			if (err) {
+				this.report(`${err}\n`);
+				return 2;
+			}
+		}
+		if (this.ran === 0) return 2;
+		return this.failed ? 1 : 0;
+	}
 }

@@ -81,7 +81,7 @@ function runScenario(nb: Notebook, scenario: Scenario, opts: RunOptions): Scenar
 		const draws = opts.draws ?? scenario.assumptions.monteCarlo.draws;
 		// Without allBands only the total required stock's bands are computed (the runner's output
 		// reports no other band), which spares the engine most of its percentile work.
-		const monteCarlo = draws > 0 ? runMonteCarlo(input, { draws, ...(opts.allBands ? {} : { series: ['total.requiredStock'] }) }) : null;
+		const monteCarlo = draws > 0 ? runMonteCarlo(input, { draws, requiredOnly: !opts.allBands }) : null;
 		return { scenario, result, monteCarlo, budget: scenarioPlanBudget(scenario.assumptions, nb.base, result) };
 	} catch (e) {
 		// The engine validates its input first; anything else is a bug, reported without Node's stack.

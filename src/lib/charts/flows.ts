@@ -8,7 +8,7 @@
 import * as Plot from '@observablehq/plot';
 import type { ProjectionResult } from '#lib/core/model/result.ts';
 import type { HistoryYear } from '#lib/core/model/base-data.ts';
-import { frameOptions, observedDots, observedRows, percentTick, type ChartFrameOptions } from './frame.ts';
+import { frameOptions, observedDots, observedRows, percentTick, resultSpan, type ChartFrameOptions } from './frame.ts';
 
 /** Move-ins, exits, new need (Okabe–Ito blue, vermillion, green): the observed dots share the move-ins' colour. */
 const FLOW_COLORS = ['#0072B2', '#D55E00', '#009E73'] as const;
@@ -34,8 +34,7 @@ export function flowsSpec(
 				o.subtitle ??
 				'Husstander per år. Gjennomstrømming = nye leietakere ÷ boliger (KOSTRA); botid = boliger ÷ nye leietakere',
 			yLabel: 'Husstander per år',
-			baseYear: result.baseYear,
-			lastYear: result.years.at(-1) ?? result.baseYear,
+			...resultSpan(result),
 			...frame
 		},
 		[
@@ -70,8 +69,7 @@ export function turnoverSpec(result: ProjectionResult, o: Partial<ChartFrameOpti
 				'Nye leietakere i året i % av boligene. Beregnet botid = 100 ÷ gjennomstrømming (12,5 % ≙ 8 år)',
 			yLabel: 'Gjennomstrømming (%)',
 			yTickFormat: percentTick,
-			baseYear: result.baseYear,
-			lastYear: result.years.at(-1) ?? result.baseYear,
+			...resultSpan(result),
 			...o
 		},
 		[

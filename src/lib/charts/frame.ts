@@ -133,6 +133,11 @@ function yTicks(o: ChartFrameOptions): { ticks?: number } {
 	return { ticks: Math.max(3, Math.floor(plotHeight / (fontSize * 3.5))) };
 }
 
+/** The span a chart of a result shades and marks: its base year and its last projected year. */
+export function resultSpan(result: { baseYear: number; years: readonly number[] }): Pick<ChartFrameOptions, 'baseYear' | 'lastYear'> {
+	return { baseYear: result.baseYear, lastYear: result.years.at(-1) ?? result.baseYear };
+}
+
 export function frameOptions(o: ChartFrameOptions, marks: Plot.Markish[]): Plot.PlotOptions {
 	return {
 		title: o.title,

@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import type { MonteCarloResult, ProjectionResult } from '#lib/core/model/result.ts';
 import { formatCount } from '#lib/core/text/number-format.ts';
-import { frameOptions, type ChartFrameOptions } from './frame.ts';
+import { frameOptions, resultSpan, type ChartFrameOptions } from './frame.ts';
 import { COLORS } from './palette.ts';
 
 export function fanRows(mc: MonteCarloResult, key = 'total.requiredStock') {
@@ -32,8 +32,7 @@ export function monteCarloFanSpec(
 				o.subtitle ??
 				`${formatCount(mc.draws)} simuleringer (frø ${mc.seed})`,
 			yLabel: 'Boliger',
-			baseYear: result.baseYear,
-			lastYear: result.years.at(-1) ?? result.baseYear,
+			...resultSpan(result),
 			...o
 		},
 		[

@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import { GROUP_IDS, GROUP_SHORT_LABELS } from '#lib/core/model/groups.ts';
 import type { ProjectionResult } from '#lib/core/model/result.ts';
-import { frameOptions, type ChartFrameOptions } from './frame.ts';
+import { frameOptions, resultSpan, type ChartFrameOptions } from './frame.ts';
 import { COLORS, groupColorScale } from './palette.ts';
 
 export interface NeedRow {
@@ -27,8 +27,7 @@ export function needByGroupSpec(
 			title: o.title ?? 'Behov per målgruppe',
 			subtitle: o.subtitle ?? 'Husstander som bor i eller venter på kommunal bolig',
 			yLabel: 'Husstander',
-			baseYear: result.baseYear,
-			lastYear: result.years.at(-1) ?? result.baseYear,
+			...resultSpan(result),
 			...o
 		},
 		[

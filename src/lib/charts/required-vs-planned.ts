@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { ProjectionResult } from '#lib/core/model/result.ts';
-import { frameOptions, observedDots, observedRows, type ChartFrameOptions } from './frame.ts';
+import { frameOptions, observedDots, observedRows, resultSpan, type ChartFrameOptions } from './frame.ts';
 import { COLORS } from './palette.ts';
 import type { HistoryYear } from '#lib/core/model/base-data.ts';
 
@@ -33,8 +33,7 @@ export function requiredVsPlannedSpec(
 				o.subtitle ??
 				(result.mode === 'need' ? 'Behov ÷ (1 − mål for ledighet); skravert: manglende boliger' : 'Kapasitetsmodus'),
 			yLabel: 'Boliger',
-			baseYear: result.baseYear,
-			lastYear: result.years.at(-1) ?? result.baseYear,
+			...resultSpan(result),
 			...frame
 		},
 		[

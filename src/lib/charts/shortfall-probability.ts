@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import type { MonteCarloResult, ProjectionResult } from '#lib/core/model/result.ts';
 import { probabilityByYear } from '#lib/core/report/key-figures.ts';
 import { formatCount, formatPercent } from '#lib/core/text/number-format.ts';
-import { frameOptions, percentTick, type ChartFrameOptions } from './frame.ts';
+import { frameOptions, percentTick, resultSpan, type ChartFrameOptions } from './frame.ts';
 import { COLORS } from './palette.ts';
 
 /** Legend text of the one series (the colour is COLORS.required: the same risk as the shaded gap). */
@@ -29,8 +29,7 @@ export function shortfallProbabilitySpec(
 			yLabel: 'Sannsynlighet (%)',
 			yTickFormat: percentTick,
 			yTickChars: '100 %'.length,
-			baseYear: result.baseYear,
-			lastYear: result.years.at(-1) ?? result.baseYear,
+			...resultSpan(result),
 			// One line on a fixed 0–100 % scale reads well at two thirds of the usual height (and the
 			// printed report keeps its length).
 			height: 240,

@@ -27,19 +27,20 @@ export class UndoHistory {
 	}
 
 	undo(current: string): string | null {
-		const previous = this.#past.pop();
-		if (previous === undefined) return null;
-		this.#future.push(current);
-		this.#lastKey = null;
-		return previous;
+		return this.#step(this.#past, this.#future, current);
 	}
 
 	redo(current: string): string | null {
-		const next = this.#future.pop();
-		if (next === undefined) return null;
-		this.#past.push(current);
+		return this.#step(this.#future, this.#past, current);
+	}
+
+	/** Undo and redo are the same move in opposite directions: the state to go to leaves `from`, the current one joins `to`. */
+	#step(from: string[], to: string[], current: string): string | null {
+		const state = from.pop();
+		if (state === undefined) return null;
+		to.push(current);
 		this.#lastKey = null;
-		return next;
+		return state;
 	}
 
 	get canUndo(): boolean {

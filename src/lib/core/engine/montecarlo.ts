@@ -5,7 +5,7 @@
  * laid out [series][year][draw]; the reported series are derived from them year by year and their
  * percentiles come from bucket selection per (series, year).
  *
- * A run that wants only total required stock (`series`, the headless runner) stores just that
+ * A run that wants only total required stock (`requiredOnly`, the headless runner) stores just that
  * total per draw and year, summed while each batch is copied: one series instead of 11.
  *
  * Memory: the buffer needs 11 series × years × draws × 8 bytes. When that exceeds `maxBufferBytes`
@@ -24,7 +24,7 @@ import { pointValues } from './params.ts';
 import { createBucketScratch, percentilesByBuckets, type BucketScratch } from './percentiles.ts';
 import { G, prepare, type Prepared } from './prepare.ts';
 import { sfc32, type Prng } from './prng.ts';
-import { EngineInputError, MAX_DRAWS, validateInput } from './validate.ts';
+import { EngineInputError, monteCarloIssues, validateInput } from './validate.ts';
 
 export interface MonteCarloOptions {
 	/** Default: input.scenario.monteCarlo.draws. */
@@ -40,11 +40,11 @@ export interface MonteCarloOptions {
 	/** Cap on the draw buffer; above it, series are done in several passes. Default 180 MiB. */
 	maxBufferBytes?: number;
 	/**
-	 * Only these keys of MC_SERIES get bands (default: all). The headless runner reports total
-	 * required stock and P(required > planned) only; deriving and sorting the other 20 series per
-	 * year was about a third of its time. The bands computed are identical to a full run's.
+	 * Only total required stock gets bands (and P(required > planned), part of every result): the
+	 * headless runner reports no other band, and deriving and sorting the other 20 series per year
+	 * was about a third of its time. Its bands are identical to a full run's.
 	 */
-	series?: readonly string[];
+	requiredOnly?: boolean;
 }
 
 /**
@@ -242,196 +242,246 @@ function toBands(rows: PercentileRows): Bands {
 	return b;
 }
 
-/**
- * The Monte Carlo as a generator: yields after each chunk of draws, returns the result.
- * `runMonteCarlo` and `runMonteCarloAsync` drive it.
- */
-export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {}): Generator<void, MonteCarloResult, void> {
-	const issues = validateInput(input);
-	if (issues.length > 0) throw new EngineInputError(issues);
-	const draws = opts.draws ?? input.scenario.monteCarlo.draws;
-	const seed = opts.seed ?? input.scenario.monteCarlo.seed;
-	if (!Number.isInteger(draws) || draws < 1 || draws > MAX_DRAWS) {
-		throw new EngineInputError([
-			{ path: 'scenario.monteCarlo.draws', message: `Antall trekninger må være et helt tall mellom 1 og ${MAX_DRAWS.toLocaleString('nb-NO')}.` }
-		]);
-	}
-	if (!Number.isFinite(seed)) {
-		throw new EngineInputError([{ path: 'scenario.monteCarlo.seed', message: 'Startverdien (seed) må være et helt tall.' }]);
-	}
-	const wanted = wantedSeries(opts.series);
-	const chunk = Math.max(1, Math.floor(opts.chunkSize ?? 1000));
-	const maxBytes = opts.maxBufferBytes ?? DEFAULT_MAX_BUFFER_BYTES;
+/** What a run needs to sample a draw: the sampler parameters per uncertain slot (distributions.ts, samplerOf), in typed arrays. */
+interface Sampler {
+	/** Slot index of each uncertain slot, in slot order (the order the PRNG stream is drawn in). */
+	idx: Int32Array;
+	kind: Uint8Array;
+	a: Float64Array;
+	b: Float64Array;
+	c: Float64Array;
+}
 
-	const prep = prepare(input);
-	const bw = createBatchWorkspace(prep, BLOCK);
-	const n = prep.n;
+/**
+ * Fills every draw of the batch with the point values, which slots without spread keep in every
+ * draw, and returns the sampler of the uncertain slots.
+ */
+function createSampler(prep: Prepared, bw: BatchWorkspace): Sampler {
 	const slots = prep.layout.slots;
 	const base = pointValues(prep.layout);
-	// Slots without spread keep their value in every draw of the batch.
-	for (let j = 0; j < base.length; j++) bw.P.fill(base[j] as number, j * BLOCK, (j + 1) * BLOCK);
+	for (let j = 0; j < base.length; j++) bw.P.fill(base[j] as number, j * bw.B, (j + 1) * bw.B);
 	const uncertain: number[] = [];
 	slots.forEach((s, i) => {
 		if (isUncertain(s.u)) uncertain.push(i);
 	});
-
-	// Sampler parameters per uncertain slot (distributions.ts, samplerOf), in typed arrays.
-	const sKind = new Uint8Array(uncertain.length);
-	const sA = new Float64Array(uncertain.length);
-	const sB = new Float64Array(uncertain.length);
-	const sC = new Float64Array(uncertain.length);
+	const sampler: Sampler = {
+		idx: Int32Array.from(uncertain),
+		kind: new Uint8Array(uncertain.length),
+		a: new Float64Array(uncertain.length),
+		b: new Float64Array(uncertain.length),
+		c: new Float64Array(uncertain.length)
+	};
 	uncertain.forEach((si, u) => {
 		const slot = slots[si];
 		const sp = slot?.u.spread;
 		if (!slot || !sp) return;
 		const sm = samplerOf(sp, slot.u.value);
-		sKind[u] = sm.kind;
-		sA[u] = sm.a;
-		sB[u] = sm.b;
-		sC[u] = sm.c;
+		sampler.kind[u] = sm.kind;
+		sampler.a[u] = sm.a;
+		sampler.b[u] = sm.b;
+		sampler.c[u] = sm.c;
 	});
-	const uncertainIdx = Int32Array.from(uncertain);
-	// Passes split the years: as few passes as the cap allows, years spread evenly over them.
-	// Only total required stock wanted (the runner): one stored row per year, the total itself,
-	// summed while the batch is copied, instead of H and Q of every group and ΣI.
-	const requiredOnly = [...wanted].every((k) => k === 'total.requiredStock' || k === 'total.gap');
-	const nStored = requiredOnly ? 1 : NSTORED;
-	const perYear = nStored * draws * 8;
-	const maxYearsPerPass = Math.max(1, Math.min(n, Math.floor(maxBytes / perYear)));
-	const passes = Math.ceil(n / maxYearsPerPass);
-	const yearsPerPass = Math.ceil(n / passes);
-	const buf = takeBuffer(nStored * yearsPerPass * draws);
-	const rowMin = new Float64Array(nStored * yearsPerPass);
-	const rowMax = new Float64Array(nStored * yearsPerPass);
-	/** 1 − v per draw (v = the draw's vacancy target), for required = need / (1 − v). */
-	const omv = new Float64Array(draws);
-	/** O ÷ (1 − v) per draw: the households outside the groups (the same in every year), divided once. */
-	const otherReq = new Float64Array(draws);
-	const rows: DerivedRows = {
-		need: new Float64Array(draws),
-		req: new Float64Array(draws),
-		totReq: new Float64Array(draws),
-		totH: new Float64Array(draws),
-		totQ: new Float64Array(draws),
-		totNeed: new Float64Array(draws),
-		mm: new Float64Array(8)
-	};
-	const known = { min: 0, max: 0 };
-	const exceed = new Float64Array(n);
-	const bands: Record<string, PercentileRows> = {};
-	for (const key of REPORTED) if (wanted.has(key)) bands[key] = PERCENTILES.map(() => new Float64Array(n));
-	// null where a group's series is not wanted
-	const groupBands = GROUP_IDS.map((gid) => GROUP_KEYS.map((f) => bands[`${gid}.${f}`] ?? null));
-	// ΣH and ΣQ per draw are only needed for these totals; without them a group adds just its required stock.
-	const withTotalsHQ = wanted.has('total.need') || wanted.has('total.waiting') || wanted.has('total.tenants');
-	const out = new Float64Array(PERCENTILES.length);
-	const scratch = createBucketScratch(draws);
-	const totalWork = draws * passes;
-	let done = 0;
+	return sampler;
+}
 
+/**
+ * How the years are split into passes: as few passes as the buffer cap allows, years spread evenly
+ * over them.
+ */
+function planPasses(n: number, nStored: number, draws: number, maxBytes: number): { passes: number; yearsPerPass: number } {
+	const maxYearsPerPass = Math.max(1, Math.min(n, Math.floor(maxBytes / (nStored * draws * 8))));
+	const passes = Math.ceil(n / maxYearsPerPass);
+	return { passes, yearsPerPass: Math.ceil(n / passes) };
+}
+
+/** The state of a run: its settings, the prepared input, and the buffers it fills pass by pass. */
+interface Run {
+	draws: number;
+	seed: number;
+	chunk: number;
+	requiredOnly: boolean;
+	/** The years are done in `passes` passes of up to `yearsPerPass` years (planPasses). */
+	passes: number;
+	yearsPerPass: number;
+	prep: Prepared;
+	bw: BatchWorkspace;
+	sampler: Sampler;
+	/** The stored rows of the years of one pass, [series][year in pass][draw]; one row per year when requiredOnly. */
+	buf: Float64Array;
+	rowMin: Float64Array;
+	rowMax: Float64Array;
+	/** 1 − v per draw (v = the draw's vacancy target), for required = need / (1 − v). */
+	omv: Float64Array;
+	/** O ÷ (1 − v) per draw: the households outside the groups (the same in every year), divided once. */
+	otherReq: Float64Array;
+	/** Draws whose required stock exceeds the planned stock, per year (a share once the run ends). */
+	exceed: Float64Array;
+	/** Bands per reported series while the run works; only total.requiredStock when requiredOnly. */
+	bands: Record<string, PercentileRows>;
+	/** The bands of each group's series, [g][GROUP_KEYS index], looked up once (empty when requiredOnly). */
+	groupBands: PercentileRows[][];
+	percentiles: PercentileWork;
+}
+
+/** Scratch of the percentile pass. */
+interface PercentileWork {
+	rows: DerivedRows;
+	out: Float64Array;
+	scratch: BucketScratch;
+	known: { min: number; max: number };
+}
+
+function startRun(input: EngineInput, opts: MonteCarloOptions): Run {
+	const issues = validateInput(input);
+	if (issues.length > 0) throw new EngineInputError(issues);
+	const draws = opts.draws ?? input.scenario.monteCarlo.draws;
+	const seed = opts.seed ?? input.scenario.monteCarlo.seed;
+	const settingIssues = monteCarloIssues(draws, seed);
+	if (settingIssues.length > 0) throw new EngineInputError(settingIssues);
+	const requiredOnly = opts.requiredOnly === true;
+	const prep = prepare(input);
+	const bw = createBatchWorkspace(prep, BLOCK);
+	const n = prep.n;
+	const nStored = requiredOnly ? 1 : NSTORED;
+	const { passes, yearsPerPass } = planPasses(n, nStored, draws, opts.maxBufferBytes ?? DEFAULT_MAX_BUFFER_BYTES);
+	const bands: Record<string, PercentileRows> = {};
+	for (const key of requiredOnly ? ['total.requiredStock'] : REPORTED) bands[key] = PERCENTILES.map(() => new Float64Array(n));
+	return {
+		draws,
+		seed,
+		chunk: Math.max(1, Math.floor(opts.chunkSize ?? 1000)),
+		requiredOnly,
+		passes,
+		yearsPerPass,
+		prep,
+		bw,
+		sampler: createSampler(prep, bw),
+		buf: takeBuffer(nStored * yearsPerPass * draws),
+		rowMin: new Float64Array(nStored * yearsPerPass),
+		rowMax: new Float64Array(nStored * yearsPerPass),
+		omv: new Float64Array(draws),
+		otherReq: new Float64Array(draws),
+		exceed: new Float64Array(n),
+		bands,
+		groupBands: requiredOnly ? [] : GROUP_IDS.map((gid) => GROUP_KEYS.map((f) => bands[`${gid}.${f}`] as PercentileRows)),
+		percentiles: {
+			rows: {
+				need: new Float64Array(draws),
+				req: new Float64Array(draws),
+				totReq: new Float64Array(draws),
+				totH: new Float64Array(draws),
+				totQ: new Float64Array(draws),
+				totNeed: new Float64Array(draws),
+				mm: new Float64Array(8)
+			},
+			out: new Float64Array(PERCENTILES.length),
+			scratch: createBucketScratch(draws),
+			known: { min: 0, max: 0 }
+		}
+	};
+}
+
+/**
+ * The Monte Carlo as a generator: yields after each chunk of draws, returns the result.
+ * `runMonteCarlo` and `runMonteCarloAsync` drive it.
+ */
+export function* monteCarloSteps(input: EngineInput, opts: MonteCarloOptions = {}): Generator<void, MonteCarloResult, void> {
+	const run = startRun(input, opts);
+	const { draws, prep, passes, yearsPerPass } = run;
+	const n = prep.n;
+	const totalWork = draws * passes;
 	try {
 		for (let pass = 0; pass < passes; pass++) {
 			const t0 = pass * yearsPerPass;
 			const ny = Math.min(yearsPerPass, n - t0);
-			const rng = sfc32(seed);
-			rowMin.fill(Infinity);
-			rowMax.fill(-Infinity);
-			// Batches of up to BLOCK draws that never straddle a chunk boundary.
-			for (let d = 0; d < draws; ) {
-				const nb = Math.min(BLOCK, draws - d, chunk - (d % chunk));
-				for (let b = 0; b < nb; b++) sampleDraw(bw.P, BLOCK, b, uncertainIdx, sKind, sA, sB, sC, rng);
-				simulateBatch(prep, bw, nb);
-				for (let b = 0; b < nb; b++) {
-					omv[d + b] = bw.usable[b] as number;
-					otherReq[d + b] = required(prep.otherTotal, bw.usable[b] as number);
-				}
-				if (requiredOnly) flushRequired(bw, n, t0, ny, buf, draws, d, nb, otherReq, rowMin, rowMax);
-				else flushBatch(bw, n, t0, ny, buf, draws, d, nb, rowMin, rowMax);
-				d += nb;
-				if (d % chunk === 0 && d < draws) {
-					done += chunk;
-					opts.onProgress?.(done, totalWork);
-					yield;
-				}
-			}
-			done = (pass + 1) * draws;
-			opts.onProgress?.(done, totalWork);
+			yield* simulatePass(run, t0, ny, pass * draws, totalWork, opts.onProgress);
+			opts.onProgress?.((pass + 1) * draws, totalWork);
 			for (let y = 0; y < ny; y++) {
-				if (requiredOnly) {
-					const row = buf.subarray(y * draws, (y + 1) * draws);
-					exceed[t0 + y] = countAbove(row, prep.stock[t0 + y] as number);
-					bandsAt(row, rowMin[y] as number, rowMax[y] as number, bands['total.requiredStock'] as PercentileRows, t0 + y, out, scratch, known);
-				} else percentilesOfYear(prep, buf, draws, ny, y, t0 + y, rowMin, rowMax, omv, otherReq, rows, bands, groupBands, withTotalsHQ, exceed, out, scratch, known);
+				if (run.requiredOnly) requiredPercentilesOfYear(run, y, t0 + y);
+				else percentilesOfYear(run, ny, y, t0 + y);
 			}
 			if (pass + 1 < passes) yield;
 		}
 	} finally {
-		keepBuffer(buf);
+		keepBuffer(run.buf);
 	}
-	for (let t = 0; t < n; t++) exceed[t] = (exceed[t] as number) / draws;
-	// total.gap = total.requiredStock − planned stock, draw by draw; planned stock is the same in
-	// every draw, so its percentiles are those of required stock minus the stock.
-	const ordered: Record<string, Bands> = {};
-	const req = bands['total.requiredStock'];
-	if (req) {
-		if (wanted.has('total.requiredStock')) ordered['total.requiredStock'] = toBands(req);
-		if (wanted.has('total.gap')) {
-			const gap = req.map((r) => {
-				const b = new Float64Array(n);
-				for (let t = 0; t < n; t++) b[t] = (r[t] as number) - (prep.stock[t] as number);
-				return b;
-			});
-			ordered['total.gap'] = toBands(gap);
+	return resultOf(run);
+}
+
+/**
+ * Simulates every draw for the years t0 … t0 + ny − 1 and stores them in the buffer: batches of up
+ * to BLOCK draws that never straddle a chunk boundary; yields after each chunk but the last. The
+ * PRNG is seeded afresh, so every pass sees exactly the same draws.
+ */
+function* simulatePass(run: Run, t0: number, ny: number, doneBefore: number, totalWork: number, onProgress: MonteCarloOptions['onProgress']): Generator<void, void, void> {
+	const { draws, chunk, prep, bw, sampler, buf, rowMin, rowMax, omv, otherReq } = run;
+	const n = prep.n;
+	const rng = sfc32(run.seed);
+	rowMin.fill(Infinity);
+	rowMax.fill(-Infinity);
+	for (let d = 0; d < draws; ) {
+		const nb = Math.min(BLOCK, draws - d, chunk - (d % chunk));
+		for (let b = 0; b < nb; b++) sampleDraw(bw.P, BLOCK, b, sampler.idx, sampler.kind, sampler.a, sampler.b, sampler.c, rng);
+		simulateBatch(prep, bw, nb);
+		for (let b = 0; b < nb; b++) {
+			omv[d + b] = bw.usable[b] as number;
+			otherReq[d + b] = required(prep.otherTotal, bw.usable[b] as number);
+		}
+		if (run.requiredOnly) flushRequired(bw, n, t0, ny, buf, draws, d, nb, otherReq, rowMin, rowMax);
+		else flushBatch(bw, n, t0, ny, buf, draws, d, nb, rowMin, rowMax);
+		d += nb;
+		if (d % chunk === 0 && d < draws) {
+			onProgress?.(doneBefore + d, totalWork);
+			yield;
 		}
 	}
-	for (const key of REPORTED) if (!(key in ordered) && wanted.has(key)) ordered[key] = toBands(bands[key] as PercentileRows);
+}
+
+/**
+ * The result: the share of draws over the planned stock, the bands in report order, and
+ * total.gap = total.requiredStock − planned stock, draw by draw; planned stock is the same in
+ * every draw, so its percentiles are those of required stock minus the stock.
+ */
+function resultOf(run: Run): MonteCarloResult {
+	const { draws, prep, exceed, bands } = run;
+	const n = prep.n;
+	for (let t = 0; t < n; t++) exceed[t] = (exceed[t] as number) / draws;
+	const ordered: Record<string, Bands> = {};
+	const req = bands['total.requiredStock'] as PercentileRows;
+	ordered['total.requiredStock'] = toBands(req);
+	if (!run.requiredOnly) {
+		const gap = req.map((r) => {
+			const b = new Float64Array(n);
+			for (let t = 0; t < n; t++) b[t] = (r[t] as number) - (prep.stock[t] as number);
+			return b;
+		});
+		ordered['total.gap'] = toBands(gap);
+		for (const key of REPORTED) if (!(key in ordered)) ordered[key] = toBands(bands[key] as PercentileRows);
+	}
 	return {
 		draws,
-		seed,
+		seed: run.seed,
 		years: Array.from({ length: n }, (_, t) => prep.baseYear + t),
 		bands: ordered,
 		probRequiredExceedsPlanned: exceed
 	};
 }
 
-/**
- * The series whose bands are computed: `series` (checked against MC_SERIES), or all. total.gap is
- * total.requiredStock minus the stock, so wanting the gap computes required stock too.
- */
-function wantedSeries(series: readonly string[] | undefined): Set<string> {
-	if (series === undefined) return new Set(MC_SERIES);
-	const unknown = series.filter((k) => !MC_SERIES.includes(k));
-	if (unknown.length > 0) throw new Error(`Unknown Monte Carlo series: ${unknown.join(', ')}`);
-	const wanted = new Set(series);
-	if (wanted.has('total.gap')) wanted.add('total.requiredStock');
-	return wanted;
+/** requiredOnly: the percentiles of total required stock of year t (row y of the pass) and the draws over the planned stock. */
+function requiredPercentilesOfYear(run: Run, y: number, t: number): void {
+	const { draws, buf, rowMin, rowMax, percentiles: w } = run;
+	const row = buf.subarray(y * draws, (y + 1) * draws);
+	run.exceed[t] = countAbove(row, run.prep.stock[t] as number);
+	bandsAt(row, rowMin[y] as number, rowMax[y] as number, run.bands['total.requiredStock'] as PercentileRows, t, w.out, w.scratch, w.known);
 }
 
 /**
  * Derives the reported series of year t (index y in the pass) from the stored rows and takes
- * the percentiles of those that have bands; counts the draws whose required stock exceeds the
- * planned stock (always: probRequiredExceedsPlanned is part of every result).
+ * their percentiles; counts the draws whose required stock exceeds the planned stock.
  */
-function percentilesOfYear(
-	prep: Prepared,
-	buf: Float64Array,
-	draws: number,
-	ny: number,
-	y: number,
-	t: number,
-	rowMin: Float64Array,
-	rowMax: Float64Array,
-	omv: Float64Array,
-	otherReq: Float64Array,
-	rows: DerivedRows,
-	bands: Record<string, PercentileRows>,
-	groupBands: (PercentileRows | null)[][],
-	withTotalsHQ: boolean,
-	exceed: Float64Array,
-	out: Float64Array,
-	scratch: BucketScratch,
-	known: { min: number; max: number }
-): void {
+function percentilesOfYear(run: Run, ny: number, y: number, t: number): void {
+	const { draws, buf, rowMin, rowMax, omv, otherReq, bands } = run;
+	const { rows, out, scratch, known } = run.percentiles;
 	const { need, req, totReq, totH, totQ, totNeed, mm } = rows;
 	// Totals start at 0 and add the groups in group order, as derive.ts does (0 + r is bit-identical).
 	totReq.fill(0, 0, draws);
@@ -440,26 +490,21 @@ function percentilesOfYear(
 	for (let g = 0; g < G; g++) {
 		const hRow = (2 * g * ny + y) * draws;
 		const qRow = hRow + ny * draws;
-		const gb = groupBands[g] as (PercentileRows | null)[];
-		const needBands = gb[0] ?? null, reqBands = gb[1] ?? null, waitingBands = gb[2] ?? null;
-		if (!needBands && !reqBands && !withTotalsHQ) {
-			addRequired(buf, hRow, qRow, omv, totReq, draws);
-			if (!waitingBands) continue;
-		} else deriveGroup(buf, hRow, qRow, omv, need, req, totReq, totH, totQ, draws, mm);
-		if (needBands) bandsAt(need, mm[0] as number, mm[1] as number, needBands, t, out, scratch, known);
-		if (reqBands) bandsAt(req, mm[2] as number, mm[3] as number, reqBands, t, out, scratch, known);
+		const [needBands, reqBands, waitingBands] = run.groupBands[g] as [PercentileRows, PercentileRows, PercentileRows];
+		deriveGroup(buf, hRow, qRow, omv, need, req, totReq, totH, totQ, draws, mm);
+		bandsAt(need, mm[0] as number, mm[1] as number, needBands, t, out, scratch, known);
+		bandsAt(req, mm[2] as number, mm[3] as number, reqBands, t, out, scratch, known);
 		const qi = (2 * g + 1) * ny + y;
-		if (waitingBands) bandsAt(buf.subarray(qRow, qRow + draws), rowMin[qi] as number, rowMax[qi] as number, waitingBands, t, out, scratch, known);
+		bandsAt(buf.subarray(qRow, qRow + draws), rowMin[qi] as number, rowMax[qi] as number, waitingBands, t, out, scratch, known);
 	}
-	exceed[t] = deriveTotals(totReq, totH, totQ, totNeed, otherReq, prep.stock[t] as number, draws, mm);
-	const { 'total.requiredStock': bReq, 'total.need': bNeed, 'total.waiting': bWaiting, 'total.tenants': bTenants, 'total.moveIns': bMoveIns } = bands;
-	if (bReq) bandsAt(totReq, mm[0] as number, mm[1] as number, bReq, t, out, scratch, known);
-	if (bNeed) bandsAt(totNeed, mm[6] as number, mm[7] as number, bNeed, t, out, scratch, known);
-	if (bWaiting) bandsAt(totQ, mm[4] as number, mm[5] as number, bWaiting, t, out, scratch, known);
-	if (bTenants) bandsAt(totH, mm[2] as number, mm[3] as number, bTenants, t, out, scratch, known);
+	run.exceed[t] = deriveTotals(totReq, totH, totQ, totNeed, otherReq, run.prep.stock[t] as number, draws, mm);
+	bandsAt(totReq, mm[0] as number, mm[1] as number, bands['total.requiredStock'] as PercentileRows, t, out, scratch, known);
+	bandsAt(totNeed, mm[6] as number, mm[7] as number, bands['total.need'] as PercentileRows, t, out, scratch, known);
+	bandsAt(totQ, mm[4] as number, mm[5] as number, bands['total.waiting'] as PercentileRows, t, out, scratch, known);
+	bandsAt(totH, mm[2] as number, mm[3] as number, bands['total.tenants'] as PercentileRows, t, out, scratch, known);
 	const ii = S_MOVEINS * ny + y;
 	const iRow = ii * draws;
-	if (bMoveIns) bandsAt(buf.subarray(iRow, iRow + draws), rowMin[ii] as number, rowMax[ii] as number, bMoveIns, t, out, scratch, known);
+	bandsAt(buf.subarray(iRow, iRow + draws), rowMin[ii] as number, rowMax[ii] as number, bands['total.moveIns'] as PercentileRows, t, out, scratch, known);
 }
 
 // The loops below are small functions of their own: called many times per run, they are
@@ -504,16 +549,6 @@ function deriveGroup(
 	mm[1] = nMax;
 	mm[2] = rMin;
 	mm[3] = rMax;
-}
-
-/**
- * Only a group's required stock added to the total (same arithmetic as deriveGroup), when neither
- * its own series nor ΣH, ΣQ are wanted.
- */
-function addRequired(buf: Float64Array, hRow: number, qRow: number, omv: Float64Array, totReq: Float64Array, draws: number): void {
-	for (let d = 0; d < draws; d++) {
-		totReq[d] = (totReq[d] as number) + required((buf[hRow + d] as number) + (buf[qRow + d] as number), omv[d] as number);
-	}
 }
 
 /**

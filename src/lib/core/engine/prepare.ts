@@ -58,12 +58,6 @@ export interface Prepared {
 	otherTotal: number;
 	/** Tenants at T0 placed in segments, [g * nSeg + s]. */
 	initOcc: Float64Array;
-	/** occ indices g * nSeg + s of every (group, segment) pair where the group may live, by segment then group. */
-	memberOcc: Int32Array;
-	/** Segment of each entry of memberOcc. */
-	memberSeg: Int32Array;
-	/** Group of each entry of memberOcc. */
-	memberGroup: Int32Array;
 	/** Segments in allocation order: earmarked first, then the shared pool (each in input order). */
 	segOrder: Int32Array;
 	/** Member groups of segment s: segMemG[segMemOff[s] … segMemOff[s + 1]), ascending. */
@@ -83,13 +77,108 @@ function phase(t: number, baseYear: number, byYear: number): number {
 }
 
 export function prepare(input: EngineInput): Prepared {
+	const { base, scenario: sc } = input;
+	const n = sc.horizonYears + 1;
+	const warnings: ResultWarning[] = [];
+	const groups = prepareGroups(input, n, warnings);
+	const segments = prepareSegments(input, n);
+	const others = otherHouseholds(input, groups.H0, segments, n, warnings);
+	return {
+		baseYear: base.baseYear,
+		horizon: sc.horizonYears,
+		n,
+		capacity: sc.mode === 'capacity',
+		layout: buildLayout(sc, base),
+		...groups,
+		...segments,
+		...others,
+		initOcc: placeTenantsAtStart(input, groups.H0, segments, others.otherOcc, n, warnings),
+		...allocationOrder(input, segments),
+		vacantBase: base.vacant,
+		warnings
+	};
+}
+
+type PreparedGroups = Pick<
+	Prepared,
+	| 'bandPop'
+	| 'series'
+	| 'demandKind'
+	| 'tenureKind'
+	| 'leaseYears'
+	| 'cohortOffset'
+	| 'cohortTotal'
+	| 'turnPhase'
+	| 'sharePhase'
+	| 'H0'
+	| 'Q0'
+	| 'I0'
+	| 'flowUse'
+	| 'waitLasting'
+>;
+
+/** Per group: the base year's tenants and flows, the driver's yearly input and phases, the tenure model. */
+function prepareGroups(input: EngineInput, n: number, warnings: ResultWarning[]): PreparedGroups {
 	const { base, population: pop, scenario: sc } = input;
 	const baseYear = base.baseYear;
 	const horizon = sc.horizonYears;
-	const n = horizon + 1;
-	const warnings: ResultWarning[] = [];
-	const layout = buildLayout(sc, base);
+	const popIndex = populationIndex(pop, baseYear, horizon, warnings);
+	const p: PreparedGroups = {
+		bandPop: new Float64Array(G * n),
+		series: new Float64Array(G * n),
+		demandKind: new Int8Array(G),
+		tenureKind: new Int8Array(G),
+		leaseYears: new Int32Array(G),
+		cohortOffset: new Int32Array(G),
+		cohortTotal: 0,
+		turnPhase: new Float64Array(G * n),
+		sharePhase: new Float64Array(G * n),
+		H0: new Float64Array(G),
+		Q0: new Float64Array(G),
+		I0: new Float64Array(G),
+		flowUse: new Int8Array(G),
+		waitLasting: new Uint8Array(G)
+	};
+	GROUP_IDS.forEach((gid, g) => {
+		const ga = sc.groups[gid];
+		const gb = base.groups[gid];
+		p.H0[g] = gb.tenants;
+		p.Q0[g] = gb.waiting;
+		p.I0[g] = gb.newTenantsLastYear ?? NaN;
+		const flow = observedFlowFor(ga, gb);
+		p.flowUse[g] = flow.use;
+		if (flow.problem) warnings.push({ code: flow.problem.code, group: gid, message: flow.problem.message });
+		p.waitLasting[g] = waitingIsLasting(ga) ? 1 : 0;
+		const d = ga.demand;
+		for (let t = 0; t < n; t++) {
+			const year = baseYear + t;
+			const i = g * n + t;
+			if (d.kind === 'rate' || d.kind === 'prevalence') p.bandPop[i] = ageBandTotal(pop, d.band, popIndex(year));
+			if (d.kind === 'refugees') p.series[i] = seriesValue(d.settledPerYear, year, d.afterLastYear);
+			if (d.kind === 'manual') p.series[i] = seriesValue(d.perYear, year, d.afterLastYear);
+			if (d.kind === 'prevalence') {
+				p.sharePhase[i] = d.targetSharePct === undefined ? 0 : phase(t, baseYear, d.targetYear ?? baseYear + horizon);
+			}
+			if (ga.turnoverTarget) p.turnPhase[i] = phase(t, baseYear, ga.turnoverTarget.byYear);
+		}
+		p.demandKind[g] =
+			d.kind === 'rate' ? DEMAND_RATE : d.kind === 'prevalence' ? DEMAND_PREVALENCE : d.kind === 'refugees' ? DEMAND_REFUGEES : DEMAND_MANUAL;
+		const tn = ga.tenure;
+		p.tenureKind[g] = tn.kind === 'botid' ? TENURE_BOTID : tn.kind === 'lease' ? TENURE_LEASE : TENURE_EXIT;
+		if (tn.kind === 'lease') {
+			p.leaseYears[g] = tn.leaseYears;
+			p.cohortOffset[g] = p.cohortTotal;
+			p.cohortTotal += tn.leaseYears;
+		}
+	});
+	return p;
+}
 
+/**
+ * The population's index of a year: years before the series use its first year, years after it
+ * its last (held flat, with a warning when the horizon reaches past it).
+ */
+function populationIndex(pop: PopulationSeries, baseYear: number, horizon: number, warnings: ResultWarning[]): (year: number) => number {
 	const popStart = pop.years[0] ?? baseYear;
 	const popLast = pop.years[pop.years.length - 1] ?? baseYear;
 	if (baseYear + horizon > popLast) {
@@ -99,57 +188,14 @@ export function prepare(input: EngineInput): Prepared {
 			message: `Befolkningsdata går bare til ${popLast}. For årene ${popLast + 1}–${baseYear + horizon} brukes befolkningen i ${popLast} uendret.`
 		});
 	}
-	const popIndex = (year: number): number => Math.min(Math.max(year, popStart), popLast) - popStart;
+	return (year) => Math.min(Math.max(year, popStart), popLast) - popStart;
+}
 
-	const bandPop = new Float64Array(G * n);
-	const series = new Float64Array(G * n);
-	const demandKind = new Int8Array(G);
-	const tenureKind = new Int8Array(G);
-	const leaseYears = new Int32Array(G);
-	const cohortOffset = new Int32Array(G);
-	const turnPhase = new Float64Array(G * n);
-	const sharePhase = new Float64Array(G * n);
-	const H0 = new Float64Array(G);
-	const Q0 = new Float64Array(G);
-	const I0 = new Float64Array(G);
-	const flowUse = new Int8Array(G);
-	const waitLasting = new Uint8Array(G);
-	let cohortTotal = 0;
+type PreparedSegments = Pick<Prepared, 'nSeg' | 'segShared' | 'segMember' | 'segStock' | 'stock'>;
 
-	GROUP_IDS.forEach((gid, g) => {
-		const ga = sc.groups[gid];
-		const gb = base.groups[gid];
-		H0[g] = gb.tenants;
-		Q0[g] = gb.waiting;
-		I0[g] = gb.newTenantsLastYear ?? NaN;
-		const flow = observedFlowFor(ga, gb);
-		flowUse[g] = flow.use;
-		if (flow.problem) warnings.push({ code: flow.problem.code, group: gid, message: flow.problem.message });
-		waitLasting[g] = waitingIsLasting(ga) ? 1 : 0;
-		const d = ga.demand;
-		for (let t = 0; t < n; t++) {
-			const year = baseYear + t;
-			const i = g * n + t;
-			if (d.kind === 'rate' || d.kind === 'prevalence') bandPop[i] = ageBandTotal(pop, d.band, popIndex(year));
-			if (d.kind === 'refugees') series[i] = seriesValue(d.settledPerYear, year, d.afterLastYear);
-			if (d.kind === 'manual') series[i] = seriesValue(d.perYear, year, d.afterLastYear);
-			if (d.kind === 'prevalence') {
-				sharePhase[i] = d.targetSharePct === undefined ? 0 : phase(t, baseYear, d.targetYear ?? baseYear + horizon);
-			}
-			if (ga.turnoverTarget) turnPhase[i] = phase(t, baseYear, ga.turnoverTarget.byYear);
-		}
-		demandKind[g] =
-			d.kind === 'rate' ? DEMAND_RATE : d.kind === 'prevalence' ? DEMAND_PREVALENCE : d.kind === 'refugees' ? DEMAND_REFUGEES : DEMAND_MANUAL;
-		const tn = ga.tenure;
-		tenureKind[g] = tn.kind === 'botid' ? TENURE_BOTID : tn.kind === 'lease' ? TENURE_LEASE : TENURE_EXIT;
-		if (tn.kind === 'lease') {
-			leaseYears[g] = tn.leaseYears;
-			cohortOffset[g] = cohortTotal;
-			cohortTotal += tn.leaseYears;
-		}
-	});
-
-	// Stock per segment and year: changes in year y count in the stock at the end of y and can be let during y.
+/** Stock per segment and year: changes in year y count in the stock at the end of y and can be let during y. */
+function prepareSegments(input: EngineInput, n: number): PreparedSegments {
+	const { base, scenario: sc } = input;
 	const segs = base.segments;
 	const nSeg = segs.length;
 	const segShared = new Uint8Array(nSeg);
@@ -167,7 +213,7 @@ export function prepare(input: EngineInput): Prepared {
 	const delta = new Float64Array(nSeg * n);
 	for (const c of sc.stockChanges) {
 		const si = segIndex.get(c.segmentId);
-		const t = c.year - baseYear;
+		const t = c.year - base.baseYear;
 		if (si === undefined || t < 1 || t >= n) continue;
 		delta[si * n + t] = (delta[si * n + t] as number) + c.count;
 	}
@@ -179,8 +225,22 @@ export function prepare(input: EngineInput): Prepared {
 			stock[t] = (stock[t] as number) + s;
 		}
 	}
+	return { nSeg, segShared, segMember, segStock, stock };
+}
 
-	// Households outside the five groups (e.g. staff housing) = stock − vacant − tenants at T0, held constant.
+/**
+ * Households outside the five groups (e.g. staff housing) = stock − vacant − tenants at T0, held
+ * constant, spread over the segments in proportion to their size.
+ */
+function otherHouseholds(
+	input: EngineInput,
+	H0: Float64Array,
+	segments: PreparedSegments,
+	n: number,
+	warnings: ResultWarning[]
+): Pick<Prepared, 'otherTotal' | 'otherOcc'> {
+	const { base, scenario: sc } = input;
+	const { nSeg, segStock, stock } = segments;
 	let sumH0 = 0;
 	for (let g = 0; g < G; g++) sumH0 += H0[g] as number;
 	const stock0 = stock[0] ?? 0;
@@ -189,7 +249,7 @@ export function prepare(input: EngineInput): Prepared {
 		if (sc.mode === 'capacity') {
 			warnings.push({
 				code: 'tenants-exceed-stock-at-start',
-				year: baseYear,
+				year: base.baseYear,
 				message: `Leietakere (${Math.round(sumH0)}) og ledige boliger (${Math.round(base.vacant)}) er til sammen flere enn boligene i basisåret (${Math.round(stock0)}).`
 			});
 		}
@@ -199,8 +259,23 @@ export function prepare(input: EngineInput): Prepared {
 	for (let si = 0; si < nSeg; si++) {
 		otherOcc[si] = stock0 > 0 ? (otherTotal * (segStock[si * n] as number)) / stock0 : 0;
 	}
+	return { otherTotal, otherOcc };
+}
 
-	// Place today's tenants: earmarked segments first (shared in proportion to tenants), the rest in the shared pool.
+/**
+ * Places today's tenants in segments, [g * nSeg + s]: earmarked segments first (shared in
+ * proportion to tenants), the rest in the shared pool, weighted by each shared segment's free room
+ * at T0 (or its size if none is free).
+ */
+function placeTenantsAtStart(
+	input: EngineInput,
+	H0: Float64Array,
+	segments: PreparedSegments,
+	otherOcc: Float64Array,
+	n: number,
+	warnings: ResultWarning[]
+): Float64Array {
+	const { nSeg, segShared, segMember, segStock } = segments;
 	const initOcc = new Float64Array(G * nSeg);
 	const left = Float64Array.from(H0);
 	for (let si = 0; si < nSeg; si++) {
@@ -218,7 +293,6 @@ export function prepare(input: EngineInput): Prepared {
 			cap -= take;
 		}
 	}
-	// Weights of the shared segments: their free room at T0 (or their size if none is free).
 	const sharedW = new Float64Array(nSeg);
 	let sharedRoom = 0;
 	let sharedStock = 0;
@@ -253,30 +327,28 @@ export function prepare(input: EngineInput): Prepared {
 				}
 			}
 		}
-		if (sc.mode === 'capacity' && (!placed || roomLeft < rest - 1e-9)) {
+		if (input.scenario.mode === 'capacity' && (!placed || roomLeft < rest - 1e-9)) {
 			const gid = GROUP_IDS[g] as (typeof GROUP_IDS)[number];
 			warnings.push({
 				code: 'tenants-do-not-fit-at-start',
-				year: baseYear,
+				year: input.base.baseYear,
 				group: gid,
 				message: `Leietakerne i ${GROUP_LABELS[gid]} får ikke plass i boligene de kan bo i i basisåret.`
 			});
 		}
 		roomLeft = Math.max(0, roomLeft - rest);
 	}
+	return initOcc;
+}
 
-	const memberOcc: number[] = [];
-	const memberSeg: number[] = [];
-	const memberGroup: number[] = [];
-	for (let si = 0; si < nSeg; si++) {
-		for (let g = 0; g < G; g++) {
-			if (!segMember[si * G + g]) continue;
-			memberOcc.push(g * nSeg + si);
-			memberSeg.push(si);
-			memberGroup.push(g);
-		}
-	}
-
+/**
+ * What the allocation step walks: segments in allocation order (earmarked first, then the shared
+ * pool), each segment's member groups, and the groups in the priority rule's order (the listed
+ * ones first, then the rest in group order).
+ */
+function allocationOrder(input: EngineInput, segments: PreparedSegments): Pick<Prepared, 'segOrder' | 'segMemOff' | 'segMemG' | 'proportional' | 'order'> {
+	const { nSeg, segShared, segMember } = segments;
+	const allocation = input.scenario.allocation;
 	const segOrder: number[] = [];
 	for (let si = 0; si < nSeg; si++) if (!segShared[si]) segOrder.push(si);
 	for (let si = 0; si < nSeg; si++) if (segShared[si]) segOrder.push(si);
@@ -287,52 +359,17 @@ export function prepare(input: EngineInput): Prepared {
 		for (let g = 0; g < G; g++) if (segMember[si * G + g]) segMemG.push(g);
 	}
 	segMemOff[nSeg] = segMemG.length;
-
-	const proportional = sc.allocation.kind !== 'priority';
 	const orderList: number[] = [];
-	for (const gid of sc.allocation.order ?? []) {
+	for (const gid of allocation.order ?? []) {
 		const g = GROUP_IDS.indexOf(gid);
 		if (g >= 0 && !orderList.includes(g)) orderList.push(g);
 	}
 	for (let g = 0; g < G; g++) if (!orderList.includes(g)) orderList.push(g);
-
 	return {
-		baseYear,
-		horizon,
-		n,
-		capacity: sc.mode === 'capacity',
-		layout,
-		bandPop,
-		series,
-		demandKind,
-		tenureKind,
-		leaseYears,
-		cohortOffset,
-		cohortTotal,
-		turnPhase,
-		sharePhase,
-		H0,
-		Q0,
-		I0,
-		flowUse,
-		waitLasting,
-		nSeg,
-		segShared,
-		segMember,
-		segStock,
-		stock,
-		otherOcc,
-		otherTotal,
-		initOcc,
-		memberOcc: Int32Array.from(memberOcc),
-		memberSeg: Int32Array.from(memberSeg),
-		memberGroup: Int32Array.from(memberGroup),
 		segOrder: Int32Array.from(segOrder),
 		segMemOff,
 		segMemG: Int32Array.from(segMemG),
-		proportional,
-		order: Int32Array.from(orderList),
-		vacantBase: base.vacant,
-		warnings
+		proportional: allocation.kind !== 'priority',
+		order: Int32Array.from(orderList)
 	};
 }

@@ -362,10 +362,17 @@ function checkAllocationAndDraws(c: Checker, sc: EngineInput['scenario']): void 
 		c.push('scenario.monteCarlo', 'Innstillingene for usikkerhetsberegningen mangler.');
 		return;
 	}
-	if (!isNum(mc.seed) || !Number.isInteger(mc.seed)) c.push('scenario.monteCarlo.seed', 'Startverdien (seed) må være et helt tall.');
-	if (!isNum(mc.draws) || !Number.isInteger(mc.draws) || mc.draws < 1 || mc.draws > MAX_DRAWS) {
-		c.push('scenario.monteCarlo.draws', `Antall trekninger må være et helt tall mellom 1 og ${MAX_DRAWS.toLocaleString('nb-NO')}.`);
+	for (const issue of monteCarloIssues(mc.draws, mc.seed)) c.push(issue.path, issue.message);
+}
+
+/** The Monte Carlo's own settings: the scenario's, or those a run overrides them with (runMonteCarlo's options). */
+export function monteCarloIssues(draws: unknown, seed: unknown): ValidationIssue[] {
+	const issues: ValidationIssue[] = [];
+	if (!isNum(seed) || !Number.isInteger(seed)) issues.push({ path: 'scenario.monteCarlo.seed', message: 'Startverdien (seed) må være et helt tall.' });
+	if (!isNum(draws) || !Number.isInteger(draws) || draws < 1 || draws > MAX_DRAWS) {
+		issues.push({ path: 'scenario.monteCarlo.draws', message: `Antall trekninger må være et helt tall mellom 1 og ${MAX_DRAWS.toLocaleString('nb-NO')}.` });
 	}
+	return issues;
 }
 
 function lc(s: string): string {

@@ -135,9 +135,30 @@ export function parseBoligbehovFile(text: string, opts: ParseOptions = {}): Pars
 	}
 }
 
+type ParseFailure = Extract<ParseResult, { ok: false }>;
+
+/** The steps of reading a file, each of which may stop it: the text, the envelope, the notebooks, their ids. */
 function parseUnsafe(input: string, opts: ParseOptions): ParseResult {
-	const maxBytes = opts.maxBytes ?? MAX_FILE_BYTES;
 	const currentSchema = opts.schemaVersion ?? NOTEBOOK_SCHEMA_VERSION;
+	const json = readJson(input, opts.maxBytes ?? MAX_FILE_BYTES);
+	if (!json.ok) return json;
+	const header = readEnvelope(json.doc, currentSchema);
+	if (!header.ok) return header;
+	const { kind, schemaVersion, docs } = header;
+	const { notebooks, issues, renamedIds } = readNotebooks(docs, schemaVersion, opts, currentSchema);
+	if (kind === 'backup' && issues.length === 0) issues.push(...duplicateIdIssues(notebooks));
+	if (issues.length > 0) return invalid(issues.slice(0, MAX_REPORTED_ISSUES));
+	return {
+		ok: true,
+		kind,
+		notebooks,
+		...(schemaVersion < currentSchema ? { migratedFrom: schemaVersion } : {}),
+		...(renamedIds.length > 0 ? { renamedIds } : {})
+	};
+}
+
+/** The file's text as JSON: within the size limit, without a byte-order mark, not empty. */
+function readJson(input: string, maxBytes: number): { ok: true; doc: unknown } | ParseFailure {
 	if (typeof input !== 'string') return { ok: false, error: fileError('not-json', 'Filen er ikke tekst og kan ikke være en Boligbehov-fil.') };
 	if (input.length > maxBytes || (input.length * 3 > maxBytes && utf8Length(input) > maxBytes)) {
 		const size = input.length > maxBytes ? input.length : utf8Length(input);
@@ -157,8 +178,21 @@ function parseUnsafe(input: string, opts: ParseOptions): ParseResult {
 			error: fileError('not-json', `Filen er ikke gyldig JSON${where}. En Boligbehov-fil er en JSON-fil som slutter på «${FILE_EXTENSION}».`)
 		};
 	}
-	const doc = parsed.value;
+	return { ok: true, doc: parsed.value };
+}
 
+/** A notebook document of the file, with the prefix of its issues' paths ('' in a single-notebook file). */
+interface NotebookDoc {
+	doc: unknown;
+	prefix: string;
+}
+
+/**
+ * The envelope around the notebooks: no forbidden keys or hostile nesting anywhere, a Boligbehov
+ * file of a version this one reads, a known kind, a valid header without unknown keys, and the
+ * payload the kind calls for.
+ */
+function readEnvelope(doc: unknown, currentSchema: number): { ok: true; kind: FileKind; schemaVersion: number; docs: NotebookDoc[] } | ParseFailure {
 	// Same path convention as field issues: relative to the notebook in a single-notebook file.
 	const relative = (found: { path: string; segments: PathSegment[] }) =>
 		isPlainObject(doc) && doc.kind === 'notebook' && found.segments[0] === 'notebook' && found.segments.length > 1
@@ -216,18 +250,27 @@ function parseUnsafe(input: string, opts: ParseOptions): ParseResult {
 	if (unknownKeys.length > 0)
 		return invalid(unknownKeys.map((k) => ({ path: k, message: fieldMessage(k, `ukjent felt for filtypen «${kind}»`) })));
 
-	let docs: { doc: unknown; prefix: string }[];
 	if (kind === 'notebook') {
 		if (!isPlainObject(doc.notebook)) return invalid([{ path: 'notebook', message: fieldMessage('notebook', doc.notebook === undefined ? 'mangler (filen inneholder ingen notatbok)' : 'må være et objekt { … }') }]);
-		docs = [{ doc: doc.notebook, prefix: '' }];
-	} else {
-		if (!Array.isArray(doc.notebooks)) return invalid([{ path: 'notebooks', message: fieldMessage('notebooks', doc.notebooks === undefined ? 'mangler (sikkerhetskopien inneholder ingen notatbøker)' : 'må være en liste [ … ]') }]);
-		if (doc.notebooks.length === 0) return invalid([{ path: 'notebooks', message: fieldMessage('notebooks', 'sikkerhetskopien inneholder ingen notatbøker, så det er ingenting å lese inn') }]);
-		if (doc.notebooks.length > FILE_LIMITS.backupNotebooks)
-			return invalid([{ path: 'notebooks', message: fieldMessage('notebooks', `kan ha høyst ${FILE_LIMITS.backupNotebooks} notatbøker, fikk ${doc.notebooks.length}`) }]);
-		docs = doc.notebooks.map((d, i) => ({ doc: d, prefix: `notebooks[${i}]` }));
+		return { ok: true, kind, schemaVersion, docs: [{ doc: doc.notebook, prefix: '' }] };
 	}
+	if (!Array.isArray(doc.notebooks)) return invalid([{ path: 'notebooks', message: fieldMessage('notebooks', doc.notebooks === undefined ? 'mangler (sikkerhetskopien inneholder ingen notatbøker)' : 'må være en liste [ … ]') }]);
+	if (doc.notebooks.length === 0) return invalid([{ path: 'notebooks', message: fieldMessage('notebooks', 'sikkerhetskopien inneholder ingen notatbøker, så det er ingenting å lese inn') }]);
+	if (doc.notebooks.length > FILE_LIMITS.backupNotebooks)
+		return invalid([{ path: 'notebooks', message: fieldMessage('notebooks', `kan ha høyst ${FILE_LIMITS.backupNotebooks} notatbøker, fikk ${doc.notebooks.length}`) }]);
+	return { ok: true, kind, schemaVersion, docs: doc.notebooks.map((d, i) => ({ doc: d, prefix: `notebooks[${i}]` })) };
+}
 
+/**
+ * Each notebook migrated to the current schema and validated; an id that cannot be routed is
+ * replaced. Stops once MAX_REPORTED_ISSUES issues are found.
+ */
+function readNotebooks(
+	docs: NotebookDoc[],
+	schemaVersion: number,
+	opts: ParseOptions,
+	currentSchema: number
+): { notebooks: Notebook[]; issues: FileIssue[]; renamedIds: RenamedId[] } {
 	const notebooks: Notebook[] = [];
 	const issues: FileIssue[] = [];
 	const renamedIds: RenamedId[] = [];
@@ -259,25 +302,21 @@ function parseUnsafe(input: string, opts: ParseOptions): ParseResult {
 		else issues.push(...r.issues);
 		if (issues.length >= MAX_REPORTED_ISSUES) break;
 	}
-	if (kind === 'backup' && issues.length === 0) {
-		const seen = new Map<string, number>();
-		notebooks.forEach((nb, i) => {
-			const first = seen.get(nb.id);
-			if (first !== undefined) {
-				const path = `notebooks[${i}].id`;
-				issues.push({ path, message: fieldMessage(path, `id «${nb.id}» er allerede brukt av notatbok nr. ${first + 1} i sikkerhetskopien`) });
-			} else seen.set(nb.id, i);
-		});
-	}
-	if (issues.length > 0) return invalid(issues.slice(0, MAX_REPORTED_ISSUES));
+	return { notebooks, issues, renamedIds };
+}
 
-	return {
-		ok: true,
-		kind,
-		notebooks,
-		...(schemaVersion < currentSchema ? { migratedFrom: schemaVersion } : {}),
-		...(renamedIds.length > 0 ? { renamedIds } : {})
-	};
+/** A backup's notebooks must have distinct ids (each is a storage key). */
+function duplicateIdIssues(notebooks: Notebook[]): FileIssue[] {
+	const issues: FileIssue[] = [];
+	const seen = new Map<string, number>();
+	notebooks.forEach((nb, i) => {
+		const first = seen.get(nb.id);
+		if (first !== undefined) {
+			const path = `notebooks[${i}].id`;
+			issues.push({ path, message: fieldMessage(path, `id «${nb.id}» er allerede brukt av notatbok nr. ${first + 1} i sikkerhetskopien`) });
+		} else seen.set(nb.id, i);
+	});
+	return issues;
 }
 
 function envelope(kind: FileKind, meta: SerializeMeta): BoligbehovEnvelope {

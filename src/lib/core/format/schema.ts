@@ -369,26 +369,19 @@ export const EnvelopeHeaderSchema = z.object({
 	kind: z.enum(['notebook', 'backup'])
 });
 
+/** The header as the current version writes it: the same in both kinds of file. */
+const WRITTEN_HEADER = {
+	format: z.literal(FORMAT_NAME),
+	formatVersion: z.literal(FORMAT_VERSION),
+	schemaVersion: z.literal(NOTEBOOK_SCHEMA_VERSION),
+	app: z.strictObject({ name: z.string(), version: z.string() }),
+	exportedAt: z.string()
+};
+
 /** The whole file as written by the current version (used to publish docs/boligbehov.schema.json). */
 export const BoligbehovFileSchema = z.discriminatedUnion('kind', [
-	z.strictObject({
-		format: z.literal(FORMAT_NAME),
-		formatVersion: z.literal(FORMAT_VERSION),
-		schemaVersion: z.literal(NOTEBOOK_SCHEMA_VERSION),
-		app: z.strictObject({ name: z.string(), version: z.string() }),
-		exportedAt: z.string(),
-		kind: z.literal('notebook'),
-		notebook: NotebookSchema
-	}),
-	z.strictObject({
-		format: z.literal(FORMAT_NAME),
-		formatVersion: z.literal(FORMAT_VERSION),
-		schemaVersion: z.literal(NOTEBOOK_SCHEMA_VERSION),
-		app: z.strictObject({ name: z.string(), version: z.string() }),
-		exportedAt: z.string(),
-		kind: z.literal('backup'),
-		notebooks: z.array(NotebookSchema).min(1).max(L.backupNotebooks)
-	})
+	z.strictObject({ ...WRITTEN_HEADER, kind: z.literal('notebook'), notebook: NotebookSchema }),
+	z.strictObject({ ...WRITTEN_HEADER, kind: z.literal('backup'), notebooks: z.array(NotebookSchema).min(1).max(L.backupNotebooks) })
 ]);
 
 // --- compile-time drift checks ------------------------------------------------------------------

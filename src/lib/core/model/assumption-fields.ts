@@ -92,6 +92,36 @@ export function bandLabel(b: AgeBand): string {
 }
 const PCT: NumberRange = { min: 0, max: 100 };
 
+/** The per-group value slot of a field: where it lives and how it is read and written. */
+type GroupFieldSlot = Pick<GroupFieldSpec, 'path' | 'applies' | 'get' | 'set'>;
+type Demand = GroupAssumptions['demand'];
+type Tenure = GroupAssumptions['tenure'];
+/** The keys of T whose values are uncertain numbers. */
+type UncertainKey<T> = { [P in keyof T]-?: NonNullable<T[P]> extends Uncertain ? P : never }[keyof T] & string;
+
+/**
+ * A field of one variant of the group's demand driver or tenure model ('demand', 'rate',
+ * 'ratePer1000'): it applies only while the group uses that variant, its path is part.key.
+ */
+function variantSlot<Part extends 'demand' | 'tenure', Kind extends GroupAssumptions[Part]['kind']>(
+	part: Part,
+	kind: Kind,
+	key: UncertainKey<Extract<Part extends 'demand' ? Demand : Tenure, { kind: Kind }>>
+): GroupFieldSlot {
+	// The variant is checked by its kind before the key is read or written, which the types cannot follow.
+	const fields = (ga: GroupAssumptions): Record<string, Uncertain | undefined> | undefined =>
+		ga[part].kind === kind ? (ga[part] as unknown as Record<string, Uncertain | undefined>) : undefined;
+	return {
+		path: `${part}.${key}`,
+		applies: (ga) => ga[part].kind === kind,
+		get: (ga) => fields(ga)?.[key],
+		set: (ga, u) => {
+			const f = fields(ga);
+			if (f) f[key] = u;
+		}
+	};
+}
+
 /**
  * Per-group uncertain fields, keyed by the engine's slot name (params.ts `F`), in slot order.
  * Ranges are the validation's; the sources of the defaults are in docs/model.md.
@@ -112,7 +142,7 @@ export type GroupFieldId =
 export const GROUP_FIELDS: Readonly<Record<GroupFieldId, GroupFieldSpec>> = {
 	rate: {
 		scope: 'group',
-		path: 'demand.ratePer1000',
+		...variantSlot('demand', 'rate', 'ratePer1000'),
 		name: 'Nytt behov per 1 000 innbyggere',
 		detail: (c) => (c.band ? bandLabel(c.band) : ''),
 		detailInEditor: true,
@@ -122,16 +152,11 @@ export const GROUP_FIELDS: Readonly<Record<GroupFieldId, GroupFieldSpec>> = {
 		step: 0.1,
 		decimals: 2,
 		help: 'ratePer1000',
-		whenAbsent: 'calibrated',
-		applies: (ga) => ga.demand.kind === 'rate',
-		get: (ga) => (ga.demand.kind === 'rate' ? ga.demand.ratePer1000 : undefined),
-		set: (ga, u) => {
-			if (ga.demand.kind === 'rate') ga.demand.ratePer1000 = u;
-		}
+		whenAbsent: 'calibrated'
 	},
 	trend: {
 		scope: 'group',
-		path: 'demand.trendPctPerYear',
+		...variantSlot('demand', 'rate', 'trendPctPerYear'),
 		name: 'Årlig trend i nytt behov per 1 000 innbyggere',
 		detailInEditor: false,
 		unit: '% per år',
@@ -139,16 +164,11 @@ export const GROUP_FIELDS: Readonly<Record<GroupFieldId, GroupFieldSpec>> = {
 		range: { min: -50, max: 50 },
 		step: 0.5,
 		slider: { min: -10, max: 10, step: 0.5 },
-		help: 'trend',
-		applies: (ga) => ga.demand.kind === 'rate',
-		get: (ga) => (ga.demand.kind === 'rate' ? ga.demand.trendPctPerYear : undefined),
-		set: (ga, u) => {
-			if (ga.demand.kind === 'rate') ga.demand.trendPctPerYear = u;
-		}
+		help: 'trend'
 	},
 	share: {
 		scope: 'group',
-		path: 'demand.sharePct',
+		...variantSlot('demand', 'prevalence', 'sharePct'),
 		name: 'Andel med behov',
 		detail: (c) => (c.band ? `blant innbyggere ${bandLabel(c.band)}` : ''),
 		detailInEditor: true,
@@ -158,16 +178,11 @@ export const GROUP_FIELDS: Readonly<Record<GroupFieldId, GroupFieldSpec>> = {
 		step: 0.1,
 		decimals: 2,
 		help: 'sharePct',
-		whenAbsent: 'calibrated',
-		applies: (ga) => ga.demand.kind === 'prevalence',
-		get: (ga) => (ga.demand.kind === 'prevalence' ? ga.demand.sharePct : undefined),
-		set: (ga, u) => {
-			if (ga.demand.kind === 'prevalence') ga.demand.sharePct = u;
-		}
+		whenAbsent: 'calibrated'
 	},
 	targetShare: {
 		scope: 'group',
-		path: 'demand.targetSharePct',
+		...variantSlot('demand', 'prevalence', 'targetSharePct'),
 		name: 'Målandel',
 		detail: (c) => (c.year !== undefined ? `i ${c.year}` : ''),
 		detailInEditor: true,
@@ -178,48 +193,33 @@ export const GROUP_FIELDS: Readonly<Record<GroupFieldId, GroupFieldSpec>> = {
 		decimals: 2,
 		help: 'sharePct',
 		// Without a target the share stays at today's.
-		whenAbsent: 'unused',
-		applies: (ga) => ga.demand.kind === 'prevalence',
-		get: (ga) => (ga.demand.kind === 'prevalence' ? ga.demand.targetSharePct : undefined),
-		set: (ga, u) => {
-			if (ga.demand.kind === 'prevalence') ga.demand.targetSharePct = u;
-		}
+		whenAbsent: 'unused'
 	},
 	shareNeeding: {
 		scope: 'group',
-		path: 'demand.shareNeedingPct',
+		...variantSlot('demand', 'refugees', 'shareNeedingPct'),
 		name: 'Andel som trenger kommunal bolig',
 		detailInEditor: false,
 		unit: '%',
 		reportUnit: '%',
 		range: PCT,
 		step: 1,
-		help: 'refugees',
-		applies: (ga) => ga.demand.kind === 'refugees',
-		get: (ga) => (ga.demand.kind === 'refugees' ? ga.demand.shareNeedingPct : undefined),
-		set: (ga, u) => {
-			if (ga.demand.kind === 'refugees') ga.demand.shareNeedingPct = u;
-		}
+		help: 'refugees'
 	},
 	personsPerHousehold: {
 		scope: 'group',
-		path: 'demand.personsPerHousehold',
+		...variantSlot('demand', 'refugees', 'personsPerHousehold'),
 		name: 'Personer per husstand',
 		detailInEditor: false,
 		unit: '',
 		reportUnit: 'personer',
 		range: { min: 0, minOpen: true, max: 20 },
 		step: 0.1,
-		help: 'refugees',
-		applies: (ga) => ga.demand.kind === 'refugees',
-		get: (ga) => (ga.demand.kind === 'refugees' ? ga.demand.personsPerHousehold : undefined),
-		set: (ga, u) => {
-			if (ga.demand.kind === 'refugees') ga.demand.personsPerHousehold = u;
-		}
+		help: 'refugees'
 	},
 	botid: {
 		scope: 'group',
-		path: 'tenure.years',
+		...variantSlot('tenure', 'botid', 'years'),
 		name: 'Botid',
 		detailInEditor: false,
 		unit: 'år',
@@ -227,16 +227,11 @@ export const GROUP_FIELDS: Readonly<Record<GroupFieldId, GroupFieldSpec>> = {
 		range: { min: 0, minOpen: true, max: 100 },
 		step: 0.5,
 		slider: { min: 0.5, max: 25, step: 0.5 },
-		help: 'botid',
-		applies: (ga) => ga.tenure.kind === 'botid',
-		get: (ga) => (ga.tenure.kind === 'botid' ? ga.tenure.years : undefined),
-		set: (ga, u) => {
-			if (ga.tenure.kind === 'botid') ga.tenure.years = u;
-		}
+		help: 'botid'
 	},
 	renewal: {
 		scope: 'group',
-		path: 'tenure.renewalPct',
+		...variantSlot('tenure', 'lease', 'renewalPct'),
 		name: 'Andel fornyede kontrakter',
 		detailInEditor: false,
 		unit: '%',
@@ -244,16 +239,11 @@ export const GROUP_FIELDS: Readonly<Record<GroupFieldId, GroupFieldSpec>> = {
 		range: { min: 0, max: 99 },
 		step: 1,
 		slider: { min: 0, max: 95, step: 5 },
-		help: 'lease',
-		applies: (ga) => ga.tenure.kind === 'lease',
-		get: (ga) => (ga.tenure.kind === 'lease' ? ga.tenure.renewalPct : undefined),
-		set: (ga, u) => {
-			if (ga.tenure.kind === 'lease') ga.tenure.renewalPct = u;
-		}
+		help: 'lease'
 	},
 	exitPct: {
 		scope: 'group',
-		path: 'tenure.pctPerYear',
+		...variantSlot('tenure', 'exitRate', 'pctPerYear'),
 		name: 'Årlig avgang',
 		detailInEditor: false,
 		unit: '% per år',
@@ -261,12 +251,7 @@ export const GROUP_FIELDS: Readonly<Record<GroupFieldId, GroupFieldSpec>> = {
 		range: { min: 0, minOpen: true, max: 100 },
 		step: 0.5,
 		slider: { min: 0.5, max: 40, step: 0.5 },
-		help: 'exitRate',
-		applies: (ga) => ga.tenure.kind === 'exitRate',
-		get: (ga) => (ga.tenure.kind === 'exitRate' ? ga.tenure.pctPerYear : undefined),
-		set: (ga, u) => {
-			if (ga.tenure.kind === 'exitRate') ga.tenure.pctPerYear = u;
-		}
+		help: 'exitRate'
 	},
 	turnover: {
 		scope: 'group',

@@ -85,6 +85,18 @@ function selectionFor(
 	return { ok: true, sel: { valueCodes } };
 }
 
+/** The table's metadata and the selection of one kommune with the values `wanted` picks per dimension (see selectionFor). */
+async function selectKommune(
+	tableId: string,
+	opts: FetchOptions & { kommune: string },
+	wanted: (d: CubeDimension) => string[] | undefined
+): Promise<{ ok: true; sel: Selection; dimensions: CubeDimension[] } | { ok: false; error: SsbError }> {
+	const meta = await getMetadata(tableId, opts);
+	if (!meta.ok) return meta;
+	const sel = selectionFor(meta.dimensions, opts.kommune, tableId, wanted);
+	return sel.ok ? { ...sel, dimensions: meta.dimensions } : sel;
+}
+
 export interface FetchPopulationOptions extends FetchOptions {
 	kommune: string;
 	tableId?: string;
@@ -95,9 +107,7 @@ export async function fetchPopulationFromSsb(
 	opts: FetchPopulationOptions
 ): Promise<{ ok: true; table: PopulationTable; url: string } | { ok: false; error: SsbError }> {
 	const tableId = opts.tableId ?? DEFAULT_POPULATION_TABLE;
-	const meta = await getMetadata(tableId, opts);
-	if (!meta.ok) return meta;
-	const sel = selectionFor(meta.dimensions, opts.kommune, tableId, (d) =>
+	const sel = await selectKommune(tableId, opts, (d) =>
 		d.kind === 'age' || d.kind === 'sex' || d.kind === 'time' || d.kind === 'alternative' || d.kind === 'contents' ? ['*'] : undefined
 	);
 	if (!sel.ok) return sel;
@@ -118,15 +128,11 @@ export async function fetchKostraFromSsb(
 	opts: FetchKostraOptions
 ): Promise<{ ok: true; table: KostraTable; url: string } | { ok: false; error: SsbError }> {
 	const tableId = opts.tableId ?? DEFAULT_KOSTRA_TABLE;
-	const meta = await getMetadata(tableId, opts);
-	if (!meta.ok) return meta;
-	const sel = selectionFor(meta.dimensions, opts.kommune, tableId, (d) =>
-		d.kind === 'time' || d.kind === 'contents' ? ['*'] : undefined
-	);
+	const sel = await selectKommune(tableId, opts, (d) => (d.kind === 'time' || d.kind === 'contents' ? ['*'] : undefined));
 	if (!sel.ok) return sel;
 	// Landet and the KOSTRA groups come along as comparison figures (the kommune's own group is
 	// chosen by the planner afterwards: it is never guessed).
-	const region = meta.dimensions.find((d) => d.kind === 'region');
+	const region = sel.dimensions.find((d) => d.kind === 'region');
 	if (region) {
 		const comparisons = region.categories.map((c) => c.code).filter((c) => c === 'EAK' || /^EKG\d+$/.test(c));
 		const own = sel.sel.valueCodes[region.id] ?? [];
