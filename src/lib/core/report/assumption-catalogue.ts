@@ -77,7 +77,8 @@ export const BASE_DATA_LABELS = {
 	segment: (name: string) => `Boliger: ${name}`,
 	tenants: 'Leietakere',
 	waiting: 'Venteliste (vedtak uten bolig)',
-	newTenantsLastYear: 'Nye leietakere i basisåret'
+	newTenantsLastYear: 'Nye leietakere i basisåret',
+	otherHouseholds: 'Husstander utenfor de fem målgruppene (boliger − ledige − leietakere)'
 } as const;
 
 export { bandLabel };

@@ -13,7 +13,9 @@ import type { Uncertain } from '#lib/core/model/uncertain.ts';
 import { GROUP_IDS, GROUP_LABELS } from '#lib/core/model/groups.ts';
 import { ASSUMPTION_HELP } from '#lib/core/text/assumption-help.ts';
 import { formatNumber } from '#lib/core/text/number-format.ts';
-import { assumptionProvenance, dataProvenance, provenanceText, STATUS_LABELS, type ValueOrigin } from './provenance.ts';
+import { assumptionProvenance, baseFieldProvenance, dataProvenance, otherHouseholdsProvenance, provenanceText, STATUS_LABELS, type ValueOrigin, type ValueProvenance } from './provenance.ts';
+import { groupFieldKey, segmentDwellingsKey } from '#lib/core/base-data/field-origins.ts';
+import { otherHouseholdsAtStart } from '#lib/core/engine/other-households.ts';
 import { describeOverrides } from '#lib/core/scenarios/difference-text.ts';
 import { BASE_DATA_LABELS, listAssumptions, yearSeriesLabel, type AssumptionItem, type HelpKey } from '#lib/core/report/assumption-catalogue.ts';
 
@@ -117,9 +119,11 @@ export function scenarioAppendixRows(scenarios: readonly Scenario[], scenario: S
 			field: item.label,
 			...(item.help ? { help: item.help } : {})
 		};
-		// A stand-in (national default, copied from the example) names its own source instead of the help's.
+		// A national default or the program's own setting names its own source (the reason) instead
+		// of the help's; the example's numbers keep the help's, since the status already says «Eksempel».
 		const origin = assumptionProvenance(scenarios, scenario, item.key);
-		const row = (value: string, range: string): AppendixRow => ({ ...base, value, range, status: origin.origin, source: origin.source ?? sourceOf(item) });
+		const source = origin.origin !== 'example' && origin.source ? origin.source : sourceOf(item);
+		const row = (value: string, range: string): AppendixRow => ({ ...base, value, range, status: origin.origin, source });
 		switch (q.kind) {
 			case 'uncertain':
 				return row(withUnit(q.value.value, item.unit), rangeText(q.value, item.unit));
@@ -147,26 +151,45 @@ export function scenarioAppendixRows(scenarios: readonly Scenario[], scenario: S
 	});
 }
 
-/** The base data and population every scenario shares, with their provenance. */
+/**
+ * The base data and population every scenario shares, each number with its own status
+ * (report/provenance.ts: baseFieldProvenance): a KOSTRA import names its table and year, a typed
+ * number says «Oppgitt», and the households outside the groups take the weakest of their parts.
+ */
 export function baseAppendixRows(doc: Pick<Notebook, 'base' | 'population'>): AppendixRow[] {
 	const { base, population } = doc;
-	const status = dataProvenance(base.provenance).origin;
-	const source = provenanceText(base.provenance);
+	const whole = provenanceText(base.provenance);
 	const rows: AppendixRow[] = [];
-	const add = (key: string, group: string, field: string, value: string) => rows.push({ key, group, field, value, range: '', status, source });
-	add('base.baseYear', 'Alle', BASE_DATA_LABELS.baseYear, String(base.baseYear));
+	/** An import or a stand-in names its own source; otherwise the whole base data's provenance says where it comes from. */
+	const add = (key: string, group: string, field: string, value: string, p: ValueProvenance) =>
+		rows.push({ key, group, field, value, range: '', status: p.origin, source: p.origin !== 'entered' && p.source ? p.source : whole });
+	const field = (k: string) => baseFieldProvenance(base, k);
+	add('base.baseYear', 'Alle', BASE_DATA_LABELS.baseYear, String(base.baseYear), field('baseYear'));
 	for (const s of base.segments) {
-		add(`base.segments.${s.id}`, s.groups === 'all' ? 'Alle' : s.groups.map((g) => GROUP_LABELS[g]).join(', '), BASE_DATA_LABELS.segment(s.name), `${formatNumber(s.dwellings)} boliger`);
+		add(
+			`base.segments.${s.id}`,
+			s.groups === 'all' ? 'Alle' : s.groups.map((g) => GROUP_LABELS[g]).join(', '),
+			BASE_DATA_LABELS.segment(s.name),
+			`${formatNumber(s.dwellings)} boliger`,
+			field(segmentDwellingsKey(s.id))
+		);
 	}
-	add('base.vacant', 'Alle', BASE_DATA_LABELS.vacant, `${formatNumber(base.vacant)} boliger`);
+	add('base.vacant', 'Alle', BASE_DATA_LABELS.vacant, `${formatNumber(base.vacant)} boliger`, field('vacant'));
 	for (const gid of GROUP_IDS) {
 		const gb = base.groups[gid];
-		add(`base.groups.${gid}.tenants`, GROUP_LABELS[gid], BASE_DATA_LABELS.tenants, `${formatNumber(gb.tenants)} husstander`);
-		add(`base.groups.${gid}.waiting`, GROUP_LABELS[gid], BASE_DATA_LABELS.waiting, `${formatNumber(gb.waiting)} husstander`);
+		add(`base.groups.${gid}.tenants`, GROUP_LABELS[gid], BASE_DATA_LABELS.tenants, `${formatNumber(gb.tenants)} husstander`, field(groupFieldKey(gid, 'tenants')));
+		add(`base.groups.${gid}.waiting`, GROUP_LABELS[gid], BASE_DATA_LABELS.waiting, `${formatNumber(gb.waiting)} husstander`, field(groupFieldKey(gid, 'waiting')));
 		if (gb.newTenantsLastYear !== undefined) {
-			add(`base.groups.${gid}.newTenantsLastYear`, GROUP_LABELS[gid], BASE_DATA_LABELS.newTenantsLastYear, `${formatNumber(gb.newTenantsLastYear)} husstander`);
+			add(
+				`base.groups.${gid}.newTenantsLastYear`,
+				GROUP_LABELS[gid],
+				BASE_DATA_LABELS.newTenantsLastYear,
+				`${formatNumber(gb.newTenantsLastYear)} husstander`,
+				field(groupFieldKey(gid, 'newTenantsLastYear'))
+			);
 		}
 	}
+	add('base.otherHouseholds', 'Utenfor målgruppene', BASE_DATA_LABELS.otherHouseholds, `${formatNumber(otherHouseholdsAtStart(base))} husstander`, otherHouseholdsProvenance(base));
 	const years = population.years;
 	rows.push({
 		key: 'population',
