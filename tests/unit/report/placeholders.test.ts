@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearReplacedSources, exampleNotice, listPlaceholders } from '#lib/core/report/placeholders.ts';
+import { clearReplacedSources, editKeepingOrigins, exampleNotice, listPlaceholders, type ReplacedSourcesMemory } from '#lib/core/report/placeholders.ts';
 import { applyTypedEdits, recordFieldOrigins } from '#lib/core/base-data/field-origins.ts';
 import { createNewNotebook, NATIONAL_DEFAULTS } from '#lib/core/notebook/new-notebook.ts';
 import { createExampleNotebook } from '#lib/core/example/index.ts';
@@ -93,5 +93,35 @@ describe('"Før tallene kan brukes"', () => {
 		expect(listPlaceholders(nb).find((p) => p.key === 'base')?.detail).toBe('Ennå ikke kommunens egne tall: leietakere. Skriv inn tallene eller importer KOSTRA (tabell 12008).');
 		applyTypedEdits(nb.base, GROUP_IDS.map((g) => ({ kind: 'group' as const, group: g, field: 'tenants' as const, value: 10 })), '2026-11-29');
 		expect(listPlaceholders(nb).some((p) => p.key === 'base')).toBe(false);
+	});
+});
+
+describe('editKeepingOrigins', () => {
+	const botid = (s: ReturnType<typeof fresh>['scenarios'][number]) => s.assumptions.groups.rop.tenure;
+	const setBotid = (s: ReturnType<typeof fresh>['scenarios'][number], v: number) => () => {
+		const t = botid(s);
+		if (t.kind === 'botid') t.years = { value: v };
+	};
+
+	it('a change drops the marker; an edit that changes nothing keeps it', () => {
+		const s = fresh().scenarios[0]!;
+		const memory: ReplacedSourcesMemory = new Map();
+		editKeepingOrigins(s, 'rop', 'tenure.years', () => s.assumptions.groups.rop, setBotid(s, 8), memory);
+		expect(s.valueSources?.['groups.rop.tenure.years']?.kind).toBe('national-default');
+		editKeepingOrigins(s, 'rop', 'tenure.years', () => s.assumptions.groups.rop, setBotid(s, 6), memory);
+		expect(s.valueSources?.['groups.rop.tenure.years']).toBeUndefined();
+	});
+
+	it('a refused entry taken back (the value returns to where it started) gives the marker back, in its old place', () => {
+		const s = fresh().scenarios[0]!;
+		const before = JSON.stringify(s);
+		const memory: ReplacedSourcesMemory = new Map();
+		// Typing "12" on the way to "120" passes 1 and 12 on; 120 is refused and 8 restored.
+		editKeepingOrigins(s, 'rop', 'tenure.years', () => s.assumptions.groups.rop, setBotid(s, 1), memory);
+		editKeepingOrigins(s, 'rop', 'tenure.years', () => s.assumptions.groups.rop, setBotid(s, 12), memory);
+		expect(s.valueSources?.['groups.rop.tenure.years']).toBeUndefined();
+		editKeepingOrigins(s, 'rop', 'tenure.years', () => s.assumptions.groups.rop, setBotid(s, 8), memory);
+		expect(JSON.stringify(s)).toBe(before);
+		expect(memory.size).toBe(0);
 	});
 });

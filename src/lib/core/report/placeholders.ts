@@ -11,7 +11,7 @@
  * The fictional example kommune has no list: all its numbers are the example's, which ONE line
  * says instead (`exampleNotice`).
  */
-import type { Notebook, Scenario } from '#lib/core/model/notebook.ts';
+import type { Notebook, Scenario, ValueSource } from '#lib/core/model/notebook.ts';
 import type { Provenance } from '#lib/core/model/population.ts';
 import { GROUP_LABELS, isGroupId, type GroupId } from '#lib/core/model/groups.ts';
 import { listAssumptions } from './assumption-catalogue.ts';
@@ -128,6 +128,54 @@ export function clearReplacedSources(scenario: Pick<Scenario, 'valueSources'>, g
 	if (!sources) return;
 	for (const k of sourcesReplacedBy(sources, group, field)) delete sources[k];
 	if (Object.keys(sources).length === 0) delete scenario.valueSources;
+}
+
+/**
+ * What edits took away, per field ("rop:tenure.years"): the markers and the state the value had
+ * before. A number field passes values on while typing and takes them back when the entry ends
+ * refused (components/NumberField.svelte); that taking back must leave the origin as it was too.
+ */
+export type ReplacedSourcesMemory = Map<string, { before: string; sources: Record<string, ValueSource>; order: string[] }>;
+
+/**
+ * An edit of `field` (a path in the group, or in the scenario) that keeps track of origins: a
+ * change drops the markers it replaces (the value is the planner's own now), an edit that changes
+ * nothing keeps them, and an edit that returns the value exactly to where it was before the
+ * markers were dropped (a refused entry taken back) puts them back. `state` reads what the edit
+ * may change (the group's assumptions, or the scenario's), as JSON-able data.
+ */
+export function editKeepingOrigins(
+	scenario: Pick<Scenario, 'valueSources'>,
+	group: GroupId | null,
+	field: string,
+	state: () => unknown,
+	mutate: () => void,
+	memory: ReplacedSourcesMemory
+): void {
+	const key = `${group ?? ''}:${field}`;
+	const before = JSON.stringify(state());
+	mutate();
+	const after = JSON.stringify(state());
+	const kept = memory.get(key);
+	if (kept && after === kept.before) {
+		// Back in their old places, so the scenario is exactly as before the entry.
+		const now = scenario.valueSources ?? {};
+		const restored: Record<string, ValueSource> = {};
+		for (const k of kept.order) {
+			const v = now[k] ?? kept.sources[k];
+			if (v) restored[k] = v;
+		}
+		for (const [k, v] of Object.entries(now)) if (!(k in restored)) restored[k] = v;
+		scenario.valueSources = restored;
+		memory.delete(key);
+		return;
+	}
+	if (after === before) return;
+	const sources = scenario.valueSources;
+	const order = Object.keys(sources ?? {});
+	const removed = Object.fromEntries(sourcesReplacedBy(sources, group, field).map((k) => [k, { ...sources![k]! }]));
+	clearReplacedSources(scenario, group, field);
+	if (!kept && Object.keys(removed).length > 0) memory.set(key, { before, sources: removed, order });
 }
 
 /** The catalogue keys an edit of `field` (a path in the group, or in the scenario) replaces. */
