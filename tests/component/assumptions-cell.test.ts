@@ -170,7 +170,8 @@ describe('assumption editor', { timeout: 20_000 }, () => {
 	});
 });
 
-describe('provenance beside every assumption field', () => {
+// Several engine runs per edit, in process (see above): more than 5 s on a loaded machine.
+describe('provenance beside every assumption field', { timeout: 20_000 }, () => {
 	it('names a national default with its source until the planner enters a value, then says oppgitt', async () => {
 		const doc = createNewNotebook({ kommuneName: 'Testvik', kommuneNumber: '4601', now: '2026-11-29T00:00:00Z', id: 'testvik' });
 		const session = new NotebookSession(doc, 1, fakeRepo, engineClient);

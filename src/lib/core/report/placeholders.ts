@@ -70,11 +70,13 @@ function baseStandIns(base: Notebook['base']): string[] {
 /**
  * The one line the fictional example shows instead of the list: every number in it is the
  * example's (those the planner edits read «oppgitt» beside the field). Null for any other notebook.
+ * `short`: for the first slide, whose own text already says the kommune is made up.
  */
-export function exampleNotice(doc: Pick<Notebook, 'kommune'>): string | null {
-	return doc.kommune.fictional
-		? `Alle tallene er eksempeltall for ${doc.kommune.name}, en fiktiv kommune: de viser hvordan verktøyet brukes, og er ikke tall for noen virkelig kommune. Lag en ny notatbok for din kommune.`
-		: null;
+export function exampleNotice(doc: Pick<Notebook, 'kommune'>, length: 'full' | 'short' = 'full'): string | null {
+	if (!doc.kommune.fictional) return null;
+	return length === 'short'
+		? `Alle tallene er eksempeltall for ${doc.kommune.name}, en fiktiv kommune.`
+		: `Alle tallene er eksempeltall for ${doc.kommune.name}, en fiktiv kommune: de viser hvordan verktøyet brukes, og er ikke tall for noen virkelig kommune. Lag en ny notatbok for din kommune.`;
 }
 
 export function listPlaceholders(doc: Notebook): Placeholder[] {
