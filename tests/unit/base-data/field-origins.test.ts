@@ -2,9 +2,12 @@
  * The origin of each base-data number (issue 10 item 2): a KOSTRA import fills some fields, the
  * planner types others, and each field says which; a file without the map reads as before.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listPlaceholders } from '#lib/core/report/placeholders.ts';
 import { applyTypedEdits, baseFieldKeys, recordFieldOrigins } from '#lib/core/base-data/field-origins.ts';
-import { baseFieldProvenance, DEFAULT_BASE_YEAR_SOURCE, derivedProvenance, otherHouseholdsProvenance } from '#lib/core/report/provenance.ts';
+import { assumptionProvenance, baseFieldProvenance, DEFAULT_BASE_YEAR_SOURCE, derivedProvenance, otherHouseholdsProvenance } from '#lib/core/report/provenance.ts';
 import { baseAppendixRows } from '#lib/core/report/assumptions-appendix.ts';
 import { applyKostraChanges } from '#lib/core/ssb/kostra-apply.ts';
 import { createNewNotebook } from '#lib/core/notebook/new-notebook.ts';
@@ -103,4 +106,16 @@ it('recordFieldOrigins ignores keys that are not fields', () => {
 	const base = createExampleNotebook().base;
 	recordFieldOrigins(base, ['groups.rop.nonsense', 'vacant'], { kind: 'entered' });
 	expect(Object.keys(base.fieldOrigins!)).toEqual(baseFieldKeys(base));
+});
+
+it('the frozen file with per-field origins and «standard» settings reads back as written (tests/fixtures/files/v3)', () => {
+	const text = readFileSync(join(import.meta.dirname, '../../fixtures/files/v3/own-kommune-field-origins.boligbehov.json'), 'utf8');
+	const r = parseBoligbehovFile(text);
+	if (!r.ok) throw new Error(r.error.message);
+	const nb = r.notebooks[0]!;
+	expect(baseFieldProvenance(nb.base, 'vacant')).toEqual({ origin: 'imported', source: 'SSB tabell 12008, 2025' });
+	expect(baseFieldProvenance(nb.base, 'groups.rop.tenants').origin).toBe('entered');
+	expect(baseFieldProvenance(nb.base, 'groups.rop.waiting').origin).toBe('placeholder');
+	expect(assumptionProvenance(nb.scenarios, nb.scenarios[0]!, 'monteCarlo.seed').origin).toBe('default');
+	expect(listPlaceholders(nb).find((p) => p.key === 'base')?.detail).toMatch(/: venteliste\./);
 });
