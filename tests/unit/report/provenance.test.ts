@@ -7,7 +7,9 @@ import {
 	isStandInOrigin,
 	ORIGIN_LABELS,
 	provenanceText,
-	STATUS_LABELS
+	STATUS_LABELS,
+	UNSET_CHOICE_SOURCE,
+	unsetChoiceProvenance
 } from '#lib/core/report/provenance.ts';
 import { assumptionsAppendix, baseAppendixRows, differencesOnly, scenarioAppendixRows } from '#lib/core/report/assumptions-appendix.ts';
 import { listPlaceholders } from '#lib/core/report/placeholders.ts';
@@ -169,5 +171,20 @@ describe('the printed appendix', () => {
 		expect(row('monteCarlo.seed')).toMatchObject({ status: 'default', source: PROGRAM_DEFAULTS.seed });
 		expect(row('mode').status).toBe('default');
 		expect(row('allocation').status).toBe('default');
+	});
+});
+
+describe('a choice left unset', () => {
+	it('reads «standard» (its default applies), unless a marker says more', () => {
+		const nb = createNewNotebook({ kommuneName: 'Testvik', kommuneNumber: '4601', now: '2026-11-29T00:00:00Z', id: 'testvik' });
+		const s = nb.scenarios[0]!;
+		s.assumptions.groups.flyktning.demand = { kind: 'refugees', settledPerYear: { '2026': 30 }, shareNeedingPct: { value: 60 }, personsPerHousehold: { value: 2.5 } };
+		delete s.valueSources!['groups.flyktning.demand'];
+		const row = scenarioAppendixRows(nb.scenarios, s).find((r) => r.key === 'groups.flyktning.demand.afterLastYear')!;
+		expect(row).toMatchObject({ value: 'Siste verdi gjentas', status: 'default', source: UNSET_CHOICE_SOURCE });
+		expect(unsetChoiceProvenance({ origin: 'example', source: 'x' })).toEqual({ origin: 'example', source: 'x' });
+		// Chosen: the planner's own.
+		if (s.assumptions.groups.flyktning.demand.kind === 'refugees') s.assumptions.groups.flyktning.demand.afterLastYear = 'zero';
+		expect(scenarioAppendixRows(nb.scenarios, s).find((r) => r.key === 'groups.flyktning.demand.afterLastYear')?.status).toBe('entered');
 	});
 });

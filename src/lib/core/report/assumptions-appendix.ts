@@ -13,7 +13,7 @@ import type { Uncertain } from '#lib/core/model/uncertain.ts';
 import { GROUP_IDS, GROUP_LABELS } from '#lib/core/model/groups.ts';
 import { ASSUMPTION_HELP } from '#lib/core/text/assumption-help.ts';
 import { formatNumber } from '#lib/core/text/number-format.ts';
-import { assumptionProvenance, baseFieldProvenance, dataProvenance, otherHouseholdsProvenance, provenanceText, STATUS_LABELS, type ValueOrigin, type ValueProvenance } from './provenance.ts';
+import { assumptionProvenance, unsetChoiceProvenance, baseFieldProvenance, dataProvenance, otherHouseholdsProvenance, provenanceText, STATUS_LABELS, type ValueOrigin, type ValueProvenance } from './provenance.ts';
 import { groupFieldKey, segmentDwellingsKey } from '#lib/core/base-data/field-origins.ts';
 import { otherHouseholdsAtStart } from '#lib/core/engine/other-households.ts';
 import { describeOverrides } from '#lib/core/scenarios/difference-text.ts';
@@ -121,7 +121,9 @@ export function scenarioAppendixRows(scenarios: readonly Scenario[], scenario: S
 		};
 		// A national default or the program's own setting names its own source (the reason) instead
 		// of the help's; the example's numbers keep the help's, since the status already says «Eksempel».
-		const origin = assumptionProvenance(scenarios, scenario, item.key);
+		const held = assumptionProvenance(scenarios, scenario, item.key);
+		// A choice left unset (its default applies) is the program's, not the planner's.
+		const origin = q.kind === 'text' && q.byDefault ? unsetChoiceProvenance(held) : held;
 		const source = origin.origin !== 'example' && origin.source ? origin.source : sourceOf(item);
 		const row = (value: string, range: string): AppendixRow => ({ ...base, value, range, status: origin.origin, source });
 		switch (q.kind) {
@@ -135,7 +137,7 @@ export function scenarioAppendixRows(scenarios: readonly Scenario[], scenario: S
 			case 'series':
 				return row(`${yearSeriesLabel(q.value, formatNumber)}${item.unit ? ` ${item.unit}` : ''}`, '');
 			case 'text':
-				return { ...row(q.value, ''), ...(q.byDefault ? { source: 'Standardvalget.' } : {}) };
+				return { ...row(q.value, ''), ...(q.byDefault && origin.origin !== 'default' ? { source: 'Standardvalget.' } : {}) };
 			case 'calibrated': {
 				const note = item.group ? calibration.find((c) => c.group === item.group && c.field === item.path) : undefined;
 				const help = item.help ? ` ${ASSUMPTION_HELP[item.help].source}` : '';

@@ -133,6 +133,17 @@ export function assumptionProvenance(scenarios: readonly ProvenanceScenario[], s
 	return standIn ? { origin: standIn.kind, source: standIn.source } : { origin: 'entered' };
 }
 
+/** Why a choice left unset is what it is (the rule past a series' last year: «Siste verdi gjentas»). */
+export const UNSET_CHOICE_SOURCE = 'standardvalget, så lenge ingen annen regel er valgt';
+
+/**
+ * A choice the scenario leaves unset (absent in the assumptions, so its default applies): the
+ * program's own setting, «standard», unless a marker says more (the example's, a national default).
+ */
+export function unsetChoiceProvenance(p: ValueProvenance): ValueProvenance {
+	return p.origin === 'entered' ? { origin: 'default', source: UNSET_CHOICE_SOURCE } : p;
+}
+
 /** "SSB tabell 14288, alternativ MMMM, fil x.csv, hentet 2026-03-01, note": everything a provenance records. */
 export function provenanceText(p: Provenance): string {
 	return [
