@@ -219,15 +219,19 @@ describe('provenance beside every assumption field', { timeout: 20_000 }, () => 
 	it('says eksempel for the example’s own numbers, and oppgitt for the one the planner edits', async () => {
 		setup();
 		const rop = screen.getByRole('group', { name: ROP });
-		const labels = within(rop).getAllByTestId('provenance');
+		// Every value the example holds; its calibration choices are left unset, so their default applies: «standard».
+		const unset = ['groups.rop.observedFlowUse', 'groups.rop.waitingAtStart'];
+		const labels = within(rop).getAllByTestId('provenance').filter((l) => !unset.includes(l.dataset['valueKey'] ?? ''));
 		expect(labels.length).toBeGreaterThanOrEqual(3);
 		expect(labels.every((l) => l.dataset['origin'] === 'example')).toBe(true);
+		for (const key of unset) expect(document.querySelector(`[data-value-key="${key}"]`)).toHaveAttribute('data-origin', 'default');
 		const botid = within(rop).getByLabelText(`Botid – ${ROP}`);
 		const label = () => botid.closest('.uncertain')!.nextElementSibling as HTMLElement;
 		await userEvent.clear(botid);
 		await userEvent.type(botid, '5');
 		expect(label()).toHaveAttribute('data-origin', 'entered');
 		expect(within(rop).getAllByTestId('provenance').filter((l) => l.dataset['origin'] === 'example').length).toBe(labels.length - 1);
+		expect(within(rop).getAllByTestId('provenance').filter((l) => l.dataset['origin'] === 'default').length).toBe(unset.length);
 	});
 
 	it('labels the values outside the field table: lease years, the series and their rule past the last year', async () => {
@@ -276,5 +280,9 @@ describe('provenance beside every assumption field', { timeout: 20_000 }, () => 
 		await userEvent.tab();
 		expect(at('monteCarlo.seed')).toHaveAttribute('data-origin', 'entered');
 		expect(at('monteCarlo.draws')).toHaveAttribute('data-origin', 'default');
+		// A choice left unset (the waiting list at the start) reads standard until the planner picks one.
+		expect(at('groups.rop.waitingAtStart')).toHaveAttribute('data-origin', 'default');
+		await userEvent.selectOptions(screen.getByLabelText(`Ventelisten ved start – ${ROP}`), 'lasting');
+		expect(at('groups.rop.waitingAtStart')).toHaveAttribute('data-origin', 'entered');
 	});
 });
