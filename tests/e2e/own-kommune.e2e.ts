@@ -21,7 +21,8 @@ const listed = (page: Page) =>
 	page.locator('[data-testid="placeholders"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-placeholder') ?? ''));
 
 describe('a new notebook for the planner’s own kommune', () => {
-	it('starts from the planner’s data, names every stand-in, and ends with none left', async () => {
+	// The whole walk (two imports, typed base data, every stand-in replaced) with a browser on a loaded machine.
+	it('starts from the planner’s data, names every stand-in, and ends with none left', { timeout: 120_000 }, async () => {
 		const g = await openGuardedPage(browser());
 		const { page } = g;
 		await g.context.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort('blockedbyclient'));
