@@ -74,6 +74,9 @@ describe('"Før tallene kan brukes"', () => {
 		copied.kommune = { name: 'Nordby', number: '1234' };
 		const items = listPlaceholders(copied);
 		expect(items.find((p) => p.key === 'basis:groups.rop.tenure.years')).toMatchObject({ label: 'Botid – ROP (rus og psykiske lidelser) (Basis)', detail: 'Eksempel: eksempelkommunen (fiktiv).' });
+		// A marked path without a catalogue row of its own is named too.
+		expect(items.find((p) => p.key === 'basis:groups.rop.demand.band')?.label).toBe('Aldersgruppe for nytt behov – ROP (rus og psykiske lidelser) (Basis)');
+		expect(items.find((p) => p.key === 'basis:stockChanges')?.label).toBe('Planlagte endringer i boligmassen (Basis)');
 	});
 
 	it('the fictional example says in one line that all its numbers are the example’s; no other notebook does', () => {

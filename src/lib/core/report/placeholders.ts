@@ -15,7 +15,7 @@ import type { Notebook, Scenario, ValueSource } from '#lib/core/model/notebook.t
 import type { Provenance } from '#lib/core/model/population.ts';
 import { GROUP_LABELS, isGroupId, type GroupId } from '#lib/core/model/groups.ts';
 import { listAssumptions } from './assumption-catalogue.ts';
-import { baseFieldProvenance, dataProvenance, isStandInOrigin, STATUS_LABELS } from './provenance.ts';
+import { baseFieldProvenance, dataProvenance, GROUP_CHOICE_PATHS, isStandInOrigin, STATUS_LABELS } from './provenance.ts';
 import { baseFieldKeys } from '#lib/core/base-data/field-origins.ts';
 import { GROUP_FIELD_LABELS } from '#lib/core/base-data/edits.ts';
 
@@ -79,6 +79,15 @@ export function exampleNotice(doc: Pick<Notebook, 'kommune'>, length: 'full' | '
 		: `Alle tallene er eksempeltall for ${doc.kommune.name}, en fiktiv kommune: de viser hvordan verktøyet brukes, og er ikke tall for noen virkelig kommune. Lag en ny notatbok for din kommune.`;
 }
 
+/** Names of the marked paths that are no catalogue row of their own (a driver, a list as a whole). */
+const PATH_NAMES: Readonly<Record<string, string>> = {
+	demand: 'Driver for nytt behov',
+	[GROUP_CHOICE_PATHS.driver]: 'Driver for nytt behov',
+	[GROUP_CHOICE_PATHS.band]: 'Aldersgruppe for nytt behov',
+	[GROUP_CHOICE_PATHS.tenureModel]: 'Utflytting (modell)',
+	stockChanges: 'Planlagte endringer i boligmassen'
+};
+
 export function listPlaceholders(doc: Notebook): Placeholder[] {
 	if (doc.kommune.fictional) return [];
 	const out: Placeholder[] = [];
@@ -112,7 +121,7 @@ export function listPlaceholders(doc: Notebook): Placeholder[] {
 			const group = parts[0] === 'groups' && isGroupId(parts[1]) ? parts[1] : null;
 			const path = group ? parts.slice(2).join('.') : key;
 			const item = items.find((it) => it.key === key);
-			const name = item?.label ?? (path === 'demand' || path === 'demand.kind' ? 'Driver for nytt behov' : path);
+			const name = item?.label ?? PATH_NAMES[path] ?? path;
 			const label = `${name}${group ? ` – ${GROUP_LABELS[group]}` : ''}${several ? ` (${scenario.name})` : ''}`;
 			// The same words as the label beside the field (report/provenance.ts).
 			out.push({ key: `${scenario.id}:${key}`, label, detail: `${STATUS_LABELS[source.kind]}: ${source.source}.`, target: { kind: 'assumption', scenarioId: scenario.id, group, path } });
