@@ -13,6 +13,7 @@ import { NotebookSession } from '#lib/state/notebook-session.svelte.ts';
 import type { NotebookRepository } from '#lib/adapters/db/notebook-repository.ts';
 import type { ProjectionClient } from '#lib/adapters/worker/projection-client.ts';
 import { createExampleNotebook } from '#lib/core/example/index.ts';
+import { createNewNotebook } from '#lib/core/notebook/new-notebook.ts';
 
 const fakeRepo = { save: async (_doc: unknown, rev: number) => rev + 1, get: async () => null, create: async () => null } as unknown as NotebookRepository;
 const fakeClient = { project: async () => null, monteCarlo: async () => null, sensitivity: async () => null, terminate: () => {} } as unknown as ProjectionClient;
@@ -156,5 +157,44 @@ describe('Grunnlagsdata panel', () => {
 		expect(session.doc.base.segments[0]!.dwellings).toBe(150);
 		expect(session.doc.base.groups.rop.tenants).toBe(55);
 		expect(session.doc.base.vacant).toBe(16);
+	});
+});
+
+describe('where each base-data number comes from', () => {
+	const at = (key: string) => document.querySelector<HTMLElement>(`[data-value-key="${key}"]`);
+
+	it('the example’s numbers read eksempel; a typed number reads oppgitt, the others stay as they were', async () => {
+		const session = await setup();
+		expect(at('population')).toHaveAttribute('data-origin', 'example');
+		for (const key of ['base.baseYear', 'base.segments.ordinaer.dwellings', 'base.vacant', 'base.groups.rop.tenants', 'base.groups.eldre.waiting', 'base.groups.andre.newTenantsLastYear', 'base.otherHouseholds'])
+			expect(at(key), key).toHaveAttribute('data-origin', 'example');
+		const tenants = screen.getByLabelText('Leietakere – ROP (rus og psykiske lidelser)');
+		await userEvent.clear(tenants);
+		await userEvent.type(tenants, '60');
+		await userEvent.tab();
+		expect(session.doc.base.groups.rop.tenants).toBe(60);
+		expect(at('base.groups.rop.tenants')).toHaveAttribute('data-origin', 'entered');
+		expect(at('base.groups.eldre.tenants')).toHaveAttribute('data-origin', 'example');
+		expect(at('base.vacant')).toHaveAttribute('data-origin', 'example');
+		// Outside the groups is derived from both: the example's part decides.
+		expect(at('base.otherHouseholds')).toHaveAttribute('data-origin', 'example');
+	});
+
+	it('a new notebook’s empty numbers read plassholder, and its base year standard', async () => {
+		const doc = createNewNotebook({ kommuneName: 'Testvik', kommuneNumber: '4601', now: '2026-11-29T00:00:00Z', id: 'testvik' });
+		const session = new NotebookSession(doc, 1, fakeRepo, fakeClient);
+		render(Host, { session });
+		await userEvent.click(screen.getByRole('button', { name: 'Vis og endre grunnlagsdata' }));
+		expect(at('base.vacant')).toHaveAttribute('data-origin', 'placeholder');
+		expect(at('base.groups.rop.tenants')).toHaveAttribute('data-origin', 'placeholder');
+		expect(at('base.baseYear')).toHaveAttribute('data-origin', 'default');
+		// An optional number left empty has no origin: there is no number.
+		expect(at('base.groups.rop.newTenantsLastYear')).toBeNull();
+		const vacant = screen.getByLabelText('Ledige boliger');
+		await userEvent.clear(vacant);
+		await userEvent.type(vacant, '0');
+		await userEvent.tab();
+		expect(at('base.vacant')).toHaveAttribute('data-origin', 'entered');
+		expect(at('base.groups.rop.tenants')).toHaveAttribute('data-origin', 'placeholder');
 	});
 });

@@ -21,7 +21,8 @@ const listed = (page: Page) =>
 	page.locator('[data-testid="placeholders"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-placeholder') ?? ''));
 
 describe('a new notebook for the planner’s own kommune', () => {
-	it('starts from the planner’s data, names every stand-in, and ends with none left', async () => {
+	// The whole walk (two imports, typed base data, every stand-in replaced) with a browser on a loaded machine.
+	it('starts from the planner’s data, names every stand-in, and ends with none left', { timeout: 120_000 }, async () => {
 		const g = await openGuardedPage(browser());
 		const { page } = g;
 		await g.context.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort('blockedbyclient'));
@@ -38,11 +39,15 @@ describe('a new notebook for the planner’s own kommune', () => {
 		expect(first).toContain('basis:vacancyTargetPct');
 		expect(await seriousA11yViolations(page)).toEqual([]);
 		// Beside each field: where its value comes from; the new notebook's defaults name their source.
-		const ropBotid = page.locator('[data-group="rop"] [data-testid="provenance"]').first();
+		const ropBotid = page.getByLabel('Botid – ROP (rus og psykiske lidelser)', { exact: true }).locator('xpath=ancestor::span[contains(@class, "uncertain")][1]/following-sibling::*[1]');
 		expect(await ropBotid.getAttribute('data-origin')).toBe('national-default');
 		expect(await ropBotid.textContent()).toMatch(/nasjonal standard: ca\. 8 år nasjonalt/);
 		// Nothing of the example's stock plan: no planned changes in the new notebook.
 		expect(await page.getByText('Nybygg').count()).toBe(0);
+		// The program's own settings say so, with the reason, and are not on the list.
+		const origin = (key: string) => page.locator(`[data-value-key="${key}"]`).first().getAttribute('data-origin');
+		for (const key of ['horizonYears', 'monteCarlo.draws', 'monteCarlo.seed', 'groups.rop.demand.kind', 'groups.rop.tenure.kind']) expect(await origin(key), key).toBe('default');
+		expect(first.some((k) => k.endsWith('monteCarlo.seed') || k.endsWith('horizonYears'))).toBe(false);
 
 		// 1. Population from a file, through the list's link.
 		await page.getByTestId('placeholders').getByRole('button', { name: 'Befolkning', exact: true }).click();
@@ -58,7 +63,23 @@ describe('a new notebook for the planner’s own kommune', () => {
 		await page.getByTestId('kostra-preview').waitFor();
 		await page.getByRole('button', { name: 'Bruk valgte verdier' }).click();
 		await page.getByTestId('kostra-done').waitFor();
-		await expect.poll(() => listed(page)).not.toContain('base');
+		// What KOSTRA filled reads «importert»; the tenants it has no numbers for are still placeholders,
+		// so the base data stays on the list until they are typed.
+		expect(await origin('base.vacant')).toBe('imported');
+		expect(await origin('base.segments.ordinaer.dwellings')).toBe('imported');
+		// KOSTRA has a waiting list of its own only for refugees.
+		expect(await origin('base.groups.flyktning.waiting')).toBe('imported');
+		expect(await origin('base.groups.rop.tenants')).toBe('placeholder');
+		expect(await listed(page)).toContain('base');
+		// The waiting lists KOSTRA does not split out: the planner confirms the number shown (typing it
+		// again makes it their own, even when it is the same).
+		for (const gid of GROUPS) {
+			if ((await origin(`base.groups.${gid}.waiting`)) !== 'placeholder') continue;
+			const field = page.locator(`#bd-${gid}-waiting`);
+			await field.fill(await field.inputValue());
+			await field.press('Enter');
+			await expect.poll(() => origin(`base.groups.${gid}.waiting`)).toBe('entered');
+		}
 		const tenants = { rop: 55, funksjon: 40, eldre: 30, flyktning: 35, andre: 15 };
 		for (const gid of GROUPS) {
 			const field = page.locator(`#bd-${gid}-tenants`);
@@ -67,6 +88,14 @@ describe('a new notebook for the planner’s own kommune', () => {
 		}
 		await expect.poll(() => page.locator('#bd-andre-tenants').inputValue()).toBe('15');
 		expect(await page.getByTestId('other-households').textContent()).toMatch(/Husstander utenfor de fem målgruppene/);
+		await expect.poll(() => listed(page)).not.toContain('base');
+		// Every base-data number is now the kommune's own: imported from KOSTRA or typed; none a stand-in.
+		const baseOrigins = await page.locator('[data-value-key^="base."]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-value-key'), e.getAttribute('data-origin')]));
+		expect(baseOrigins.length).toBeGreaterThanOrEqual(12);
+		for (const [key, o] of baseOrigins) if (key !== 'base.baseYear') expect(['imported', 'entered'], `${key}`).toContain(o);
+		expect(await origin('base.vacant')).toBe('imported');
+		expect(await origin('base.groups.rop.tenants')).toBe('entered');
+		expect(await origin('population')).toBe('imported');
 
 		// 3. Botid per group, reached from the list (the link focuses the field).
 		const botid = { rop: '6', funksjon: '15', eldre: '8', flyktning: '3', andre: '4' };
@@ -93,8 +122,10 @@ describe('a new notebook for the planner’s own kommune', () => {
 			await page.getByTestId('placeholders').getByRole('button', { name: /^Behold som egen forutsetning/ }).first().click();
 		}
 		await expect.poll(() => page.getByTestId('placeholders').count()).toBe(0);
-		// Every value the planner kept or typed is now their own.
-		expect(await page.locator('[data-testid="provenance"]:not([data-origin="entered"])').count()).toBe(0);
+		// Every value the planner kept or typed is now their own; no stand-in is left anywhere (what is
+		// not «oppgitt» is imported, calibrated or the program's own setting, «standard»).
+		expect(await page.locator('[data-testid="provenance"]:is([data-origin="national-default"], [data-origin="example"], [data-origin="placeholder"])').count()).toBe(0);
+		expect(await page.locator('[data-testid="provenance"]:not([data-origin="entered"], [data-origin="imported"], [data-origin="default"])').count()).toBe(0);
 		expect(await page.locator('[data-testid="provenance"][data-origin="entered"]').count()).toBeGreaterThanOrEqual(15);
 		// The waiting list imported from KOSTRA is housed in 2026: the charts say so and name the choice.
 		const note = page.locator('[data-chart="need-by-group"] [data-testid="chart-note"]');

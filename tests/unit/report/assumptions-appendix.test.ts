@@ -49,14 +49,15 @@ describe('scenarioAppendixRows', () => {
 			field: 'Botid',
 			value: '6 år',
 			range: '4,5–8 år, mest sannsynlig 6',
-			status: 'entered',
+			// The fictional example's own number (report/provenance.ts), with the help's source.
+			status: 'example',
 			source: ASSUMPTION_HELP.botid.source,
 			help: 'botid'
 		});
 		expect(row(rows, 'groups.rop.waitingAttritionPctPerYear')).toMatchObject({ value: '15 % per år', range: 'Fast verdi' });
 		expect(row(rows, 'groups.flyktning.tenure.leaseYears').value).toBe('3 år');
 		expect(row(rows, 'groups.flyktning.demand.settledPerYear').value).toBe('2025: 45; 2026: 40; 2027: 35; 2028: 30 personer');
-		expect(row(rows, 'vacancyTargetPct')).toMatchObject({ value: '5 % av boligene', status: 'entered' });
+		expect(row(rows, 'vacancyTargetPct')).toMatchObject({ value: '5 % av boligene', status: 'example' });
 		// The Monte Carlo settings are two rows, as in the XLSX sheet; the seed is printed without digit grouping.
 		expect(row(rows, 'monteCarlo.draws')).toMatchObject({ field: 'Usikkerhetsberegning (Monte Carlo): antall trekk', value: '2\u00a0000 trekk', range: '' });
 		expect(row(rows, 'monteCarlo.seed')).toMatchObject({ field: 'Usikkerhetsberegning (Monte Carlo): frø', value: String(basis.assumptions.monteCarlo.seed), range: '' });
@@ -78,8 +79,8 @@ describe('scenarioAppendixRows', () => {
 		const calibrated = row(scenarioAppendixRows(doc.scenarios, basis, [note]), 'groups.eldre.demand.sharePct');
 		// One decimal, as the app shows percentages (formatPercent).
 		expect(calibrated).toMatchObject({ status: 'calibrated', value: '4,9 %', source: note.explanation });
-		// An entered number is never "calibrated", even if a note for another field exists.
-		expect(row(scenarioAppendixRows(doc.scenarios, basis, [note]), 'groups.eldre.demand.targetSharePct').status).toBe('entered');
+		// A given number (here the example's) is never "calibrated", even if a note for another field exists.
+		expect(row(scenarioAppendixRows(doc.scenarios, basis, [note]), 'groups.eldre.demand.targetSharePct').status).toBe('example');
 	});
 
 	it('includes a turnover target only when the scenario has one', () => {
@@ -140,10 +141,15 @@ describe('assumptionsAppendix', () => {
 describe('statusesUsed (the legend above the appendix)', () => {
 	it('names each status the tables use once, in the label table’s order', () => {
 		const sections = [...differencesOnly(assumptionsAppendix(doc, doc.scenarios)), ...planCostSections(doc.scenarios)];
-		// The example: its own numbers, calibrated rates, its base data and population, the plans' default costs.
-		expect(statusesUsed(sections)).toEqual(['entered', 'calibrated', 'example', 'placeholder']);
+		// The example: calibrated rates, its own numbers, base data and population (all «eksempel»), the plans' default costs.
+		expect(statusesUsed(sections)).toEqual(['calibrated', 'example', 'placeholder']);
+		// A new notebook: nothing typed yet; national defaults, the example's population, empty base
+		// data, and the program's own settings (horizon, draws, seed, base year).
 		const own = createNewNotebook({ kommuneName: 'Testvik', kommuneNumber: '4601', now: '2026-11-29T00:00:00Z', id: 'testvik' });
-		expect(statusesUsed(assumptionsAppendix(own, own.scenarios))).toEqual(['entered', 'calibrated', 'national-default', 'example', 'placeholder']);
+		expect(statusesUsed(assumptionsAppendix(own, own.scenarios))).toEqual(['calibrated', 'national-default', 'example', 'placeholder', 'default']);
+		// An edit anywhere brings «Oppgitt» into the legend.
+		delete own.scenarios[0]!.valueSources!['horizonYears'];
+		expect(statusesUsed(assumptionsAppendix(own, own.scenarios))).toContain('entered');
 	});
 
 	it('has a sentence for every origin', () => {

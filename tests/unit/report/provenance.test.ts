@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { assumptionProvenance, capitalise, dataProvenance, isStandInOrigin, ORIGIN_LABELS, provenanceText, STATUS_LABELS } from '#lib/core/report/provenance.ts';
+import {
+	assumptionProvenance,
+	capitalise,
+	dataProvenance,
+	DEFAULT_BASE_YEAR_SOURCE,
+	isStandInOrigin,
+	ORIGIN_LABELS,
+	provenanceText,
+	STATUS_LABELS,
+	UNSET_CHOICE_SOURCE,
+	unsetChoiceProvenance
+} from '#lib/core/report/provenance.ts';
 import { assumptionsAppendix, baseAppendixRows, differencesOnly, scenarioAppendixRows } from '#lib/core/report/assumptions-appendix.ts';
 import { listPlaceholders } from '#lib/core/report/placeholders.ts';
 import { EMPTY_BASE_SOURCE } from '#lib/core/notebook/new-notebook.ts';
-import { createNewNotebook, NATIONAL_DEFAULTS } from '#lib/core/notebook/new-notebook.ts';
+import { createNewNotebook, NATIONAL_DEFAULTS, PROGRAM_DEFAULTS } from '#lib/core/notebook/new-notebook.ts';
 import { copyScenario } from '#lib/core/notebook/edits.ts';
 import { assumptionsById, reconcileVariants } from '#lib/core/scenarios/overrides.ts';
 import { createExampleNotebook } from '#lib/core/example/index.ts';
@@ -102,9 +113,11 @@ describe('dataProvenance', () => {
 		// The example's numbers stay «eksempel» even when marked.
 		expect(dataProvenance({ kind: 'example', source: 'Eksempeldata', placeholder: true }).origin).toBe('example');
 		expect(listPlaceholders(own).map((p) => p.key).slice(0, 2)).toEqual(['population', 'base']);
-		// The printed appendix says the same: no «Oppgitt» for numbers nobody has entered.
+		// The printed appendix says the same: no «Oppgitt» for numbers nobody has entered. The base
+		// year is the program's proposal (it cannot be typed, only imported with KOSTRA): «Standard».
 		const rows = baseAppendixRows(own);
-		expect(rows.filter((r) => r.key !== 'population').every((r) => r.status === 'placeholder')).toBe(true);
+		expect(rows.filter((r) => r.key !== 'population' && r.key !== 'base.baseYear').every((r) => r.status === 'placeholder')).toBe(true);
+		expect(rows.find((r) => r.key === 'base.baseYear')).toMatchObject({ status: 'default', source: DEFAULT_BASE_YEAR_SOURCE });
 		expect(rows.find((r) => r.key === 'population')!.status).toBe('example');
 		expect(STATUS_LABELS.placeholder).toBe('Plassholder');
 	});
@@ -124,7 +137,8 @@ describe('the labels', () => {
 			imported: 'importert',
 			'national-default': 'nasjonal standard',
 			example: 'eksempel',
-			placeholder: 'plassholder'
+			placeholder: 'plassholder',
+			default: 'standard'
 		});
 		expect(STATUS_LABELS).toEqual({
 			entered: 'Oppgitt',
@@ -132,7 +146,8 @@ describe('the labels', () => {
 			imported: 'Importert',
 			'national-default': 'Nasjonal standard',
 			example: 'Eksempel',
-			placeholder: 'Plassholder'
+			placeholder: 'Plassholder',
+			default: 'Standard'
 		});
 		expect(capitalise('æ og ø')).toBe('Æ og ø');
 		expect(capitalise('')).toBe('');
@@ -145,12 +160,31 @@ describe('the labels', () => {
 });
 
 describe('the printed appendix', () => {
-	it('marks national defaults with their source, the rest of a new notebook as entered or calibrated', () => {
+	it('marks national defaults with their source, the program’s settings as standard with the reason, the rest as calibrated', () => {
 		const rows = scenarioAppendixRows(own.scenarios, basis);
 		const row = (key: string) => rows.find((r) => r.key === key)!;
 		expect(row('groups.rop.tenure.years')).toMatchObject({ status: 'national-default', source: NATIONAL_DEFAULTS.botidYears.source });
 		expect(row('groups.rop.waitingAttritionPctPerYear').status).toBe('national-default');
 		expect(row('groups.rop.demand.ratePer1000').status).toBe('calibrated');
-		expect(row('horizonYears').status).toBe('entered');
+		expect(row('horizonYears')).toMatchObject({ status: 'default', source: PROGRAM_DEFAULTS.horizonYears(basis.assumptions.horizonYears) });
+		expect(row('monteCarlo.draws')).toMatchObject({ status: 'default', source: PROGRAM_DEFAULTS.draws(basis.assumptions.monteCarlo.draws) });
+		expect(row('monteCarlo.seed')).toMatchObject({ status: 'default', source: PROGRAM_DEFAULTS.seed });
+		expect(row('mode').status).toBe('default');
+		expect(row('allocation').status).toBe('default');
+	});
+});
+
+describe('a choice left unset', () => {
+	it('reads «standard» (its default applies), unless a marker says more', () => {
+		const nb = createNewNotebook({ kommuneName: 'Testvik', kommuneNumber: '4601', now: '2026-11-29T00:00:00Z', id: 'testvik' });
+		const s = nb.scenarios[0]!;
+		s.assumptions.groups.flyktning.demand = { kind: 'refugees', settledPerYear: { '2026': 30 }, shareNeedingPct: { value: 60 }, personsPerHousehold: { value: 2.5 } };
+		delete s.valueSources!['groups.flyktning.demand'];
+		const row = scenarioAppendixRows(nb.scenarios, s).find((r) => r.key === 'groups.flyktning.demand.afterLastYear')!;
+		expect(row).toMatchObject({ value: 'Siste verdi gjentas', status: 'default', source: UNSET_CHOICE_SOURCE });
+		expect(unsetChoiceProvenance({ origin: 'example', source: 'x' })).toEqual({ origin: 'example', source: 'x' });
+		// Chosen: the planner's own.
+		if (s.assumptions.groups.flyktning.demand.kind === 'refugees') s.assumptions.groups.flyktning.demand.afterLastYear = 'zero';
+		expect(scenarioAppendixRows(nb.scenarios, s).find((r) => r.key === 'groups.flyktning.demand.afterLastYear')?.status).toBe('entered');
 	});
 });

@@ -11,6 +11,7 @@ import { createExamplePopulation } from './population.ts';
 import { createExampleScenarios } from './scenarios.ts';
 import { withExamplePlan, withExamplePlanCells } from './plan.ts';
 import { withOverridesFromCopies } from '../scenarios/overrides.ts';
+import { withExampleValueSources } from './value-sources.ts';
 
 export const EXAMPLE_NOTEBOOK_ID = 'eksempelkommune';
 export const EXAMPLE_NOTEBOOK_TITLE = 'Eksempelkommune – boligbehov 2025–2055';
@@ -29,7 +30,8 @@ export function createExampleNotebook(now = '2026-01-01T00:00:00.000Z'): Noteboo
 		base: createExampleBaseData(),
 		population: createExamplePopulation(),
 		// Written as copies of Basis (scenarios.ts); stored as what each variant changes.
-		scenarios: withOverridesFromCopies(withExamplePlan(createExampleScenarios())),
+		// Every value is marked as the example's, so it reads «eksempel» until edited (value-sources.ts).
+		scenarios: withExampleValueSources(withOverridesFromCopies(withExamplePlan(createExampleScenarios()))),
 		cells: withExamplePlanCells(createExampleCells()),
 		createdAt: now,
 		updatedAt: now

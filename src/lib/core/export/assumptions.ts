@@ -10,6 +10,7 @@ import type { Uncertain } from '#lib/core/model/uncertain.ts';
 import type { BaseData } from '#lib/core/model/base-data.ts';
 import type { Scenario } from '#lib/core/model/notebook.ts';
 import { BASE_DATA_LABELS, bandLabel, listAssumptions, yearSeriesLabel } from '#lib/core/report/assumption-catalogue.ts';
+import { otherHouseholdsAtStart } from '#lib/core/engine/other-households.ts';
 
 export interface AssumptionRow {
 	scenario: string;
@@ -88,6 +89,8 @@ export function baseDataRows(base: BaseData, labels: Partial<Record<GroupId, str
 		rows.push(row(names[g], BASE_DATA_LABELS.waiting, gb.waiting, 'husstander'));
 		if (gb.newTenantsLastYear !== undefined) rows.push(row(names[g], BASE_DATA_LABELS.newTenantsLastYear, gb.newTenantsLastYear, 'husstander'));
 	}
+	// Derived, not stored: they occupy dwellings, so the required stock counts them (docs/model.md).
+	rows.push(row('', BASE_DATA_LABELS.otherHouseholds, otherHouseholdsAtStart(base), 'husstander'));
 	rows.push(row('', 'Kilde', [base.provenance.source, base.provenance.retrieved, base.provenance.note].filter(Boolean).join(', '), ''));
 	return rows;
 }

@@ -261,7 +261,11 @@ export const BaseDataSchema = z
 		vacant: count,
 		groups: byGroup(GroupBaseSchema),
 		provenance: ProvenanceSchema,
-		history: BaseHistorySchema.optional()
+		history: BaseHistorySchema.optional(),
+		// Keys are read only by name (core/base-data/field-origins.ts); an unknown key is ignored.
+		fieldOrigins: z
+			.record(z.string().max(200), z.strictObject({ kind: z.enum(['entered', 'imported', 'example', 'placeholder']), source: z.string().optional() }))
+			.optional()
 	})
 	.superRefine((b, ctx) => {
 		uniqueIds(b.segments, ['segments'], 'delbestand', ctx);
@@ -292,7 +296,7 @@ export const ScenarioSchema = z
 		basedOn: z.string().optional(),
 		overrides: z.record(overridePath, z.json()).optional(),
 		assumptions: ScenarioAssumptionsSchema.optional(),
-		valueSources: z.record(z.string(), z.strictObject({ kind: z.enum(['national-default', 'example']), source: z.string() })).optional()
+		valueSources: z.record(z.string(), z.strictObject({ kind: z.enum(['national-default', 'example', 'default']), source: z.string() })).optional()
 	})
 	.superRefine((s, ctx) => {
 		if (s.basedOn === undefined) {

@@ -47,6 +47,17 @@ export interface BaseHistory {
 	provenance: Provenance;
 }
 
+/**
+ * Where one number of the base data comes from, where the fields differ (a KOSTRA import fills
+ * some, the planner types others): see `BaseData.fieldOrigins` and core/report/provenance.ts.
+ */
+export interface BaseFieldOrigin {
+	/** As the value's label says it: oppgitt, importert, eksempel, plassholder. */
+	kind: 'entered' | 'imported' | 'example' | 'placeholder';
+	/** Norwegian: where an imported number comes from, "SSB KOSTRA (tabell 12008), 2024". */
+	source?: string;
+}
+
 export interface BaseData {
 	baseYear: number;
 	segments: StockSegment[];
@@ -59,4 +70,11 @@ export interface BaseData {
 	 * no hindcast, exactly as before the field existed. Never read by the projection itself.
 	 */
 	history?: BaseHistory;
+	/**
+	 * The origin of each number, once they differ: key = the field's path in BaseData ("vacant",
+	 * "baseYear", "segments.<id>.dwellings", "groups.<g>.tenants|waiting|newTenantsLastYear";
+	 * core/base-data/field-origins.ts). A key without an entry, and the whole map when absent (every
+	 * file written before it existed), takes the origin of `provenance`. Optional: no schema bump.
+	 */
+	fieldOrigins?: Record<string, BaseFieldOrigin>;
 }

@@ -44,17 +44,23 @@ export interface Scenario {
 	assumptions: ScenarioAssumptions;
 	/**
 	 * Where a value came from when it is not the planner's own: key = the assumption's catalogue key
-	 * ("groups.rop.tenure.years", "vacancyTargetPct"). A value with an entry is a placeholder, listed
-	 * under "Før tallene kan brukes" until the planner edits it (the editors remove the entry).
+	 * ("groups.rop.tenure.years", "vacancyTargetPct"), or a choice's path ("groups.rop.demand.kind").
+	 * A value with a stand-in entry is listed under "Før tallene kan brukes" until the planner edits
+	 * it; every entry is removed by an edit of the value (the editors call clearReplacedSources).
 	 * Absent (and keys without an entry) = the planner's own value, or calibrated where the value is
 	 * left out — as before the field existed.
 	 */
 	valueSources?: Record<string, ValueSource>;
 }
 
-/** A value that is a stand-in: a documented national default, or copied from the example. */
+/**
+ * Where a value that is not the planner's own comes from: a stand-in (a documented national
+ * default, or the fictional example's number), or the program's own default setting (`default`:
+ * a new notebook's horizon, drivers, Monte Carlo draws and seed), which is not a stand-in and is
+ * not listed under "Før tallene kan brukes" (core/report/provenance.ts).
+ */
 export interface ValueSource {
-	kind: 'national-default' | 'example';
+	kind: 'national-default' | 'example' | 'default';
 	/** Norwegian: what the value is and where it comes from, e.g. "ca. 8 år nasjonalt (Agenda Kaupang 2020)". */
 	source: string;
 }

@@ -8,6 +8,10 @@
  * - assumptions: documented national defaults (NATIONAL_DEFAULTS, the domain brief's figures)
  *   recorded in `Scenario.valueSources`; rates and shares are calibrated from the kommune's own
  *   tenants, so they are not stand-ins.
+ * - settings and choices that need no number of the kommune's (horizon, calculation mode,
+ *   allocation, the drivers and their age bands, the tenure model, Monte Carlo draws and seed, an
+ *   empty stock plan): the program's own defaults, marked `default` («standard», with the reason),
+ *   so they are not taken for the planner's choice, and not listed as stand-ins (PROGRAM_DEFAULTS).
  * Nothing of the example's stock plan, target shares or uncertainty ranges is carried over.
  */
 import { createExampleNotebook } from '../example/index.ts';
@@ -17,6 +21,8 @@ import { GROUP_IDS, type GroupId } from '../model/groups.ts';
 import type { GroupAssumptions, ScenarioAssumptions } from '../model/assumptions.ts';
 import type { BaseData } from '../model/base-data.ts';
 import type { Cell, Notebook, Scenario, ValueSource } from '../model/notebook.ts';
+import { bandLabel } from '../model/assumption-fields.ts';
+import { GROUP_CHOICE_PATHS } from '../report/provenance.ts';
 
 export interface NewNotebookInput {
 	kommuneName: string;
@@ -51,6 +57,24 @@ export const NATIONAL_DEFAULTS = {
 	vacancyTargetPct: { value: 5, source: 'ca. 5 %, vanlig planforutsetning (Agenda Kaupang 2020)' }
 } as const;
 
+/**
+ * Why each of the program's own settings is what it is, as the «standard» label says it
+ * (docs/model.md, "Provenance of every value"). Given the settings they describe.
+ */
+export const PROGRAM_DEFAULTS = {
+	horizonYears: (years: number) => `${years} år: programmets standard, lang nok til å vise når eldrebølgen gir utslag`,
+	mode: 'behovsberegning: programmets standard (kapasitet velges over scenarioene)',
+	allocation: 'forholdsmessig etter ventelistene: programmets standard',
+	draws: (draws: number) => `${draws} trekk: programmets standard, nok til stabile usikkerhetsbånd`,
+	seed: 'programmets faste frø: samme fil gir de samme usikkerhetsbåndene',
+	driver: (g: GroupId) =>
+		g === 'eldre'
+			? 'andel av 80 år og eldre: programmets forslag for eldre (kalibreres fra leietakerne)'
+			: 'rate per 1 000 innbyggere: programmets forslag (kalibreres fra leietakerne)',
+	band: (g: GroupId) => `${bandLabel(SUGGESTED_BANDS[g])}: foreslått aldersgruppe for målgruppen`,
+	tenureModel: 'gjennomsnittlig botid: programmets standard'
+} as const;
+
 /** Eldre: a share of 80+ (003:L1963); the others: a rate per 1 000 of their suggested band. Both calibrated. */
 function defaultGroup(g: GroupId): GroupAssumptions {
 	const band = SUGGESTED_BANDS[g];
@@ -61,10 +85,24 @@ function defaultGroup(g: GroupId): GroupAssumptions {
 	};
 }
 
-function defaultSources(): Record<string, ValueSource> {
+function defaultSources(a: ScenarioAssumptions): Record<string, ValueSource> {
 	const nd = (source: string): ValueSource => ({ kind: 'national-default', source });
-	const out: Record<string, ValueSource> = { vacancyTargetPct: nd(NATIONAL_DEFAULTS.vacancyTargetPct.source) };
+	const std = (source: string): ValueSource => ({ kind: 'default', source });
+	const out: Record<string, ValueSource> = {
+		horizonYears: std(PROGRAM_DEFAULTS.horizonYears(a.horizonYears)),
+		mode: std(PROGRAM_DEFAULTS.mode),
+		vacancyTargetPct: nd(NATIONAL_DEFAULTS.vacancyTargetPct.source),
+		allocation: std(PROGRAM_DEFAULTS.allocation),
+		'monteCarlo.draws': std(PROGRAM_DEFAULTS.draws(a.monteCarlo.draws)),
+		'monteCarlo.seed': std(PROGRAM_DEFAULTS.seed)
+	};
 	for (const g of GROUP_IDS) {
+		// The refugee driver is a national default as a whole (below), its age band with it.
+		if (g !== 'flyktning') {
+			out[`groups.${g}.${GROUP_CHOICE_PATHS.driver}`] = std(PROGRAM_DEFAULTS.driver(g));
+			out[`groups.${g}.${GROUP_CHOICE_PATHS.band}`] = std(PROGRAM_DEFAULTS.band(g));
+		}
+		out[`groups.${g}.${GROUP_CHOICE_PATHS.tenureModel}`] = std(PROGRAM_DEFAULTS.tenureModel);
 		out[`groups.${g}.tenure.years`] = nd(NATIONAL_DEFAULTS.botidYears.source);
 		if (g !== 'eldre') out[`groups.${g}.demand.trendPctPerYear`] = nd(NATIONAL_DEFAULTS.trendPctPerYear.source);
 		out[`groups.${g}.waitingAttritionPctPerYear`] = nd(NATIONAL_DEFAULTS.waitingAttritionPctPerYear.source);
@@ -122,7 +160,7 @@ export function createNewNotebook(input: NewNotebookInput): Notebook {
 		name: 'Basis',
 		description: 'Utgangspunktet: kommunens egne tall, med nasjonale anslag der egne tall mangler.',
 		assumptions,
-		valueSources: defaultSources()
+		valueSources: defaultSources(assumptions)
 	};
 	const end = base.baseYear + assumptions.horizonYears;
 	const year = newCellYear({ base, scenarios: [basis] });

@@ -45,9 +45,9 @@ export type AssumptionQuantity =
 	| { kind: 'calibrated' };
 
 export interface AssumptionItem {
-	/** Dot path into the scenario's assumptions, e.g. "groups.rop.tenure.years", "stockChanges.0". Stable. */
+	/** Dot path into the scenario's assumptions, e.g. "groups.rop.tenure.years", "plan.measures.0". Stable. */
 	key: string;
-	/** The path relative to the group, without a list index ("tenure.years", "stockChanges"); matches CalibrationNote.field. */
+	/** The path relative to the group, without a list index ("tenure.years", "plan.measures"); matches CalibrationNote.field. */
 	path: string;
 	/** The target group, or null for an assumption of the whole scenario. */
 	group: GroupId | null;
@@ -78,7 +78,8 @@ export const BASE_DATA_LABELS = {
 	segment: (name: string) => `Boliger: ${name}`,
 	tenants: 'Leietakere',
 	waiting: 'Venteliste (vedtak uten bolig)',
-	newTenantsLastYear: 'Nye leietakere i basisåret'
+	newTenantsLastYear: 'Nye leietakere i basisåret',
+	otherHouseholds: 'Husstander utenfor de fem målgruppene (boliger − ledige − leietakere)'
 } as const;
 
 export { bandLabel };

@@ -13,7 +13,9 @@ import type { Uncertain } from '#lib/core/model/uncertain.ts';
 import { GROUP_IDS, GROUP_LABELS, GROUP_SHORT_LABELS, type GroupId } from '#lib/core/model/groups.ts';
 import { ASSUMPTION_HELP } from '#lib/core/text/assumption-help.ts';
 import { formatNumber } from '#lib/core/text/number-format.ts';
-import { assumptionProvenance, dataProvenance, provenanceText, STATUS_LABELS, type ValueOrigin } from './provenance.ts';
+import { assumptionProvenance, unsetChoiceProvenance, baseFieldProvenance, dataProvenance, otherHouseholdsProvenance, provenanceText, STATUS_LABELS, type ValueOrigin, type ValueProvenance } from './provenance.ts';
+import { groupFieldKey, segmentDwellingsKey } from '#lib/core/base-data/field-origins.ts';
+import { otherHouseholdsAtStart } from '#lib/core/engine/other-households.ts';
 import { describeOverrides } from '#lib/core/scenarios/difference-text.ts';
 import { BASE_DATA_LABELS, listAssumptions, yearSeriesLabel, type AssumptionItem, type HelpKey } from '#lib/core/report/assumption-catalogue.ts';
 
@@ -125,9 +127,13 @@ export function scenarioAppendixRows(scenarios: readonly Scenario[], scenario: S
 			field: item.label,
 			...(item.help ? { help: item.help } : {})
 		};
-		// A stand-in (national default, copied from the example) names its own source instead of the help's.
-		const origin = assumptionProvenance(scenarios, scenario, item.key);
-		const row = (value: string, range: string): AppendixRow => ({ ...base, value, range, status: origin.origin, source: origin.source ?? sourceOf(item) });
+		// A national default or the program's own setting names its own source (the reason) instead
+		// of the help's; the example's numbers keep the help's, since the status already says «Eksempel».
+		const held = assumptionProvenance(scenarios, scenario, item.key);
+		// A choice left unset (its default applies) is the program's, not the planner's.
+		const origin = q.kind === 'text' && q.byDefault ? unsetChoiceProvenance(held) : held;
+		const source = origin.origin !== 'example' && origin.source ? origin.source : sourceOf(item);
+		const row = (value: string, range: string): AppendixRow => ({ ...base, value, range, status: origin.origin, source });
 		switch (q.kind) {
 			case 'uncertain':
 				return row(withUnit(q.value.value, item.unit), rangeText(q.value, item.unit));
@@ -139,7 +145,7 @@ export function scenarioAppendixRows(scenarios: readonly Scenario[], scenario: S
 			case 'series':
 				return row(`${yearSeriesLabel(q.value, formatNumber)}${item.unit ? ` ${item.unit}` : ''}`, '');
 			case 'text':
-				return { ...row(q.value, ''), ...(q.byDefault ? { source: 'Standardvalget.' } : {}) };
+				return { ...row(q.value, ''), ...(q.byDefault && origin.origin !== 'default' ? { source: 'Standardvalget.' } : {}) };
 			case 'calibrated': {
 				const note = item.group ? calibration.find((c) => c.group === item.group && c.field === item.path) : undefined;
 				const help = item.help ? ` ${ASSUMPTION_HELP[item.help].source}` : '';
@@ -155,38 +161,51 @@ export function scenarioAppendixRows(scenarios: readonly Scenario[], scenario: S
 	});
 }
 
-/** The base data and population every scenario shares, with their provenance. */
+/**
+ * The base data and population every scenario shares, each number with its own status
+ * (report/provenance.ts: baseFieldProvenance): a KOSTRA import names its table and year, a typed
+ * number says «Oppgitt», and the households outside the groups take the weakest of their parts.
+ */
 export function baseAppendixRows(doc: Pick<Notebook, 'base' | 'population'>): AppendixRow[] {
 	const { base, population } = doc;
-	const status = dataProvenance(base.provenance).origin;
-	const source = provenanceText(base.provenance);
+	const whole = provenanceText(base.provenance);
 	const rows: AppendixRow[] = [];
-	/** Rows for 'all' groups, or for the groups listed (full and short names). */
-	const add = (key: string, groups: 'all' | readonly GroupId[], field: string, value: string) =>
+	/** An import or a stand-in names its own source; otherwise the whole base data's provenance says where it comes from. */
+	const add = (key: string, groups: 'all' | 'other' | readonly GroupId[], field: string, value: string, p: ValueProvenance) =>
 		rows.push({
 			key,
 			...(groups === 'all'
 				? { group: 'Alle' }
-				: { group: groups.map((g) => GROUP_LABELS[g]).join(', '), groupShort: groups.map((g) => GROUP_SHORT_LABELS[g]).join(', ') }),
+				: groups === 'other'
+					? { group: 'Utenfor målgruppene' }
+					: { group: groups.map((g) => GROUP_LABELS[g]).join(', '), groupShort: groups.map((g) => GROUP_SHORT_LABELS[g]).join(', ') }),
 			field,
 			value,
 			range: '',
-			status,
-			source
+			status: p.origin,
+			source: p.origin !== 'entered' && p.source ? p.source : whole
 		});
-	add('base.baseYear', 'all', BASE_DATA_LABELS.baseYear, String(base.baseYear));
+	const field = (k: string) => baseFieldProvenance(base, k);
+	add('base.baseYear', 'all', BASE_DATA_LABELS.baseYear, String(base.baseYear), field('baseYear'));
 	for (const s of base.segments) {
-		add(`base.segments.${s.id}`, s.groups, BASE_DATA_LABELS.segment(s.name), `${formatNumber(s.dwellings)} boliger`);
+		add(`base.segments.${s.id}`, s.groups, BASE_DATA_LABELS.segment(s.name), `${formatNumber(s.dwellings)} boliger`, field(segmentDwellingsKey(s.id)));
 	}
-	add('base.vacant', 'all', BASE_DATA_LABELS.vacant, `${formatNumber(base.vacant)} boliger`);
+	add('base.vacant', 'all', BASE_DATA_LABELS.vacant, `${formatNumber(base.vacant)} boliger`, field('vacant'));
 	for (const gid of GROUP_IDS) {
 		const gb = base.groups[gid];
-		add(`base.groups.${gid}.tenants`, [gid], BASE_DATA_LABELS.tenants, `${formatNumber(gb.tenants)} husstander`);
-		add(`base.groups.${gid}.waiting`, [gid], BASE_DATA_LABELS.waiting, `${formatNumber(gb.waiting)} husstander`);
+		add(`base.groups.${gid}.tenants`, [gid], BASE_DATA_LABELS.tenants, `${formatNumber(gb.tenants)} husstander`, field(groupFieldKey(gid, 'tenants')));
+		add(`base.groups.${gid}.waiting`, [gid], BASE_DATA_LABELS.waiting, `${formatNumber(gb.waiting)} husstander`, field(groupFieldKey(gid, 'waiting')));
 		if (gb.newTenantsLastYear !== undefined) {
-			add(`base.groups.${gid}.newTenantsLastYear`, [gid], BASE_DATA_LABELS.newTenantsLastYear, `${formatNumber(gb.newTenantsLastYear)} husstander`);
+			add(
+				`base.groups.${gid}.newTenantsLastYear`,
+				[gid],
+				BASE_DATA_LABELS.newTenantsLastYear,
+				`${formatNumber(gb.newTenantsLastYear)} husstander`,
+				field(groupFieldKey(gid, 'newTenantsLastYear'))
+			);
 		}
 	}
+	add('base.otherHouseholds', 'other', BASE_DATA_LABELS.otherHouseholds, `${formatNumber(otherHouseholdsAtStart(base))} husstander`, otherHouseholdsProvenance(base));
 	const years = population.years;
 	rows.push({
 		key: 'population',

@@ -4,31 +4,44 @@
  * status column and its legend, and its base data and population rows; and the one table of words
  * for it (ORIGIN_LABELS).
  *
- * - entered (oppgitt): typed by the planner, or the planner's choice (the fictional example's
- *   numbers count as entered there: the example is the point of that notebook);
+ * - entered (oppgitt): typed by the planner, or the planner's choice;
  * - calibrated (kalibrert): left out, so the engine calibrates it (docs/model.md, "Calibration"):
  *   a value that is absent, so the assumption catalogue says so, not a marker; the appendix row and
  *   the editor's badge take the word from ORIGIN_LABELS;
  * - imported (importert): read from a file or SSB's API (population, KOSTRA base data);
  * - national-default (nasjonal standard): a documented national figure standing in
  *   (`Scenario.valueSources`, set by a new notebook, core/notebook/new-notebook.ts);
- * - example (eksempel): copied from the fictional example kommune (`valueSources`, or a
- *   population/base data whose provenance is the example's);
+ * - example (eksempel): the fictional example kommune's number, in the example itself or copied
+ *   from it (`valueSources`, or a population/base data whose provenance is the example's);
+ * - default (standard): the program's own setting where the planner has not chosen yet (a new
+ *   notebook's horizon, drivers and age bands, Monte Carlo draws and seed; `valueSources`). Not a
+ *   stand-in: a reasonable setting that needs no number of the kommune's, named so it is not
+ *   taken for the planner's own choice;
  * - placeholder (plassholder): a starting point to replace before the numbers are used: base data
  *   or population marked `Provenance.placeholder` (a new notebook's empty base data), or a plan's
  *   default cost figure (core/plan/cost-appendix.ts).
  */
 import type { Scenario, ValueSource } from '../model/notebook.ts';
 import type { Provenance } from '../model/population.ts';
+import type { BaseData } from '../model/base-data.ts';
+import { GROUP_IDS } from '../model/groups.ts';
+import { groupFieldKey, segmentDwellingsKey } from '../base-data/field-origins.ts';
 import { ancestors, overridesAt } from '../scenarios/overrides.ts';
 
-export type ValueOrigin = 'entered' | 'calibrated' | 'imported' | 'national-default' | 'example' | 'placeholder';
+export type ValueOrigin = 'entered' | 'calibrated' | 'imported' | 'national-default' | 'example' | 'placeholder' | 'default';
 
 export interface ValueProvenance {
 	origin: ValueOrigin;
 	/** Norwegian, where it is known: the source behind a default or an import ("SSB KOSTRA (tabell 12008)"). */
 	source?: string;
 }
+
+/**
+ * A group's choices that have an origin but no row of their own in the assumption catalogue (it
+ * names them in the rows' labels): the demand driver, its age band and the tenure model. Paths
+ * in the group, as the editors pass them to clearReplacedSources and read them for the label.
+ */
+export const GROUP_CHOICE_PATHS = { driver: 'demand.kind', band: 'demand.band', tenureModel: 'tenure.kind' } as const;
 
 /** The short Norwegian name of each origin, as the label shows it. */
 export const ORIGIN_LABELS: Readonly<Record<ValueOrigin, string>> = {
@@ -37,7 +50,8 @@ export const ORIGIN_LABELS: Readonly<Record<ValueOrigin, string>> = {
 	imported: 'importert',
 	'national-default': 'nasjonal standard',
 	example: 'eksempel',
-	placeholder: 'plassholder'
+	placeholder: 'plassholder',
+	default: 'standard'
 };
 
 /**
@@ -50,7 +64,8 @@ export const ORIGIN_EXPLANATIONS: Readonly<Record<ValueOrigin, string>> = {
 	imported: 'lest inn fra fil eller hentet fra SSB.',
 	'national-default': 'et dokumentert nasjonalt tall (kilden står ved raden), til kommunen legger inn sitt eget.',
 	example: 'tall for den fiktive eksempelkommunen.',
-	placeholder: 'et utgangspunkt som ikke er kommunens eget tall ennå (grunnlagsdata som ikke er fylt ut, standardverdien for en kostnad).'
+	placeholder: 'et utgangspunkt som ikke er kommunens eget tall ennå (grunnlagsdata som ikke er fylt ut, standardverdien for en kostnad).',
+	default: 'programmets eget valg der kommunen ikke har valgt ennå (grunnen står ved raden); krever ikke kommunens tall.'
 };
 
 /** The origins that stand in for the kommune's own numbers, to be replaced before the numbers are used (core/report/placeholders.ts). */
@@ -118,6 +133,17 @@ export function assumptionProvenance(scenarios: readonly ProvenanceScenario[], s
 	return standIn ? { origin: standIn.kind, source: standIn.source } : { origin: 'entered' };
 }
 
+/** Why a choice left unset is what it is (the rule past a series' last year: «Siste verdi gjentas»). */
+export const UNSET_CHOICE_SOURCE = 'standardvalget, så lenge ingen annen regel er valgt';
+
+/**
+ * A choice the scenario leaves unset (absent in the assumptions, so its default applies): the
+ * program's own setting, «standard», unless a marker says more (the example's, a national default).
+ */
+export function unsetChoiceProvenance(p: ValueProvenance): ValueProvenance {
+	return p.origin === 'entered' ? { origin: 'default', source: UNSET_CHOICE_SOURCE } : p;
+}
+
 /** "SSB tabell 14288, alternativ MMMM, fil x.csv, hentet 2026-03-01, note": everything a provenance records. */
 export function provenanceText(p: Provenance): string {
 	return [
@@ -140,4 +166,51 @@ export function dataProvenance(p: Provenance): ValueProvenance {
 	if (p.placeholder) return { origin: 'placeholder', source: p.source };
 	if (p.kind === 'imported') return { origin: 'imported', source: p.source };
 	return { origin: 'entered', source: p.source };
+}
+
+/** Why a new notebook's base year is what it is: the program proposes it, nobody typed it. */
+export const DEFAULT_BASE_YEAR_SOURCE = 'basisåret programmet foreslår for nye notatbøker';
+
+/**
+ * One number of the base data (`key`: "vacant", "baseYear", "segments.<id>.dwellings",
+ * "groups.<g>.tenants" …; core/base-data/field-origins.ts): its own recorded origin
+ * (`BaseData.fieldOrigins`), else the whole base data's. A new notebook's base year is the
+ * program's proposal ('default'), not a placeholder: it cannot be typed, only imported with KOSTRA.
+ * A field's source is the import's ("SSB KOSTRA (tabell 12008), 2024"), else the whole provenance's.
+ */
+export function baseFieldProvenance(base: Pick<BaseData, 'provenance' | 'fieldOrigins'>, key: string): ValueProvenance {
+	const own = base.fieldOrigins?.[key];
+	if (own?.kind === 'placeholder' && key === 'baseYear') return { origin: 'default', source: DEFAULT_BASE_YEAR_SOURCE };
+	if (own) return own.source === undefined ? { origin: own.kind } : { origin: own.kind, source: own.source };
+	const whole = dataProvenance(base.provenance);
+	if (whole.origin === 'placeholder' && key === 'baseYear') return { origin: 'default', source: DEFAULT_BASE_YEAR_SOURCE };
+	return whole;
+}
+
+/** The order in which a derived number takes the origin of its parts: the weakest part decides. */
+const WEAKEST_FIRST: readonly ValueOrigin[] = ['placeholder', 'example', 'national-default', 'default', 'entered', 'calibrated', 'imported'];
+
+/**
+ * A number computed from others takes the weakest origin among them: any stand-in makes it one
+ * (zero tenants not yet typed make "outside the groups" a placeholder); imported only when every
+ * part is (with their source when they share one); otherwise entered.
+ */
+export function derivedProvenance(parts: readonly ValueProvenance[]): ValueProvenance {
+	for (const origin of WEAKEST_FIRST) {
+		const found = parts.filter((p) => p.origin === origin);
+		if (found.length === 0) continue;
+		const sources = new Set(found.map((p) => p.source));
+		const source = sources.size === 1 ? found[0]!.source : undefined;
+		return source === undefined ? { origin } : { origin, source };
+	}
+	return { origin: 'entered' };
+}
+
+/**
+ * Households outside the five groups (= dwellings − vacant − tenants, engine/other-households.ts):
+ * derived from the dwellings of every segment, the vacant dwellings and every group's tenants.
+ */
+export function otherHouseholdsProvenance(base: Pick<BaseData, 'provenance' | 'fieldOrigins' | 'segments'>): ValueProvenance {
+	const keys = [...base.segments.map((s) => segmentDwellingsKey(s.id)), 'vacant', ...GROUP_IDS.map((g) => groupFieldKey(g, 'tenants'))];
+	return derivedProvenance(keys.map((k) => baseFieldProvenance(base, k)));
 }

@@ -5,6 +5,7 @@
 import type { BaseData, BaseHistory, HistoryYear } from '#lib/core/model/base-data.ts';
 import { GROUP_IDS, GROUP_LABELS, type GroupId } from '#lib/core/model/groups.ts';
 import type { GroupMappingProposal, KostraFigures } from './kostra.ts';
+import { recordFieldOrigins, segmentDwellingsKey } from '#lib/core/base-data/field-origins.ts';
 
 export type KostraChangeKey =
 	| 'baseYear'
@@ -87,7 +88,9 @@ export function kostraChanges(base: BaseData, figures: KostraFigures, proposal: 
 /**
  * A copy of `base` with the accepted changes (key → value the planner confirmed, possibly edited).
  * Keys that are not applicable or values that are not finite, non-negative numbers are skipped
- * and returned in `skipped`. The provenance note records what was imported.
+ * and returned in `skipped`. The provenance note records what was imported, and each number
+ * taken is recorded as imported from KOSTRA's year (`BaseData.fieldOrigins`), so the fields the
+ * import did not fill keep their own origin.
  */
 export function applyKostraChanges(
 	base: BaseData,
@@ -97,6 +100,8 @@ export function applyKostraChanges(
 	const next: BaseData = structuredClone(base);
 	const skipped: KostraChangeKey[] = [];
 	const applied: string[] = [];
+	/** The base-data fields the applied changes filled (core/base-data/field-origins.ts). */
+	const fields: string[] = [];
 	for (const { key, value } of accepted) {
 		if (!Number.isFinite(value) || value < 0) {
 			skipped.push(key);
@@ -104,6 +109,7 @@ export function applyKostraChanges(
 		}
 		if (key === 'baseYear') {
 			next.baseYear = Math.round(value);
+			fields.push('baseYear');
 		} else if (key === 'dwellings') {
 			const seg = next.segments[0];
 			if (next.segments.length !== 1 || !seg) {
@@ -111,8 +117,10 @@ export function applyKostraChanges(
 				continue;
 			}
 			seg.dwellings = value;
+			fields.push(segmentDwellingsKey(seg.id));
 		} else if (key === 'vacant') {
 			next.vacant = value;
+			fields.push('vacant');
 		} else {
 			const [, g, field] = key.split('.') as [string, GroupId, 'newTenantsLastYear' | 'waiting'];
 			if (!next.groups[g]) {
@@ -120,10 +128,12 @@ export function applyKostraChanges(
 				continue;
 			}
 			next.groups[g][field] = value;
+			fields.push(key);
 		}
 		applied.push(key);
 	}
 	if (applied.length > 0) {
+		recordFieldOrigins(next, fields, { kind: 'imported', source: `${info.source}, ${info.year}` });
 		const note = `${applied.length} tall fra ${info.source} (${info.year}) importert ${info.retrieved}${info.fileName ? ` fra «${info.fileName}»` : ''}.`;
 		next.provenance = { ...next.provenance, note: next.provenance.note ? `${next.provenance.note} ${note}` : note };
 	}
