@@ -19,6 +19,12 @@ export interface KeyFigures {
 	probabilitySufficient: number | null;
 	/** P10–P90 of required stock, when MC has run. */
 	requiredRange: { p10: number; p90: number } | null;
+	/**
+	 * The uncertainty run has no spread: every assumption is a single value (a new notebook's, until
+	 * the planner gives ranges), so the range is one number and the chance is 0 or 100 %. The cell
+	 * says so instead of showing «80 % sannsynlig: 2 191–2 191» and a certain-looking «0,0 %».
+	 */
+	noSpread: boolean;
 }
 
 export function keyFigures(result: ProjectionResult, year: number, mc: MonteCarloResult | null): KeyFigures | null {
@@ -41,7 +47,8 @@ export function keyFigures(result: ProjectionResult, year: number, mc: MonteCarl
 		gap,
 		newPerYear: Math.max(0, gap) / span,
 		probabilitySufficient: prob === undefined ? null : 1 - prob,
-		requiredRange: band ? { p10: band[10][i] ?? 0, p90: band[90][i] ?? 0 } : null
+		requiredRange: band ? { p10: band[10][i] ?? 0, p90: band[90][i] ?? 0 } : null,
+		noSpread: band !== undefined && band[10].every((low, j) => low === band[90][j])
 	};
 }
 
