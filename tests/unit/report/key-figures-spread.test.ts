@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyFigures } from '#lib/core/report/key-figures.ts';
+import { keyFigures, probabilityText } from '#lib/core/report/key-figures.ts';
 import type { MonteCarloResult, ProjectionResult } from '#lib/core/model/result.ts';
 
 /** Only what keyFigures reads: the years and the total's required stock, planned stock and gap. */
@@ -24,5 +24,13 @@ describe('key figures: the uncertainty run', () => {
 		expect(k?.noSpread).toBe(true);
 		// Before the uncertainty run there is nothing to say yet.
 		expect(keyFigures(result, 2027, null)?.noSpread).toBe(false);
+	});
+});
+
+describe('the chance as the key figures and the comparison show it', () => {
+	it('«…» before the uncertainty run, «–» without spread, else the percentage', () => {
+		expect(probabilityText({ probabilitySufficient: null, noSpread: false })).toBe('…');
+		expect(probabilityText({ probabilitySufficient: 0, noSpread: true })).toBe('–');
+		expect(probabilityText({ probabilitySufficient: 0.4, noSpread: false })).toBe('40,0 %');
 	});
 });

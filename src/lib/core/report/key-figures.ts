@@ -4,6 +4,7 @@
  */
 import { GROUP_IDS, GROUP_SHORT_LABELS, type GroupId } from '../model/groups.ts';
 import type { MonteCarloResult, ProjectionResult } from '../model/result.ts';
+import { formatPercent } from '../text/number-format.ts';
 
 export interface KeyFigures {
 	year: number;
@@ -50,6 +51,16 @@ export function keyFigures(result: ProjectionResult, year: number, mc: MonteCarl
 		requiredRange: band ? { p10: band[10][i] ?? 0, p90: band[90][i] ?? 0 } : null,
 		noSpread: band !== undefined && band[10].every((low, j) => low === band[90][j])
 	};
+}
+
+/**
+ * The chance that the planned stock holds, as the key figures and the comparison show it: «…» until
+ * the uncertainty run is in, «–» when it has no spread (`noSpread`: 0 or 100 % would read as a
+ * measured certainty), else the percentage.
+ */
+export function probabilityText(k: Pick<KeyFigures, 'probabilitySufficient' | 'noSpread'>): string {
+	if (k.noSpread) return '–';
+	return k.probabilitySufficient === null ? '…' : formatPercent(k.probabilitySufficient * 100);
 }
 
 /** P(required stock > planned stock) for every projected year, in %; null before Monte Carlo. */
